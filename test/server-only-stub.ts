@@ -1,0 +1,2 @@
+// Vitest runs outside React Server Components; "server-only" is a no-op there.
+export {};

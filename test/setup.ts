@@ -1,0 +1,2 @@
+// Global test setup: tests run with NODE_ENV=test.
+export {};
