@@ -1,0 +1,213 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { memberships, organizations, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
+import type { Role } from "./roles";
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return slug || "org";
+}
+
+export async function hasAnyUser(db: DbOrTx): Promise<boolean> {
+  const rows = await db.select({ one: sql`1` }).from(users).limit(1);
+  return rows.length > 0;
+}
+
+async function findOrCreateOrganization(tx: DbOrTx, name: string): Promise<{ id: string; slug: string }> {
+  const slug = slugify(name);
+  const [existing] = await tx
+    .select({ id: organizations.id, slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
+  if (existing) return existing;
+  const [created] = await tx
+    .insert(organizations)
+    .values({ name: name.trim(), slug })
+    .returning({ id: organizations.id, slug: organizations.slug });
+  return created!;
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  name?: string;
+  organizationName: string;
+  role: Role;
+}
+
+/** Creates a user and its membership, creating the organization when it does not exist yet. */
+export async function createUser(db: Db, input: NewUser): Promise<{ userId: string; organizationId: string; slug: string }> {
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError("PASSWORD_TOO_SHORT", `Use at least ${MIN_PASSWORD_LENGTH} characters.`, 422, {
+      password: [`Use at least ${MIN_PASSWORD_LENGTH} characters.`],
+    });
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const org = await findOrCreateOrganization(tx, input.organizationName);
+      const [user] = await tx
+        .insert(users)
+        .values({ email: normalizeEmail(input.email), name: input.name?.trim() ?? "", passwordHash })
+        .returning({ id: users.id });
+      await tx.insert(memberships).values({ organizationId: org.id, userId: user!.id, role: input.role });
+      await recordAudit(tx, {
+        organizationId: org.id,
+        actor: { type: "system" },
+        action: "user.created",
+        targetType: "user",
+        targetId: user!.id,
+        details: { role: input.role },
+      });
+      return { userId: user!.id, organizationId: org.id, slug: org.slug };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("EMAIL_TAKEN", "An account with this email already exists.", 409, {
+        email: ["An account with this email already exists."],
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * First-run setup: creates the first organization and its owner, only while no user exists.
+ * The check and the insert run under one advisory lock so two people can't both become owner.
+ */
+export async function setupFirstOwner(db: Db, input: Omit<NewUser, "role">) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+    if (await hasAnyUser(tx)) throw new AppError("ALREADY_SET_UP", "This installation is already set up.", 409);
+    if (input.password.length < MIN_PASSWORD_LENGTH) {
+      throw new AppError("PASSWORD_TOO_SHORT", `Use at least ${MIN_PASSWORD_LENGTH} characters.`, 422, {
+        password: [`Use at least ${MIN_PASSWORD_LENGTH} characters.`],
+      });
+    }
+    const org = await findOrCreateOrganization(tx, input.organizationName);
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: normalizeEmail(input.email),
+        name: input.name?.trim() ?? "",
+        passwordHash: await hashPassword(input.password),
+      })
+      .returning({ id: users.id });
+    await tx.insert(memberships).values({ organizationId: org.id, userId: user!.id, role: "owner" });
+    await recordAudit(tx, {
+      organizationId: org.id,
+      actor: { type: "user", id: user!.id, label: normalizeEmail(input.email) },
+      action: "organization.created",
+      targetType: "organization",
+      targetId: org.id,
+    });
+    return { userId: user!.id, organizationId: org.id };
+  });
+}
+
+export interface LoginRecord {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  sessionVersion: number;
+  disabled: boolean;
+  organizationId: string | null;
+}
+
+export async function findLoginRecord(db: DbOrTx, email: string): Promise<LoginRecord | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+      disabledAt: users.disabledAt,
+      organizationId: memberships.organizationId,
+    })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, normalizeEmail(email)))
+    .orderBy(memberships.createdAt)
+    .limit(1);
+  if (!row) return null;
+  return { ...row, disabled: row.disabledAt !== null };
+}
+
+export interface SessionRecord {
+  userId: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  organizationSlug: string;
+  role: Role;
+}
+
+/** Loads what a session may do now: the user must be enabled, on the same session version, and a member. */
+export async function loadSessionRecord(
+  db: DbOrTx,
+  userId: string,
+  organizationId: string,
+  sessionVersion: number,
+): Promise<SessionRecord | null> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      organizationSlug: organizations.slug,
+      role: memberships.role,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(memberships.organizationId, organizationId),
+        eq(users.sessionVersion, sessionVersion),
+        sql`${users.disabledAt} is null`,
+      ),
+    );
+  return row ?? null;
+}
+
+/** Ends every session of the user (sign-out, password change, disabling). */
+export async function bumpSessionVersion(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function setUserDisabled(db: DbOrTx, userId: string, disabled: boolean): Promise<void> {
+  await db
+    .update(users)
+    .set({ disabledAt: disabled ? sql`now()` : null, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function changePassword(db: DbOrTx, userId: string, newPassword: string): Promise<void> {
+  if (newPassword.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError("PASSWORD_TOO_SHORT", `Use at least ${MIN_PASSWORD_LENGTH} characters.`, 422);
+  }
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import type { Role } from "./roles";
+import { requireSession, type SessionContext } from "./session";
+
+/** What every form action returns to `useActionState`. */
+export interface ActionState {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[] | undefined>;
+  /** Set once per successful submission so clients can react (close a dialog) exactly once. */
+  doneAt?: number;
+  result?: Record<string, unknown>;
+}
+
+function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The one way to write a server action: session → organization + role → zod → body.
+ * Every action is a public POST endpoint, so nothing is trusted from the client but the fields
+ * the schema names; the organization always comes from the session.
+ */
+export function sessionAction<S extends z.ZodType>(
+  role: Role,
+  schema: S,
+  body: (input: z.infer<S>, ctx: SessionContext, db: Db) => Promise<ActionState | void>,
+) {
+  return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+    try {
+      const ctx = await requireSession(role);
+      const parsed = schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : formData);
+      if (!parsed.success) {
+        return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] };
+      }
+      const result = await body(parsed.data, ctx, await getDb());
+      return { ok: true, doneAt: Date.now(), ...(result ?? {}) };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) {
+        return { ok: false, message: error.message, errors: error.fieldErrors };
+      }
+      console.error("action failed", error instanceof Error ? error.name : "unknown");
+      return { ok: false, message: "Something went wrong. Please try again." };
+    }
+  };
+}

@@ -1,0 +1,13 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import { createUser } from "@/lib/auth/accounts";
+import type { Role } from "@/lib/auth/roles";
+
+/** A new organization with one member of the given role; every test makes its own. */
+export async function makeOrgUser(db: Db, role: Role = "owner", orgName?: string) {
+  const suffix = randomBytes(4).toString("hex");
+  const email = `${role}-${suffix}@example.test`;
+  const password = `pw-${suffix}-long-enough`;
+  const created = await createUser(db, { email, password, organizationName: orgName ?? `Org ${suffix}`, role });
+  return { ...created, email, password, actor: { type: "user" as const, id: created.userId, label: email } };
+}
