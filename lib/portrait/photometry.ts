@@ -1,0 +1,136 @@
+import sharp from "sharp";
+import type { RgbImage } from "./decode";
+import { bbox, type Pt } from "./geometry";
+
+const luma = (d: Buffer, i: number) => 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
+
+export interface Exposure {
+  darkShare: number;
+  brightShare: number;
+  meanLuma: number;
+  stdLuma: number;
+  /** |mean(left half) − mean(right half)| / brighter half. */
+  sideImbalance: number;
+}
+
+/** Exposure over the whole image: the fallback when no face is found. */
+export function imageExposure(img: RgbImage): Exposure {
+  return exposureOf(img, () => true, img.width / 2, { x: 0, y: 0, width: img.width, height: img.height });
+}
+
+/** Exposure over the face: inside the polygon of jaw line and brows (excludes hair and background). */
+export function faceExposure(img: RgbImage, landmarks: Pt[], splitX: number): Exposure {
+  const outline = [...landmarks.slice(0, 17), ...landmarks.slice(17, 27).reverse()];
+  return exposureOf(img, (x, y) => inside(outline, x, y), splitX, bbox(outline));
+}
+
+function exposureOf(img: RgbImage, keep: (x: number, y: number) => boolean, splitX: number, box: { x: number; y: number; width: number; height: number }): Exposure {
+  const x0 = Math.max(0, Math.floor(box.x));
+  const y0 = Math.max(0, Math.floor(box.y));
+  const x1 = Math.min(img.width, Math.ceil(box.x + box.width));
+  const y1 = Math.min(img.height, Math.ceil(box.y + box.height));
+  let n = 0, dark = 0, bright = 0, sum = 0, sumSq = 0;
+  let leftSum = 0, leftN = 0, rightSum = 0, rightN = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (!keep(x + 0.5, y + 0.5)) continue;
+      const l = luma(img.data, (y * img.width + x) * 3);
+      n++;
+      sum += l;
+      sumSq += l * l;
+      if (l <= 25) dark++;
+      if (l >= 247) bright++;
+      if (x < splitX) { leftSum += l; leftN++; } else { rightSum += l; rightN++; }
+    }
+  }
+  if (n === 0) return { darkShare: 0, brightShare: 0, meanLuma: 0, stdLuma: 0, sideImbalance: 0 };
+  const meanLuma = sum / n;
+  const l = leftN ? leftSum / leftN : meanLuma;
+  const r = rightN ? rightSum / rightN : meanLuma;
+  return {
+    darkShare: dark / n,
+    brightShare: bright / n,
+    meanLuma,
+    stdLuma: Math.sqrt(Math.max(0, sumSq / n - meanLuma * meanLuma)),
+    sideImbalance: Math.abs(l - r) / Math.max(1, l, r),
+  };
+}
+
+function inside(poly: Pt[], x: number, y: number): boolean {
+  let hit = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i]!;
+    const [xj, yj] = poly[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+  }
+  return hit;
+}
+
+/** Inter-eye distance the face is resampled to before measuring sharpness. */
+export const SHARPNESS_EYE_PX = 64;
+
+/**
+ * Sharpness: standard deviation of the Laplacian over the inner face, after resampling the face so
+ * the eyes are SHARPNESS_EYE_PX apart (so the figure does not depend on resolution). Computed in
+ * floating point here because sharp's 8-bit convolve() would clip the negative half.
+ */
+export async function faceSharpness(img: RgbImage, landmarks: Pt[], interEye: number): Promise<number> {
+  const box = bbox(landmarks.slice(17, 68)); // brows to chin, no jaw contour (background edges)
+  const left = Math.max(0, Math.floor(box.x));
+  const top = Math.max(0, Math.floor(box.y));
+  const width = Math.min(img.width - left, Math.ceil(box.width));
+  const height = Math.min(img.height - top, Math.ceil(box.height));
+  if (width < 4 || height < 4 || interEye <= 0) return 0;
+  const k = SHARPNESS_EYE_PX / interEye;
+  const w = Math.max(8, Math.round(width * k));
+  const h = Math.max(8, Math.round(height * k));
+  const grey = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .extract({ left, top, width, height })
+    .resize(w, h, { fit: "fill", kernel: "cubic" })
+    .greyscale()
+    .raw()
+    .toBuffer();
+  let n = 0, sum = 0, sumSq = 0;
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const lap = grey[i - 1]! + grey[i + 1]! + grey[i - w]! + grey[i + w]! - 4 * grey[i]!;
+      n++;
+      sum += lap;
+      sumSq += lap * lap;
+    }
+  }
+  const m = sum / n;
+  return Math.sqrt(Math.max(0, sumSq / n - m * m));
+}
+
+/**
+ * Share of face pixels whose 3×3 neighbourhood is exactly one colour. Camera sensors never produce
+ * that over skin (noise), drawings and renders do over most of it: part of the non-human guard.
+ */
+export function flatShare(img: RgbImage, landmarks: Pt[]): number {
+  const outline = [...landmarks.slice(0, 17), ...landmarks.slice(17, 27).reverse()];
+  const box = bbox(outline);
+  const { width: w, height: h, data } = img;
+  const x0 = Math.max(1, Math.floor(box.x));
+  const y0 = Math.max(1, Math.floor(box.y));
+  const x1 = Math.min(w - 1, Math.ceil(box.x + box.width));
+  const y1 = Math.min(h - 1, Math.ceil(box.y + box.height));
+  let n = 0, flat = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (!inside(outline, x + 0.5, y + 0.5)) continue;
+      n++;
+      const i = (y * w + x) * 3;
+      let same = true;
+      for (let dy = -1; dy <= 1 && same; dy++) {
+        for (let dx = -1; dx <= 1 && same; dx++) {
+          const j = ((y + dy) * w + x + dx) * 3;
+          same = data[j] === data[i] && data[j + 1] === data[i + 1] && data[j + 2] === data[i + 2];
+        }
+      }
+      if (same) flat++;
+    }
+  }
+  return n ? flat / n : 0;
+}
