@@ -41,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const u = user as typeof user & { org: string; sv: number };
+        const u = user as typeof user & { id: string; org: string; sv: number };
         Object.assign(token, { uid: u.id, org: u.org, sv: u.sv } satisfies SessionClaims);
       }
       return token;

@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormMessage } from "@/components/ui/field";
+import { deleteIdentityAction } from "./actions";
+
+export function DeleteIdentityDialog({ id, displayName, hasPortrait }: { id: string; displayName: string; hasPortrait: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [state, action, pending] = useActionState(deleteIdentityAction, undefined);
+  useEffect(() => {
+    if (state?.ok) setOpen(false);
+  }, [state?.ok, state?.doneAt]);
+  return (
+    <>
+      <Button variant="ghost" className="text-red-700" onClick={() => setOpen(true)} aria-label={`Delete ${displayName}`}>
+        Delete
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Delete ${displayName}?`}
+        description={
+          <>
+            This deletes the identity and all of its biometric data{hasPortrait ? " — portraits, face templates" : ""}, pending
+            approval requests and upload links. It cannot be undone.
+          </>
+        }
+      >
+        <form action={action} className="space-y-4">
+          {!state?.ok && <FormMessage message={state?.message} />}
+          <input type="hidden" name="id" value={id} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? "Deleting…" : "Delete identity"}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { requirePageSession } from "@/lib/auth/session";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { signOutAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requirePageSession();
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <div className="font-semibold text-slate-900">
+            Identity Manager <span className="font-normal text-slate-500">· {ctx.organizationName}</span>
+          </div>
+          <AdminNav role={ctx.role} />
+          <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+            <span title={`Role: ${ctx.role}`}>
+              {ctx.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ctx.role}</span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

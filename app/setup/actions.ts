@@ -1,0 +1,38 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { getDb } from "@/db/client";
+import { setupFirstOwner } from "@/lib/auth/accounts";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import type { ActionState } from "@/lib/auth/action";
+import { AppError } from "@/lib/errors";
+
+const setupSchema = z.object({
+  organizationName: z.string().trim().min(2, "Enter your organization’s name.").max(100),
+  name: z.string().trim().max(100).optional(),
+  email: z.email("Enter a valid email address.").max(320),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
+});
+
+/** First-run only: the service refuses once any user exists, whoever calls this. */
+export async function setupAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const parsed = setupSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors };
+  }
+  try {
+    await setupFirstOwner(await getDb(), parsed.data);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message, errors: error.fieldErrors };
+    throw error;
+  }
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/identities" });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: "Your account was created. Please sign in." };
+    throw error;
+  }
+  return { ok: true };
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { hasRole, type Role } from "@/lib/auth/roles";
+
+const TABS: { href: string; label: string; role: Role }[] = [{ href: "/identities", label: "Identities", role: "admin" }];
+
+export function AdminNav({ role }: { role: Role }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex gap-1 text-sm">
+      {TABS.filter((t) => hasRole(role, t.role)).map((tab) => {
+        const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
+        return (
+          <Link
+            key={tab.href}
+            href={tab.href}
+            aria-current={active ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+          >
+            {tab.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

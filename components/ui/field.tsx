@@ -1,0 +1,78 @@
+import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+
+interface FieldProps {
+  label: string;
+  errors?: string[];
+  hint?: string;
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400 focus:border-brand-500 focus:outline-none aria-invalid:border-red-500";
+
+function FieldMessages({ id, errors, hint }: { id: string; errors?: string[]; hint?: string }) {
+  return (
+    <>
+      {hint && !errors?.length && (
+        <p id={id} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={id} className="mt-1 text-xs text-red-600" role="alert">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A labelled input whose error is announced and linked with aria-describedby. */
+export function TextField({ label, errors, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  const messageId = `${id}-message`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        {...props}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length || hint ? messageId : undefined}
+        className={inputClass}
+      />
+      <FieldMessages id={messageId} errors={errors} hint={hint} />
+    </div>
+  );
+}
+
+export function TextAreaField({ label, errors, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  const messageId = `${id}-message`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        {...props}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length || hint ? messageId : undefined}
+        className={inputClass}
+      />
+      <FieldMessages id={messageId} errors={errors} hint={hint} />
+    </div>
+  );
+}
+
+export function FormMessage({ message, ok }: { message?: string; ok?: boolean }) {
+  if (!message) return null;
+  return (
+    <p role={ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}>
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,7 @@
+// Runs once when a server instance starts: apply migrations before the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { getDb } = await import("./db/client");
+    await getDb();
+  }
+}

@@ -1,0 +1,31 @@
+import type { NextConfig } from "next";
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Native and WASM packages load their own files at run time: keep them out of the bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-backend-wasm",
+    "@vladmandic/face-api",
+    "postgres",
+    "sharp",
+  ],
+  experimental: {
+    // Admin photo uploads go through server actions; the photo limit is 15 MB (QUALITY.md).
+    serverActions: { bodySizeLimit: "16mb" },
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

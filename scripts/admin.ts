@@ -1,0 +1,72 @@
+// Operator CLI: `npm run admin -- <command> [--flag value]`.
+import { parseArgs } from "node:util";
+import { closeDb, getDb } from "@/db/client";
+import { createUser } from "@/lib/auth/accounts";
+import type { Role } from "@/lib/auth/roles";
+import { createApiKey, findOrganizationBySlug } from "@/lib/api-keys/service";
+import { AppError } from "@/lib/errors";
+
+const USAGE = `usage:
+  npm run admin -- migrate
+  npm run admin -- create-user --email E --password P --org NAME [--role owner|admin|reviewer] [--name N]
+  npm run admin -- create-api-key --org SLUG --name NAME`;
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      org: { type: "string" },
+      role: { type: "string", default: "owner" },
+      name: { type: "string" },
+    },
+    strict: true,
+  });
+  switch (command) {
+    case "migrate":
+      await getDb();
+      console.log("migrations applied");
+      return 0;
+    case "create-user": {
+      if (!values.email || !values.password || !values.org) break;
+      if (!["owner", "admin", "reviewer"].includes(values.role!)) break;
+      const created = await createUser(await getDb(), {
+        email: values.email,
+        password: values.password,
+        organizationName: values.org,
+        role: values.role as Role,
+        name: values.name,
+      });
+      console.log(`created user ${values.email} (${values.role}) in organization "${values.org}" (slug: ${created.slug})`);
+      return 0;
+    }
+    case "create-api-key": {
+      if (!values.org || !values.name) break;
+      const db = await getDb();
+      const org = await findOrganizationBySlug(db, values.org);
+      if (!org) {
+        console.error(`no organization with slug "${values.org}"`);
+        return 1;
+      }
+      const { key } = await createApiKey(db, org.id, { type: "system", label: "admin CLI" }, values.name);
+      console.error(`API key "${values.name}" for ${org.name} — shown once, store it now:`);
+      console.log(key);
+      return 0;
+    }
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main()
+  .then(async (code) => {
+    await closeDb();
+    process.exit(code);
+  })
+  .catch(async (error) => {
+    console.error(error instanceof AppError ? `error: ${error.message}` : error);
+    await closeDb().catch(() => {});
+    process.exit(1);
+  });
