@@ -65,7 +65,7 @@ export async function decodePortrait(bytes: Uint8Array, t: QualityThresholds): P
   } catch {
     return fail("IMAGE_UNREADABLE");
   }
-  if (!meta.width || !meta.height || meta.format !== format) return fail("IMAGE_UNREADABLE");
+  if (!meta.width || !meta.height || meta.format !== (format === "avif" ? "heif" : format)) return fail("IMAGE_UNREADABLE");
   const pixels = meta.width * meta.height;
   if (pixels > t.maxPixels) return fail("IMAGE_TOO_LARGE", pixels, t.maxPixels);
   const swap = (meta.orientation ?? 1) >= 5;

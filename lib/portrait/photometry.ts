@@ -120,8 +120,10 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): number {
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       if (!inside(outline, x + 0.5, y + 0.5)) continue;
-      n++;
       const i = (y * w + x) * 3;
+      const l = luma(data, i);
+      if (l <= 25 || l >= 247) continue; // clipped pixels are flat in any photo; exposure checks cover them
+      n++;
       let same = true;
       for (let dy = -1; dy <= 1 && same; dy++) {
         for (let dx = -1; dx <= 1 && same; dx++) {
