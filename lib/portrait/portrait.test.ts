@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as F from "./test-fixtures";
+import {
+  compareTemplates,
+  DEFAULT_THRESHOLDS,
+  processPortrait,
+  qualityThresholdsSchema,
+  SAME_PERSON_SIMILARITY,
+  shutdownPortraitWorkers,
+  statusForReport,
+  type PortraitResult,
+  warmPortraitWorkers,
+} from "./index";
+import sharp from "sharp";
+
+const check = (bytes: Uint8Array, qualityCheck = true) => processPortrait(bytes, { qualityCheck });
+const codes = (r: PortraitResult) => r.report.issues.map((i) => `${i.code}:${i.severity}`);
+
+beforeAll(() => warmPortraitWorkers());
+afterAll(() => shutdownPortraitWorkers());
+
+describe("a clear frontal portrait passes", () => {
+  const cases: [string, () => Promise<Buffer>][] = [
+    ["JPEG", F.frontalJpeg],
+    ["~100 px face in a 500 px photo", F.smallFaceJpeg],
+    ["EXIF orientation 6", F.exifRotatedJpeg],
+    ["greyscale", F.greyJpeg],
+    ["PNG", F.frontalPng],
+    ["WebP", F.frontalWebp],
+    ["AVIF", F.frontalAvif],
+    ["12 MP phone JPEG", F.phoneJpeg],
+  ];
+  it.each(cases)("%s", async (_name, make) => {
+    const r = await check(await make());
+    expect(r.report.issues.filter((i) => i.severity === "reject")).toEqual([]);
+    expect(r.report.accepted).toBe(true);
+    expect(r.template).toHaveLength(128);
+    expect(r.image).not.toBeNull();
+    expect(r.thumbnail).not.toBeNull();
+    expect(Math.abs(r.report.face!.rollDeg)).toBeLessThan(10); // upright: orientation applied
+  });
+
+  it("returns an upright, metadata-free JPEG ≤ 1024 px and a 128 px WebP thumbnail", async () => {
+    const r = await check(await F.phoneJpeg());
+    const meta = await sharp(r.image!).metadata();
+    expect(meta.format).toBe("jpeg");
+    expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(1024);
+    expect(meta.height!).toBeGreaterThan(meta.width!); // portrait after EXIF orientation 6
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    const thumb = await sharp(r.thumbnail!).metadata();
+    expect([thumb.format, thumb.width, thumb.height]).toEqual(["webp", 128, 128]);
+    expect(r.report.face!.interEyePx).toBeGreaterThan(600); // reported in original pixels
+  });
+});
+
+describe("non-human faces are not faces", () => {
+  it.each([
+    ["shaded cartoon (PNG)", F.cartoonPng],
+    ["shaded cartoon (JPEG)", F.cartoonJpeg],
+  ])("%s → FACE_NOT_FOUND although both detectors fire on it", async (_n, make) => {
+    const r = await check(await make());
+    expect(r.report.metrics.facesDetected).toBeGreaterThanOrEqual(1); // the detector did fire
+    expect(r.report.primary?.code).toBe("FACE_NOT_FOUND");
+    expect(r.template).toBeNull();
+  });
+
+  it("without quality check: accepted, not searchable (no template, FACE_NOT_FOUND warning)", async () => {
+    const r = await check(await F.cartoonPng(), false);
+    expect(r.report.accepted).toBe(true);
+    expect(r.report.qualityChecked).toBe(false);
+    expect(r.template).toBeNull();
+    expect(codes(r)).toEqual(["FACE_NOT_FOUND:warn"]);
+  });
+});
+
+describe("bad inputs get their specific code quickly", () => {
+  const cases: [string, string, () => Promise<Buffer> | Buffer][] = [
+    ["empty", "IMAGE_UNREADABLE", () => Buffer.alloc(0)],
+    ["truncated JPEG", "IMAGE_UNREADABLE", async () => F.truncated(await F.frontalJpeg())],
+    ["truncated PNG", "IMAGE_UNREADABLE", async () => F.truncated(await F.frontalPng())],
+    ["text", "UNSUPPORTED_FORMAT", () => F.TEXT],
+    ["SVG with a script", "UNSUPPORTED_FORMAT", () => F.SVG_WITH_SCRIPT],
+    ["PDF", "UNSUPPORTED_FORMAT", () => F.PDF],
+    ["HEIC header", "UNSUPPORTED_FORMAT", () => F.HEIC_HEADER],
+    ["20 000 × 20 000 PNG", "IMAGE_TOO_LARGE", () => F.bombPng()],
+    ["1 × 1 PNG", "IMAGE_TOO_SMALL", F.onePixelPng],
+    ["120 × 160 JPEG", "IMAGE_TOO_SMALL", F.smallJpeg],
+    ["> 15 MB", "FILE_TOO_LARGE", () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(15 * 1024 * 1024)])],
+  ];
+  it.each(cases)("%s → %s", async (_n, code, make) => {
+    const bytes = await make();
+    for (const qualityCheck of [true, false]) {
+      const started = performance.now();
+      const r = await check(bytes, qualityCheck);
+      const ms = performance.now() - started;
+      expect(r.report.accepted).toBe(false);
+      expect(r.report.primary?.code).toBe(code);
+      expect(r.report.primary?.message).toMatch(/\.$/);
+      expect(r.report.primary?.messageJa.length).toBeGreaterThan(5);
+      expect([413, 415, 422]).toContain(statusForReport(r.report));
+      expect(r.template).toBeNull();
+      expect(r.image).toBeNull();
+      expect(ms).toBeLessThan(500);
+    }
+  });
+
+  it("the decompression bomb is a few KB and refused from its header", async () => {
+    const bomb = F.bombPng();
+    expect(bomb.length).toBeLessThan(100_000);
+    const r = await check(bomb);
+    expect(r.report.timingsMs.decode).toBeLessThan(50);
+  });
+
+  it("HEIC tells the person to send a JPEG", async () => {
+    const r = await check(F.HEIC_HEADER);
+    expect(r.report.primary?.message).toMatch(/JPEG/);
+    expect(r.report.primary?.message).toMatch(/Most Compatible/);
+  });
+
+  it("maps statuses: 413 / 415 / 422", () => {
+    const report = (code: string | null) => ({ primary: code ? ({ code } as never) : null });
+    expect(statusForReport(report("FILE_TOO_LARGE"))).toBe(413);
+    expect(statusForReport(report("UNSUPPORTED_FORMAT"))).toBe(415);
+    expect(statusForReport(report("IMAGE_TOO_LARGE"))).toBe(422);
+    expect(statusForReport(report("BLURRY"))).toBe(422);
+  });
+});
+
+describe("quality problems get their codes", () => {
+  const cases: [string, string, () => Promise<Buffer>][] = [
+    ["dark", "TOO_DARK:reject", F.darkJpeg],
+    ["bright", "TOO_BRIGHT:reject", F.brightJpeg],
+    ["blurred σ = 3", "BLURRY:reject", () => F.blurredBy(3)],
+    ["blurred σ = 2", "BLURRY:warn", () => F.blurredBy(2)],
+    ["tiny face", "FACE_TOO_SMALL:reject", F.tinyFaceJpeg],
+    ["rolled 60°", "HEAD_TILTED:reject", () => F.rolledJpeg(60)],
+    ["cut off", "FACE_CUT_OFF:reject", F.cutOffJpeg],
+    ["two faces", "MULTIPLE_FACES:reject", F.twoFacesJpeg],
+  ];
+  it.each(cases)("%s → %s", async (_n, expected, make) => {
+    const r = await check(await make());
+    const primary = r.report.primary!;
+    expect(`${primary.code}:${primary.severity}`).toBe(expected);
+    expect(r.report.accepted).toBe(expected.endsWith(":warn"));
+    if (!r.report.accepted) expect(r.template).toBeNull();
+  });
+
+  it("a 20° roll is corrected, not refused", async () => {
+    const r = await check(await F.rolledJpeg(20));
+    expect(r.report.accepted).toBe(true);
+    expect(r.report.face!.rollDeg).toBeGreaterThan(15);
+    const straight = await check(await F.frontalJpeg());
+    expect(compareTemplates(r.template!, straight.template!).samePerson).toBe(true);
+  });
+
+  it("per-organization overrides change the decision", async () => {
+    const bytes = await F.smallFaceJpeg();
+    const strict = await processPortrait(bytes, { qualityCheck: true, thresholds: { faceTooSmallRejectPx: 80 } });
+    expect(strict.report.primary?.code).toBe("FACE_TOO_SMALL");
+    expect(strict.report.accepted).toBe(false);
+    expect(qualityThresholdsSchema.safeParse({ faceTooSmallRejectPx: 80 }).success).toBe(true);
+    expect(qualityThresholdsSchema.safeParse({ yawRejectDeg: 500 }).success).toBe(false);
+    expect(qualityThresholdsSchema.safeParse({ unknown: 1 }).success).toBe(false);
+    expect(DEFAULT_THRESHOLDS.maxFileBytes).toBe(15 * 1024 * 1024);
+  });
+
+  it("without quality check a flawed photo is accepted with a template", async () => {
+    const r = await check(await F.twoFacesJpeg(), false);
+    expect(r.report.accepted).toBe(true);
+    expect(r.template).toHaveLength(128);
+    expect(r.image).not.toBeNull();
+  });
+});
+
+describe("determinism and similarity", () => {
+  it("same bytes → same report and byte-identical template", async () => {
+    const bytes = await F.frontalJpeg();
+    const [a, b] = await Promise.all([check(bytes), check(bytes)]);
+    const c = await check(bytes);
+    const strip = (r: PortraitResult) => ({ ...r.report, timingsMs: undefined });
+    expect(strip(a)).toEqual(strip(b));
+    expect(strip(a)).toEqual(strip(c));
+    expect(Buffer.from(new Float64Array(a.template!).buffer)).toEqual(Buffer.from(new Float64Array(c.template!).buffer));
+    expect(a.image!.equals(c.image!)).toBe(true);
+  });
+
+  it("same person matches across formats and orientation; different people do not", async () => {
+    const t = async (make: () => Promise<Buffer>) => (await check(await make())).template!;
+    const [frontal, exif, grey, phone, neighbour, other] = await Promise.all(
+      [F.frontalJpeg, F.exifRotatedJpeg, F.greyJpeg, F.phoneJpeg, F.neighbourJpeg, F.otherJpeg].map(t),
+    );
+    for (const same of [exif, grey, phone]) {
+      const m = compareTemplates(frontal, same);
+      expect(m.samePerson).toBe(true);
+      expect(m.similarity).toBeGreaterThanOrEqual(SAME_PERSON_SIMILARITY);
+    }
+    for (const different of [neighbour, other]) expect(compareTemplates(frontal, different).samePerson).toBe(false);
+    expect(compareTemplates(frontal, frontal)).toEqual({ distance: 0, similarity: 100, samePerson: true });
+  });
+});
