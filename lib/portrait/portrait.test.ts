@@ -187,9 +187,9 @@ describe("determinism and similarity", () => {
 
   it("same person matches across formats and orientation; different people do not", async () => {
     const t = async (make: () => Promise<Buffer>) => (await check(await make())).template!;
-    const [frontal, exif, grey, phone, neighbour, other] = await Promise.all(
+    const [frontal, exif, grey, phone, neighbour, other] = (await Promise.all(
       [F.frontalJpeg, F.exifRotatedJpeg, F.greyJpeg, F.phoneJpeg, F.neighbourJpeg, F.otherJpeg].map(t),
-    );
+    )) as [number[], number[], number[], number[], number[], number[]];
     for (const same of [exif, grey, phone]) {
       const m = compareTemplates(frontal, same);
       expect(m.samePerson).toBe(true);
