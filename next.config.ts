@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The app's build checks the app; tests, benchmarks and scripts are checked by `npm run typecheck`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and WASM packages load their own files at run time: keep them out of the bundle.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -6,7 +6,7 @@ import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
 import { setupFirstOwner } from "@/lib/auth/accounts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import type { ActionState } from "@/lib/auth/action";
+import { echoValues, type ActionState } from "@/lib/auth/action";
 import { AppError } from "@/lib/errors";
 
 const setupSchema = z.object({
@@ -20,12 +20,12 @@ const setupSchema = z.object({
 export async function setupAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors };
+    return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values: echoValues(formData) };
   }
   try {
     await setupFirstOwner(await getDb(), parsed.data);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, errors: error.fieldErrors };
+    if (error instanceof AppError) return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
     throw error;
   }
   try {

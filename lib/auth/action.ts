@@ -14,6 +14,17 @@ export interface ActionState {
   /** Set once per successful submission so clients can react (close a dialog) exactly once. */
   doneAt?: number;
   result?: Record<string, unknown>;
+  /** What was submitted, echoed back on failure so the form keeps it (React resets forms after an action). */
+  values?: Record<string, string>;
+}
+
+/** Submitted text fields, minus secrets, to refill a form after a failed submission. */
+export function echoValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|token|secret/i.test(key)) out[key] = value;
+  }
+  return out;
 }
 
 function formDataToObject(formData: FormData): Record<string, unknown> {
@@ -40,17 +51,22 @@ export function sessionAction<S extends z.ZodType>(
       const ctx = await requireSession(role);
       const parsed = schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : formData);
       if (!parsed.success) {
-        return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] };
+        return {
+          ok: false,
+          message: "Check the highlighted fields.",
+          errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"],
+          values: echoValues(formData),
+        };
       }
       const result = await body(parsed.data, ctx, await getDb());
       return { ok: true, doneAt: Date.now(), ...(result ?? {}) };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) {
-        return { ok: false, message: error.message, errors: error.fieldErrors };
+        return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
       }
       console.error("action failed", error instanceof Error ? error.name : "unknown");
-      return { ok: false, message: "Something went wrong. Please try again." };
+      return { ok: false, message: "Something went wrong. Please try again.", values: echoValues(formData) };
     }
   };
 }

@@ -8,8 +8,8 @@ import { verifyPassword } from "./password";
 export const LOGIN_LIMITS = {
   /** Failed attempts per account (known or not) per window. */
   perAccount: 8,
-  /** Attempts per client address per window. */
-  perIp: 40,
+  /** Attempts per client address per window (LOGIN_MAX_PER_IP; raise it behind a shared NAT). */
+  perIp: Number(process.env.LOGIN_MAX_PER_IP) || 40,
   windowSeconds: 15 * 60,
 };
 

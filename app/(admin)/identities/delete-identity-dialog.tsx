@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
+import type { ActionState } from "@/lib/auth/action";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
@@ -8,10 +9,11 @@ import { deleteIdentityAction } from "./actions";
 
 export function DeleteIdentityDialog({ id, displayName, hasPortrait }: { id: string; displayName: string; hasPortrait: boolean }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(deleteIdentityAction, undefined);
-  useEffect(() => {
-    if (state?.ok) setOpen(false);
-  }, [state?.ok, state?.doneAt]);
+  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
+    const result = await deleteIdentityAction(prev, formData);
+    if (result.ok) setOpen(false);
+    return result;
+  }, undefined);
   return (
     <>
       <Button variant="ghost" className="text-red-700" onClick={() => setOpen(true)} aria-label={`Delete ${displayName}`}>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
+import type { ActionState } from "@/lib/auth/action";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextAreaField, TextField } from "@/components/ui/field";
@@ -35,26 +36,27 @@ export function IdentityFormDialog({ mode, identity }: Props) {
 }
 
 function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDone: () => void }) {
-  const [state, action, pending] = useActionState(identity ? updateIdentityAction : createIdentityAction, undefined);
-  useEffect(() => {
-    if (state?.ok) onDone();
-  }, [state?.ok, state?.doneAt, onDone]);
+  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
+    const result = await (identity ? updateIdentityAction : createIdentityAction)(prev, formData);
+    if (result.ok) onDone();
+    return result;
+  }, undefined);
   return (
     <form action={action} className="space-y-4">
       {!state?.ok && <FormMessage message={state?.message} />}
       {identity && <input type="hidden" name="id" value={identity.id} />}
-      <TextField label="Name" name="displayName" required maxLength={200} defaultValue={identity?.displayName} errors={state?.errors?.displayName} autoFocus />
+      <TextField label="Name" name="displayName" required maxLength={200} defaultValue={state?.values?.displayName ?? identity?.displayName} errors={state?.errors?.displayName} autoFocus />
       <TextField
         label="External ID"
         name="externalId"
         required
         maxLength={128}
-        defaultValue={identity?.externalId}
+        defaultValue={state?.values?.externalId ?? identity?.externalId}
         hint="Your own key for this person, e.g. an employee number. Unique in your organization."
         errors={state?.errors?.externalId}
       />
-      <TextField label="Email (optional)" name="email" type="email" defaultValue={identity?.email ?? ""} errors={state?.errors?.email} />
-      <TextAreaField label="Notes (optional)" name="notes" maxLength={2000} defaultValue={identity?.notes ?? ""} errors={state?.errors?.notes} />
+      <TextField label="Email (optional)" name="email" type="email" defaultValue={state?.values?.email ?? identity?.email ?? ""} errors={state?.errors?.email} />
+      <TextAreaField label="Notes (optional)" name="notes" maxLength={2000} defaultValue={state?.values?.notes ?? identity?.notes ?? ""} errors={state?.errors?.notes} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel

@@ -15,6 +15,7 @@ export async function loginAction(_prev: ActionState | undefined, formData: Form
       const throttled = "code" in error && error.code === "throttled";
       return {
         ok: false,
+        values: { email },
         message: throttled
           ? "Too many sign-in attempts. Wait 15 minutes and try again."
           : "That email and password don’t match an account.",

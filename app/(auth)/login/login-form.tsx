@@ -10,7 +10,7 @@ export function LoginForm() {
   return (
     <form action={action} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <FormMessage message={state?.message} ok={state?.ok} />
-      <TextField label="Email" name="email" type="email" required autoComplete="username" />
+      <TextField label="Email" name="email" type="email" defaultValue={state?.values?.email} required autoComplete="username" />
       <TextField label="Password" name="password" type="password" required autoComplete="current-password" />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}

@@ -1,0 +1,21 @@
+/** Fixed facts shared by the Playwright config, the seed script and the specs. */
+export const E2E = {
+  seededPort: 3217,
+  freshPort: 3218,
+  get seededUrl() {
+    return `http://localhost:${this.seededPort}`;
+  },
+  get freshUrl() {
+    return `http://localhost:${this.freshPort}`;
+  },
+  password: "e2e-password-123",
+  orgA: "E2E Org A",
+  orgB: "E2E Org B",
+  users: {
+    ownerA: "owner-a@e2e.test",
+    adminA: "admin-a@e2e.test",
+    reviewerA: "reviewer-a@e2e.test",
+    ownerB: "owner-b@e2e.test",
+    signOutA: "signout-a@e2e.test",
+  },
+} as const;

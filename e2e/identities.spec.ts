@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./env";
+import { addIdentity, signIn, uniqueSuffix } from "./helpers";
+
+test("an admin adds, edits, searches and deletes identities", async ({ page }) => {
+  const s = uniqueSuffix();
+  await signIn(page, E2E.users.adminA);
+  await addIdentity(page, `Marie Curie ${s}`, `MC-${s}`, `marie.${s}@example.com`);
+  await addIdentity(page, `Pierre Curie ${s}`, `PC-${s}`);
+  await expect(page.getByRole("row", { name: new RegExp(`Marie Curie ${s}`) })).toBeVisible();
+
+  // Duplicate external ID: a field error on External ID, and the typed name stays.
+  await page.getByRole("button", { name: "Add identity" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name", { exact: true }).fill("Somebody Else");
+  await dialog.getByLabel("External ID").fill(`MC-${s}`);
+  await dialog.getByRole("button", { name: "Add identity" }).click();
+  await expect(dialog.getByText("This external ID is already used by another identity.")).toBeVisible();
+  await expect(dialog.getByLabel("External ID")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByLabel("Name", { exact: true })).toHaveValue("Somebody Else");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // Edit.
+  await page.getByRole("button", { name: `Edit Pierre Curie ${s}` }).click();
+  await page.getByRole("dialog").getByLabel("Name", { exact: true }).fill(`Pierre Curie-Sklodowski ${s}`);
+  await page.getByRole("dialog").getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByText(`Pierre Curie-Sklodowski ${s}`)).toBeVisible();
+
+  // Search by name, then by external ID.
+  await page.getByRole("searchbox").fill(`marie curie ${s}`);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("identity-row")).toHaveCount(1);
+  await page.getByRole("searchbox").fill(`pc-${s}`);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("identity-row")).toHaveCount(1);
+  await expect(page.getByText(`Pierre Curie-Sklodowski ${s}`)).toBeVisible();
+  await page.getByRole("searchbox").fill(`nobody-${s}`);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("No identities match.")).toBeVisible();
+  await page.getByRole("link", { name: "Clear" }).click();
+
+  // Delete asks first, says what goes, and can be cancelled.
+  await page.getByRole("button", { name: `Delete Marie Curie ${s}` }).click();
+  await expect(page.getByRole("dialog")).toContainText("biometric data");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText(`Marie Curie ${s}`)).toBeVisible();
+  await page.getByRole("button", { name: `Delete Marie Curie ${s}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete identity" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByText(`Marie Curie ${s}`)).toHaveCount(0);
+});
+
+test("organizations see only their own identities", async ({ page }) => {
+  await signIn(page, E2E.users.ownerA);
+  await expect(page.getByText("Alice OnlyInA")).toBeVisible();
+  await expect(page.getByText("Bob OnlyInB")).toHaveCount(0);
+  await page.getByRole("searchbox").fill("B-SECRET-1");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("No identities match.")).toBeVisible();
+});

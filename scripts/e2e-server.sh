@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Starts a production server for Playwright on an empty embedded database: `e2e-server.sh PORT seed|fresh`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="$1"
+export DATA_DIR="$PWD/test-results/e2e-data-$PORT"
+export APP_URL="http://localhost:$PORT"
+export AUTH_SECRET="e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz"
+export LOGIN_MAX_PER_IP=100000
+export NEXT_TELEMETRY_DISABLED=1
+unset DATABASE_URL
+rm -rf "$DATA_DIR"
+if [ "$2" = "seed" ]; then
+  npx tsx --conditions=react-server e2e/seed.ts
+fi
+exec npx next start -p "$PORT"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole suite: lint, types, unit + integration tests (PGlite, then the PostgreSQL server when
+# one answers), a production build and the Playwright end-to-end specs in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Chromium"
+source scripts/ensure-chromium.sh
+
+step "lint"
+npm run --silent lint
+
+step "typecheck"
+npm run --silent typecheck
+
+step "unit and integration tests on PGlite"
+env -u DATABASE_URL npx vitest run
+
+PG_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+if node -e "const s=require('postgres')(process.argv[1],{max:1,connect_timeout:3,onnotice(){}});s\`select 1\`.then(()=>s.end()).then(()=>process.exit(0),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
+  step "integration tests on the PostgreSQL server ($PG_URL, a fresh database per test file)"
+  DATABASE_URL="$PG_URL" npx vitest run
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL server not reachable at $PG_URL — CI requires it" >&2
+  exit 1
+else
+  echo "PostgreSQL server not reachable at $PG_URL — skipping the PostgreSQL pass"
+fi
+
+step "production build"
+npx next build
+
+step "end-to-end (Playwright, Chromium)"
+env -u DATABASE_URL npx playwright test
