@@ -15,6 +15,8 @@ const faceapi = require("@vladmandic/face-api/dist/face-api.node-wasm.js");
 /** SSD recall is kept high here; the main thread applies the real thresholds. */
 const SSD_MIN_CONFIDENCE = 0.3;
 const TINY_MIN_CONFIDENCE = 0.3;
+/** Keep equal to SSD_ALONE_MIN in process.ts. */
+const SSD_CONFIDENT = 0.8;
 
 async function init() {
   const wasmDir = path.join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist/");
@@ -61,7 +63,8 @@ async function detect(rgb, width, height) {
         score: r.detection.score,
         box,
         landmarks: r.landmarks.positions.map((p) => [p.x, p.y]),
-        tinyScore: faces.length < 5 ? await tinyAgreement(input, box, width, height) : 0,
+        // The second opinion only matters when SSD is not confident on its own (see process.ts).
+        tinyScore: faces.length < 5 && r.detection.score < SSD_CONFIDENT ? await tinyAgreement(input, box, width, height) : 1,
       });
     }
     return { faces };

@@ -56,7 +56,7 @@ export interface PortraitResult {
  *   itself is confident: the tiny detector misses real faces that are cut off or rotated.
  */
 const TINY_AGREEMENT_MIN = 0.3;
-const SSD_ALONE_MIN = 0.8;
+const SSD_ALONE_MIN = 0.8; // also in face-worker.mjs: the tiny detector only runs below it
 const FLAT_SHARE_MAX = 0.04;
 
 interface Candidate { wire: WireFace; geo: FaceGeometry; area: number; human: boolean; flat: number }
