@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A second build directory lets two builds (e.g. two worktrees' test runs) coexist.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // The app's build checks the app; tests, benchmarks and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and WASM packages load their own files at run time: keep them out of the bundle.

@@ -1,7 +1,7 @@
 /** Fixed facts shared by the Playwright config, the seed script and the specs. */
 export const E2E = {
-  seededPort: 3217,
-  freshPort: 3218,
+  seededPort: Number(process.env.E2E_PORT_BASE ?? 3217),
+  freshPort: Number(process.env.E2E_PORT_BASE ?? 3217) + 1,
   get seededUrl() {
     return `http://localhost:${this.seededPort}`;
   },

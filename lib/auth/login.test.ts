@@ -43,7 +43,7 @@ describe("sign-in", () => {
       }
     }
     expect(results.known).toEqual(results.unknown);
-    expect(results.known.at(-1)).toBe("throttled");
+    expect(results.known!.at(-1)).toBe("throttled");
     const right = await attemptLogin(handle.db, { email: u.email, password: u.password, ip: "10.9.9.9" });
     expect(right).toEqual({ ok: false, reason: "throttled" });
   });

@@ -1,0 +1,223 @@
+import "server-only";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { auditEvents, identities, organizations, uploadLinks, type LinkConditions } from "@/db/schema";
+import type { Actor } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import { env } from "@/lib/env";
+import { AppError, notFound } from "@/lib/errors";
+import { expiresInHoursSchema, linkConditionsSchema, type LinkConditionsInput } from "./schemas";
+import { hashUploadToken, newUploadToken, TOKEN_SHAPE, uploadUrl } from "./token";
+
+export interface IssuedLink {
+  linkId: string;
+  identityId: string;
+  externalId: string;
+  url: string;
+  expiresAt: Date;
+  conditions: LinkConditions;
+}
+
+export class UnknownIdentitiesError extends AppError {
+  constructor(readonly missing: string[]) {
+    super("IDENTITY_NOT_FOUND", `${missing.length} identit${missing.length === 1 ? "y was" : "ies were"} not found.`, 422, undefined, { missing });
+  }
+}
+
+const auditActor = (actor: Actor) => ({
+  actorType: actor.type,
+  actorId: "id" in actor ? actor.id : null,
+  actorLabel: actor.label ?? null,
+});
+
+/**
+ * Issues one link per identity, all or nothing. In one transaction: the identities are locked (in
+ * id order, so concurrent batches cannot deadlock), their active links revoked, the new ones
+ * inserted. The partial unique index guarantees one active link per identity even if code is wrong.
+ */
+export async function issueUploadLinks(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  identityIds: string[],
+  conditionsInput: LinkConditionsInput = {},
+  expiresInHours?: number,
+): Promise<IssuedLink[]> {
+  const conditions = linkConditionsSchema.parse(conditionsInput);
+  const hours = expiresInHoursSchema.parse(expiresInHours);
+  const ids = [...new Set(identityIds)].sort();
+  if (ids.length === 0) return [];
+  const appUrl = env().APP_URL;
+  return db.transaction(async (tx) => {
+    const found = await tx
+      .select({ id: identities.id, externalId: identities.externalId })
+      .from(identities)
+      .where(and(eq(identities.organizationId, organizationId), inArray(identities.id, ids)))
+      .orderBy(identities.id)
+      .for("update");
+    if (found.length !== ids.length) {
+      const have = new Set(found.map((f) => f.id));
+      throw new UnknownIdentitiesError(ids.filter((id) => !have.has(id)));
+    }
+    const revoked = await tx
+      .update(uploadLinks)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(uploadLinks.organizationId, organizationId), inArray(uploadLinks.identityId, ids), isNull(uploadLinks.usedAt), isNull(uploadLinks.revokedAt)))
+      .returning({ id: uploadLinks.id, identityId: uploadLinks.identityId });
+    const expiresAt = new Date(Date.now() + hours * 3_600_000);
+    const tokens = new Map(found.map((f) => [f.id, newUploadToken()]));
+    const inserted = await tx
+      .insert(uploadLinks)
+      .values(
+        found.map((f) => ({
+          organizationId,
+          identityId: f.id,
+          tokenHash: hashUploadToken(tokens.get(f.id)!),
+          ...conditions,
+          expiresAt,
+          createdByUserId: actor.type === "user" ? actor.id : null,
+          createdByApiKeyId: actor.type === "api_key" ? actor.id : null,
+        })),
+      )
+      .returning({ id: uploadLinks.id, identityId: uploadLinks.identityId });
+    const linkIds = new Map(inserted.map((r) => [r.identityId, r.id]));
+    const revokedFor = new Set(revoked.map((r) => r.identityId));
+    await tx.insert(auditEvents).values(
+      found.map((f) => ({
+        organizationId,
+        ...auditActor(actor),
+        action: "upload_link.issued",
+        targetType: "identity",
+        targetId: f.id,
+        details: { linkId: linkIds.get(f.id), ...conditions, expiresAt: expiresAt.toISOString(), replacedActiveLink: revokedFor.has(f.id) },
+      })),
+    );
+    return found.map((f) => ({
+      linkId: linkIds.get(f.id)!,
+      identityId: f.id,
+      externalId: f.externalId,
+      url: uploadUrl(appUrl, tokens.get(f.id)!),
+      expiresAt,
+      conditions,
+    }));
+  });
+}
+
+export async function issueUploadLink(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  identityId: string,
+  conditions: LinkConditionsInput,
+  expiresInHours?: number,
+): Promise<IssuedLink> {
+  try {
+    const [link] = await issueUploadLinks(db, organizationId, actor, [identityId], conditions, expiresInHours);
+    return link!;
+  } catch (error) {
+    if (error instanceof UnknownIdentitiesError) throw notFound("Identity not found.");
+    throw error;
+  }
+}
+
+/** Revokes the identity's active link. Returns false when it had none. */
+export async function revokeUploadLink(db: Db, organizationId: string, actor: Actor, identityId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(uploadLinks)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(uploadLinks.organizationId, organizationId), eq(uploadLinks.identityId, identityId), isNull(uploadLinks.usedAt), isNull(uploadLinks.revokedAt)))
+      .returning({ id: uploadLinks.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, { organizationId, actor, action: "upload_link.revoked", targetType: "identity", targetId: identityId, details: { linkId: rows[0]!.id } });
+    return true;
+  });
+}
+
+export interface ActiveLink {
+  linkId: string;
+  expiresAt: Date;
+  createdAt: Date;
+  conditions: LinkConditions;
+}
+
+/** The identity's link that can still be used (not used, revoked or expired), if any. */
+export async function getActiveLink(db: DbOrTx, organizationId: string, identityId: string): Promise<ActiveLink | null> {
+  const [row] = await db
+    .select({
+      linkId: uploadLinks.id,
+      expiresAt: uploadLinks.expiresAt,
+      createdAt: uploadLinks.createdAt,
+      storeImage: uploadLinks.storeImage,
+      qualityCheck: uploadLinks.qualityCheck,
+      requireApproval: uploadLinks.requireApproval,
+    })
+    .from(uploadLinks)
+    .where(
+      and(
+        eq(uploadLinks.organizationId, organizationId),
+        eq(uploadLinks.identityId, identityId),
+        isNull(uploadLinks.usedAt),
+        isNull(uploadLinks.revokedAt),
+        gt(uploadLinks.expiresAt, sql`now()`),
+      ),
+    );
+  if (!row) return null;
+  const { linkId, expiresAt, createdAt, ...conditions } = row;
+  return { linkId, expiresAt, createdAt, conditions };
+}
+
+export interface ValidLink {
+  linkId: string;
+  organizationId: string;
+  organizationName: string;
+  identityId: string;
+  conditions: LinkConditions;
+  qualityThresholds: Record<string, number>;
+}
+
+/**
+ * Resolves a token to its link while the link can still be used. Used, revoked, expired, unknown
+ * and malformed tokens all give null: the caller shows one "no longer valid" answer, no oracle.
+ * Reading never consumes.
+ */
+export async function findValidLink(db: DbOrTx, token: string): Promise<ValidLink | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const [row] = await db
+    .select({
+      linkId: uploadLinks.id,
+      organizationId: uploadLinks.organizationId,
+      organizationName: organizations.name,
+      identityId: uploadLinks.identityId,
+      storeImage: uploadLinks.storeImage,
+      qualityCheck: uploadLinks.qualityCheck,
+      requireApproval: uploadLinks.requireApproval,
+      qualityThresholds: organizations.qualityThresholds,
+    })
+    .from(uploadLinks)
+    .innerJoin(organizations, eq(organizations.id, uploadLinks.organizationId))
+    .where(
+      and(
+        eq(uploadLinks.tokenHash, hashUploadToken(token)),
+        isNull(uploadLinks.usedAt),
+        isNull(uploadLinks.revokedAt),
+        gt(uploadLinks.expiresAt, sql`now()`),
+      ),
+    );
+  if (!row) return null;
+  const { storeImage, qualityCheck, requireApproval, ...rest } = row;
+  return { ...rest, conditions: { storeImage, qualityCheck, requireApproval } };
+}
+
+/**
+ * Marks the link used inside the caller's transaction. Exactly one of several concurrent callers
+ * gets true: the conditional UPDATE takes the row lock and re-checks after waiting.
+ */
+export async function consumeUploadLink(tx: DbOrTx, linkId: string): Promise<boolean> {
+  const rows = await tx
+    .update(uploadLinks)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(uploadLinks.id, linkId), isNull(uploadLinks.usedAt), isNull(uploadLinks.revokedAt), gt(uploadLinks.expiresAt, sql`now()`)))
+    .returning({ id: uploadLinks.id });
+  return rows.length === 1;
+}
