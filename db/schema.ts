@@ -129,7 +129,11 @@ export const portraits = pgTable(
     approvedByUserId: uuid("approved_by_user_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("portraits_identity_idx").on(t.identityId, t.createdAt)],
+  (t) => [
+    index("portraits_identity_idx").on(t.identityId, t.createdAt),
+    // Face search reads portraits newer than its cached matrix.
+    index("portraits_org_created_idx").on(t.organizationId, t.createdAt),
+  ],
 );
 
 export interface LinkConditions {

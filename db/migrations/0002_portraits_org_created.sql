@@ -1,0 +1,1 @@
+CREATE INDEX "portraits_org_created_idx" ON "portraits" USING btree ("organization_id","created_at");

@@ -1,0 +1,242 @@
+import "server-only";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { approvalRequests, auditEvents, identities, portraits, users, type LinkConditions } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import { AppError, notFound } from "@/lib/errors";
+import { compareTemplates } from "@/lib/portrait";
+import { applyPortrait } from "@/lib/portraits/apply";
+import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
+
+export type ApprovalStatus = "pending" | "approved";
+
+export interface QualitySummary {
+  checked: boolean;
+  accepted: boolean;
+  primary: { code: string; message: string; severity: string } | null;
+  warnings: number;
+}
+
+export interface ApprovalRow {
+  id: string;
+  identityId: string;
+  externalId: string;
+  displayName: string;
+  status: "pending" | "approved" | "rejected";
+  createdAt: Date;
+  decidedAt: Date | null;
+  conditions: LinkConditions;
+  quality: QualitySummary;
+  hasThumbnail: boolean;
+  hasTemplate: boolean;
+}
+
+function summarizeQuality(report: Record<string, unknown>): QualitySummary {
+  const r = report as { qualityChecked?: boolean; accepted?: boolean; primary?: QualitySummary["primary"]; issues?: { severity: string }[] };
+  return {
+    checked: r.qualityChecked !== false,
+    accepted: r.accepted !== false,
+    primary: r.primary ? { code: r.primary.code, message: r.primary.message, severity: r.primary.severity } : null,
+    warnings: (r.issues ?? []).filter((i) => i.severity === "warn").length,
+  };
+}
+
+const columns = {
+  id: approvalRequests.id,
+  identityId: approvalRequests.identityId,
+  externalId: identities.externalId,
+  displayName: identities.displayName,
+  status: approvalRequests.status,
+  createdAt: approvalRequests.createdAt,
+  decidedAt: approvalRequests.decidedAt,
+  conditions: approvalRequests.conditions,
+  qualityReport: approvalRequests.qualityReport,
+  hasThumbnail: sql<boolean>`(${approvalRequests.thumbnail} is not null)`,
+  hasTemplate: sql<boolean>`(${approvalRequests.template} is not null)`,
+};
+
+type RawRow = { [K in keyof typeof columns]: unknown } & { qualityReport: Record<string, unknown>; conditions: LinkConditions };
+
+function toRow(raw: RawRow): ApprovalRow {
+  const { qualityReport, ...rest } = raw as RawRow & Omit<ApprovalRow, "quality">;
+  return { ...(rest as Omit<ApprovalRow, "quality">), hasThumbnail: Boolean(rest.hasThumbnail), hasTemplate: Boolean(rest.hasTemplate), quality: summarizeQuality(qualityReport) };
+}
+
+function encodeCursor(row: { createdAt: Date; id: string }) {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
+}
+function decodeCursor(raw: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (Array.isArray(v) && typeof v[0] === "string" && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === "string" && /^[0-9a-f-]{36}$/i.test(v[1])) {
+      return [v[0], v[1]];
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError("INVALID_CURSOR", "The page cursor is not valid; start from the first page.", 400);
+}
+
+/** Requests of the organization, oldest first for pending (a queue), newest first for decided. */
+export async function listApprovals(
+  db: DbOrTx,
+  organizationId: string,
+  options: { status?: ApprovalStatus; cursor?: string; limit?: number } = {},
+): Promise<{ items: ApprovalRow[]; nextCursor: string | null }> {
+  const status = options.status ?? "pending";
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const conditions: SQL[] = [eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.status, status)];
+  const ascending = status === "pending";
+  if (options.cursor) {
+    const [at, id] = decodeCursor(options.cursor);
+    conditions.push(
+      ascending
+        ? sql`(${approvalRequests.createdAt}, ${approvalRequests.id}) > (${at}::timestamptz, ${id}::uuid)`
+        : sql`(${approvalRequests.createdAt}, ${approvalRequests.id}) < (${at}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select(columns)
+    .from(approvalRequests)
+    .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
+    .where(and(...conditions))
+    .orderBy(...(ascending ? [approvalRequests.createdAt, approvalRequests.id] : [desc(approvalRequests.createdAt), desc(approvalRequests.id)]))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => toRow(r as RawRow));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+export async function countPendingApprovals(db: DbOrTx, organizationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(approvalRequests)
+    .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.status, "pending")));
+  return Number(row?.n ?? 0);
+}
+
+export interface ApprovalDetail extends ApprovalRow {
+  qualityReport: Record<string, unknown>;
+  currentPortrait: { id: string; hasImage: boolean; hasThumbnail: boolean; searchable: boolean } | null;
+  /** Similarity of the upload to the identity's current portrait, when both have templates. */
+  similarityToCurrent: { similarity: number; samePerson: boolean } | null;
+  /** Other identities of the organization whose current template matches the upload. */
+  possibleDuplicates: FaceMatch[];
+}
+
+/** Everything the reviewer's viewer shows for one request. */
+export async function getApprovalDetail(db: DbOrTx, organizationId: string, requestId: string): Promise<ApprovalDetail> {
+  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound("Approval request not found.");
+  const [raw] = await db
+    .select({ ...columns, template: approvalRequests.template, currentPortraitId: identities.currentPortraitId })
+    .from(approvalRequests)
+    .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
+    .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
+  if (!raw) throw notFound("Approval request not found.");
+  const { template, currentPortraitId, ...rowRaw } = raw;
+  const row = toRow(rowRaw as RawRow);
+  let currentPortrait: ApprovalDetail["currentPortrait"] = null;
+  let similarityToCurrent: ApprovalDetail["similarityToCurrent"] = null;
+  if (currentPortraitId) {
+    const [current] = await db
+      .select({ id: portraits.id, image: sql<boolean>`(${portraits.image} is not null)`, thumbnail: sql<boolean>`(${portraits.thumbnail} is not null)`, searchable: portraits.searchable, template: portraits.template })
+      .from(portraits)
+      .where(and(eq(portraits.organizationId, organizationId), eq(portraits.id, currentPortraitId)));
+    if (current) {
+      currentPortrait = { id: current.id, hasImage: Boolean(current.image), hasThumbnail: Boolean(current.thumbnail), searchable: current.searchable };
+      if (template && current.template) {
+        const { similarity, samePerson } = compareTemplates(template, current.template);
+        similarityToCurrent = { similarity, samePerson };
+      }
+    }
+  }
+  const possibleDuplicates = template
+    ? (await searchByTemplate(db, organizationId, template, { limit: 5, excludeIdentityId: row.identityId })).filter((m) => m.samePerson)
+    : [];
+  return { ...row, qualityReport: rowRaw.qualityReport as Record<string, unknown>, currentPortrait, similarityToCurrent, possibleDuplicates };
+}
+
+/** The held upload image of a pending request, for the reviewer. */
+export async function readApprovalImage(db: DbOrTx, organizationId: string, requestId: string, variant: "image" | "thumbnail") {
+  if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
+  const column = variant === "image" ? approvalRequests.image : approvalRequests.thumbnail;
+  const [row] = await db
+    .select({ bytes: column })
+    .from(approvalRequests)
+    .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
+  if (!row?.bytes) return null;
+  return { bytes: row.bytes, contentType: variant === "image" ? "image/jpeg" : "image/webp" };
+}
+
+export type Decision = "approve" | "reject";
+
+const alreadyDecided = () => new AppError("ALREADY_DECIDED", "This request has already been decided by someone else.", 409);
+
+/**
+ * Approve: in one transaction the upload becomes the identity's current portrait (honouring "do not
+ * store the image"), the request is closed and its image dropped, an audit event is written.
+ * Reject: the request and its image are deleted, an audit event is written.
+ * The row lock makes concurrent deciders queue; the second finds it decided and gets 409.
+ */
+export async function decideApproval(db: Db, organizationId: string, actor: Actor, requestId: string, decision: Decision): Promise<{ status: "approved" | "rejected"; identityId: string }> {
+  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound("Approval request not found.");
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .select({
+        id: approvalRequests.id,
+        identityId: approvalRequests.identityId,
+        status: approvalRequests.status,
+        image: approvalRequests.image,
+        thumbnail: approvalRequests.thumbnail,
+        template: approvalRequests.template,
+        qualityReport: approvalRequests.qualityReport,
+        conditions: approvalRequests.conditions,
+        uploadLinkId: approvalRequests.uploadLinkId,
+      })
+      .from(approvalRequests)
+      .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)))
+      .for("update");
+    if (!request) {
+      // Rejected requests are deleted; the audit log still knows they were decided.
+      const [rejected] = await tx
+        .select({ id: auditEvents.id })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.action, "approval.rejected"), eq(auditEvents.targetId, requestId)))
+        .limit(1);
+      throw rejected ? alreadyDecided() : notFound("Approval request not found.");
+    }
+    if (request.status !== "pending") throw alreadyDecided();
+    const userId = actor.type === "user" ? actor.id : null;
+    if (decision === "reject") {
+      await tx.delete(approvalRequests).where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
+      await recordAudit(tx, { organizationId, actor, action: "approval.rejected", targetType: "approval_request", targetId: requestId, details: { identityId: request.identityId } });
+      return { status: "rejected" as const, identityId: request.identityId };
+    }
+    const portraitId = await applyPortrait(tx, {
+      organizationId,
+      identityId: request.identityId,
+      image: request.image,
+      thumbnail: request.thumbnail,
+      template: request.template,
+      qualityReport: request.qualityReport,
+      storeImage: request.conditions.storeImage,
+      source: "self_registration",
+      uploadLinkId: request.uploadLinkId,
+      conditions: request.conditions,
+      approvedByUserId: userId,
+    });
+    await tx
+      .update(approvalRequests)
+      .set({ status: "approved", decidedAt: sql`now()`, decidedByUserId: userId, image: null, thumbnail: null, template: null })
+      .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
+    await recordAudit(tx, { organizationId, actor, action: "approval.approved", targetType: "approval_request", targetId: requestId, details: { identityId: request.identityId, portraitId } });
+    return { status: "approved" as const, identityId: request.identityId };
+  });
+}
+
+/** Who decided, for history views. */
+export async function deciderName(db: DbOrTx, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
