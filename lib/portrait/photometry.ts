@@ -2,8 +2,6 @@ import sharp from "sharp";
 import type { RgbImage } from "./decode";
 import { bbox, type Pt } from "./geometry";
 
-const luma = (d: Buffer, i: number) => 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
-
 export interface Exposure {
   darkShare: number;
   brightShare: number;
@@ -15,26 +13,31 @@ export interface Exposure {
 
 /** Exposure over the whole image: the fallback when no face is found. */
 export function imageExposure(img: RgbImage): Exposure {
-  return exposureOf(img, () => true, img.width / 2, { x: 0, y: 0, width: img.width, height: img.height });
+  return exposureOf(img, null, img.width / 2, { x: 0, y: 0, width: img.width, height: img.height });
 }
 
 /** Exposure over the face: inside the polygon of jaw line and brows (excludes hair and background). */
 export function faceExposure(img: RgbImage, landmarks: Pt[], splitX: number): Exposure {
-  const outline = [...landmarks.slice(0, 17), ...landmarks.slice(17, 27).reverse()];
-  return exposureOf(img, (x, y) => inside(outline, x, y), splitX, bbox(outline));
+  const outline = faceOutline(landmarks);
+  return exposureOf(img, outline, splitX, bbox(outline));
 }
 
-function exposureOf(img: RgbImage, keep: (x: number, y: number) => boolean, splitX: number, box: { x: number; y: number; width: number; height: number }): Exposure {
+/** Jaw line and brows as one closed polygon. */
+const faceOutline = (landmarks: Pt[]): Pt[] => [...landmarks.slice(0, 17), ...landmarks.slice(17, 27).reverse()];
+
+function exposureOf(img: RgbImage, poly: Pt[] | null, splitX: number, box: { x: number; y: number; width: number; height: number }): Exposure {
   const x0 = Math.max(0, Math.floor(box.x));
   const y0 = Math.max(0, Math.floor(box.y));
   const x1 = Math.min(img.width, Math.ceil(box.x + box.width));
   const y1 = Math.min(img.height, Math.ceil(box.y + box.height));
+  const d = img.data;
   let n = 0, dark = 0, bright = 0, sum = 0, sumSq = 0;
   let leftSum = 0, leftN = 0, rightSum = 0, rightN = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      if (!keep(x + 0.5, y + 0.5)) continue;
-      const l = luma(img.data, (y * img.width + x) * 3);
+  const runs = insideRuns(poly, x0, y0, x1, y1);
+  for (let r = 0; r < runs.length; r += 3) {
+    const y = runs[r]!, from = runs[r + 1]!, to = runs[r + 2]!;
+    for (let x = from, i = (y * img.width + from) * 3; x < to; x++, i += 3) {
+      const l = 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
       n++;
       sum += l;
       sumSq += l * l;
@@ -56,7 +59,52 @@ function exposureOf(img: RgbImage, keep: (x: number, y: number) => boolean, spli
   };
 }
 
-function inside(poly: Pt[], x: number, y: number): boolean {
+/**
+ * Scan conversion: the runs of pixels x ∈ [from, to) of row y in the rectangle whose centre
+ * (x + ½, y + ½) lies inside `poly` (even-odd rule), or whole rows when `poly` is null, as flat
+ * triplets [y, from, to, …]. Pixel for pixel the same set as `insidePolygon` (same crossing arithmetic), but the
+ * crossings are computed once per row instead of once per pixel and edge.
+ */
+export function insideRuns(poly: Pt[] | null, x0: number, y0: number, x1: number, y1: number): number[] {
+  const runs: number[] = [];
+  if (x1 <= x0) return runs;
+  const visit = (y: number, from: number, to: number) => runs.push(y, from, to);
+  const xs: number[] = [];
+  for (let y = y0; y < y1; y++) {
+    if (!poly) {
+      visit(y, x0, x1);
+      continue;
+    }
+    const py = y + 0.5;
+    xs.length = 0;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i]!;
+      const [xj, yj] = poly[j]!;
+      if (yi > py !== yj > py) xs.push(((xj - xi) * (py - yi)) / (yj - yi) + xi);
+    }
+    if (xs.length === 0) continue;
+    xs.sort((a, b) => a - b);
+    // Pixel x is inside when an odd number of crossings lie strictly right of its centre.
+    let k = 0;
+    let from = -1;
+    for (let x = x0; x < x1; x++) {
+      const px = x + 0.5;
+      while (k < xs.length && xs[k]! <= px) k++;
+      const isIn = ((xs.length - k) & 1) === 1;
+      if (isIn && from < 0) from = x;
+      else if (!isIn && from >= 0) {
+        visit(y, from, x);
+        from = -1;
+      }
+      if (k === xs.length && from < 0) break; // nothing to the right any more
+    }
+    if (from >= 0) visit(y, from, x1);
+  }
+  return runs;
+}
+
+/** Even-odd point-in-polygon test (the reference for insideRuns). */
+export function insidePolygon(poly: Pt[], x: number, y: number): boolean {
   let hit = false;
   for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
     const [xi, yi] = poly[i]!;
@@ -109,26 +157,28 @@ export async function faceSharpness(img: RgbImage, landmarks: Pt[], interEye: nu
  * that over skin (noise), drawings and renders do over most of it: part of the non-human guard.
  */
 export function flatShare(img: RgbImage, landmarks: Pt[]): number {
-  const outline = [...landmarks.slice(0, 17), ...landmarks.slice(17, 27).reverse()];
+  const outline = faceOutline(landmarks);
   const box = bbox(outline);
   const { width: w, height: h, data } = img;
   const x0 = Math.max(1, Math.floor(box.x));
   const y0 = Math.max(1, Math.floor(box.y));
   const x1 = Math.min(w - 1, Math.ceil(box.x + box.width));
   const y1 = Math.min(h - 1, Math.ceil(box.y + box.height));
+  const row = w * 3;
   let n = 0, flat = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      if (!inside(outline, x + 0.5, y + 0.5)) continue;
-      const i = (y * w + x) * 3;
-      const l = luma(data, i);
+  const runs = insideRuns(outline, x0, y0, x1, y1);
+  for (let k = 0; k < runs.length; k += 3) {
+    const y = runs[k]!, from = runs[k + 1]!, to = runs[k + 2]!;
+    for (let x = from, i = (y * w + from) * 3; x < to; x++, i += 3) {
+      const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+      const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
       if (l <= 25 || l >= 247) continue; // clipped pixels are flat in any photo; exposure checks cover them
       n++;
       let same = true;
-      for (let dy = -1; dy <= 1 && same; dy++) {
-        for (let dx = -1; dx <= 1 && same; dx++) {
-          const j = ((y + dy) * w + x + dx) * 3;
-          same = data[j] === data[i] && data[j + 1] === data[i + 1] && data[j + 2] === data[i + 2];
+      for (let dy = -row; dy <= row && same; dy += row) {
+        for (let dx = -3; dx <= 3 && same; dx += 3) {
+          const j = i + dy + dx;
+          same = data[j] === r && data[j + 1] === g && data[j + 2] === b;
         }
       }
       if (same) flat++;

@@ -14,7 +14,8 @@ export class PortraitBusyError extends Error {
 
 export interface WireBox { x: number; y: number; width: number; height: number }
 export interface WireFace { score: number; box: WireBox; landmarks: [number, number][]; tinyScore: number }
-export interface DetectResult { faces: WireFace[] }
+/** `path`: "tiny" when the fast detector alone was confident, "ssd" when the full path decided. */
+export interface DetectResult { faces: WireFace[]; path: "tiny" | "ssd" }
 export interface DescribeResult { descriptor: number[] }
 
 type Job = { message: Record<string, unknown>; transfer: ArrayBuffer[]; resolve: (v: unknown) => void; reject: (e: Error) => void };
