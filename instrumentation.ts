@@ -3,5 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDb } = await import("./db/client");
     await getDb();
+    // Load the face models now, not on the first person's upload.
+    const { warmPortraitWorkers } = await import("./lib/portrait");
+    warmPortraitWorkers();
   }
 }

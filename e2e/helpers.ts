@@ -20,3 +20,29 @@ export async function addIdentity(page: Page, name: string, externalId: string, 
   await dialog.getByRole("button", { name: "Add identity" }).click();
   await expect(dialog).toBeHidden();
 }
+
+export interface Conditions {
+  doNotStore?: boolean;
+  skipQualityCheck?: boolean;
+  requireApproval?: boolean;
+}
+
+/** Issues a self-registration link from the identity's photo dialog and returns its URL. */
+export async function issueLink(page: Page, displayName: string, conditions: Conditions = {}): Promise<string> {
+  await page.getByRole("button", { name: `Change photo of ${displayName}` }).click();
+  await page.getByRole("button", { name: "Generate a self-portrait upload link" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Set up the upload condition");
+  if (conditions.doNotStore) await dialog.getByLabel("Do not store the image file after upload").check();
+  if (conditions.skipQualityCheck) await dialog.getByLabel("Do not perform a quality check").check();
+  if (conditions.requireApproval) await dialog.getByLabel("Require approval after the upload").check();
+  await dialog.getByRole("button", { name: "Generate" }).click();
+  const url = await dialog.getByRole("textbox", { name: "Upload link" }).inputValue();
+  await expect(dialog.getByRole("img", { name: "QR code of the upload link" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  return url;
+}
+
+export function identityRow(page: Page, displayName: string) {
+  return page.getByTestId("identity-row").filter({ hasText: displayName });
+}

@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 import type { Role } from "./roles";
 import { requireSession, type SessionContext } from "./session";
 
@@ -65,7 +66,7 @@ export function sessionAction<S extends z.ZodType>(
       if (error instanceof AppError) {
         return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
       }
-      console.error("action failed", error instanceof Error ? error.name : "unknown");
+      logError("server action failed", error);
       return { ok: false, message: "Something went wrong. Please try again.", values: echoValues(formData) };
     }
   };

@@ -5,6 +5,11 @@ import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
 import { identityInputSchema } from "@/lib/identities/schemas";
 import { createIdentity, deleteIdentity, updateIdentity } from "@/lib/identities/service";
+import QRCode from "qrcode";
+import { MAX_EXPIRY_HOURS } from "@/lib/links/schemas";
+import { issueUploadLink, revokeUploadLink } from "@/lib/links/service";
+import { PortraitBusyError } from "@/lib/portrait";
+import { uploadPortraitDirect } from "@/lib/uploads/direct";
 
 const actorOf = (ctx: { userId: string; email: string }) => ({ type: "user" as const, id: ctx.userId, label: ctx.email });
 
@@ -28,4 +33,49 @@ export const deleteIdentityAction = sessionAction("admin", z.object({ id: z.uuid
   await deleteIdentity(db, ctx.organizationId, actorOf(ctx), id);
   revalidatePath("/identities");
   return { message: "Identity and all its biometric data deleted." };
+});
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const uploadPortraitAction = sessionAction(
+  "admin",
+  z.object({ id: z.uuid(), image: z.instanceof(File, { message: "Choose a photo." }), doNotStore: checkbox, skipQualityCheck: checkbox }),
+  async ({ id, image, doNotStore, skipQualityCheck }, ctx, db) => {
+    if (image.size === 0) return { ok: false, message: "Choose a photo.", errors: { image: ["Choose a photo."] } };
+    try {
+      const result = await uploadPortraitDirect(db, ctx.organizationId, actorOf(ctx), id, new Uint8Array(await image.arrayBuffer()), {
+        storeImage: !doNotStore,
+        qualityCheck: !skipQualityCheck,
+      });
+      revalidatePath("/identities");
+      const warning = result.report.primary?.severity === "warn" ? ` Note: ${result.report.primary.message}` : "";
+      return { message: result.searchable ? `Portrait updated.${warning}` : "Portrait saved, but no face was found: this identity is not searchable." };
+    } catch (error) {
+      if (error instanceof PortraitBusyError) return { ok: false, message: "The photo checker is busy. Try again in a few seconds." };
+      throw error;
+    }
+  },
+);
+
+export const issueLinkAction = sessionAction(
+  "admin",
+  z.object({
+    id: z.uuid(),
+    doNotStore: checkbox,
+    skipQualityCheck: checkbox,
+    requireApproval: checkbox,
+    expiresInHours: z.coerce.number().int().min(1).max(MAX_EXPIRY_HOURS),
+  }),
+  async ({ id, doNotStore, skipQualityCheck, requireApproval, expiresInHours }, ctx, db) => {
+    const link = await issueUploadLink(db, ctx.organizationId, actorOf(ctx), id, { storeImage: !doNotStore, qualityCheck: !skipQualityCheck, requireApproval }, expiresInHours);
+    revalidatePath("/identities");
+    const qrSvg = await QRCode.toString(link.url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+    return { result: { url: link.url, expiresAt: link.expiresAt.toISOString(), qrSvg } };
+  },
+);
+
+export const revokeLinkAction = sessionAction("admin", z.object({ id: z.uuid() }), async ({ id }, ctx, db) => {
+  const revoked = await revokeUploadLink(db, ctx.organizationId, actorOf(ctx), id);
+  revalidatePath("/identities");
+  return { message: revoked ? "Link revoked. It no longer works." : "There was no active link." };
 });

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import type { IdentityRow } from "@/lib/identities/service";
 import { DeleteIdentityDialog } from "./delete-identity-dialog";
 import { IdentityFormDialog } from "./identity-form-dialog";
+import { PhotoDialog } from "./photo-dialog";
 import { PortraitThumb } from "./portrait-thumb";
 
 function formatExpiry(date: Date): string {
@@ -38,7 +39,9 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
           {items.map((item) => (
             <tr key={item.id} data-testid="identity-row">
               <td className="w-16 px-4 py-2">
-                <PortraitThumb identity={item} />
+                <PhotoDialog identityId={item.id} displayName={item.displayName} linkExpiresAt={item.linkExpiresAt?.toISOString() ?? null}>
+                  <PortraitThumb identity={item} />
+                </PhotoDialog>
               </td>
               <td className="px-4 py-2">
                 <div className="font-medium text-slate-900">{item.displayName}</div>
@@ -48,6 +51,7 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
               <td className="px-4 py-2">
                 <div className="flex flex-wrap gap-1">
                   {!item.currentPortraitId && <Badge tone="warn">No portrait</Badge>}
+                  {item.currentPortraitId && item.searchable !== false && <Badge tone="success">Searchable</Badge>}
                   {item.currentPortraitId && item.searchable === false && (
                     <Badge tone="danger" title="No face template could be made from this portrait">
                       Not searchable

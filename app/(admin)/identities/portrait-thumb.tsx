@@ -19,7 +19,7 @@ export function PortraitThumb({ identity }: { identity: Pick<IdentityRow, "curre
         alt={`Portrait of ${identity.displayName}`}
         width={40}
         height={40}
-        className="h-10 w-10 rounded-full object-cover"
+        className="h-10 w-10 max-w-none shrink-0 rounded-full object-cover"
       />
     );
   }
@@ -27,7 +27,7 @@ export function PortraitThumb({ identity }: { identity: Pick<IdentityRow, "curre
     <span
       aria-label={identity.currentPortraitId ? "Template only, no image kept" : "No portrait"}
       title={identity.currentPortraitId ? "Template only — the image was not kept" : "No portrait"}
-      className={`flex h-10 w-10 items-center justify-center rounded-full text-xs font-semibold ${identity.currentPortraitId ? "bg-brand-100 text-brand-700" : "bg-slate-200 text-slate-500"}`}
+      className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${identity.currentPortraitId ? "bg-brand-100 text-brand-700" : "bg-slate-200 text-slate-500"}`}
     >
       {initials(identity.displayName) || "?"}
     </span>

@@ -1,0 +1,39 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+/** The freshly issued link: shown once (only its hash is stored), with Copy and a QR code. */
+export function LinkResult({ url, expiresAt, qrSvg }: { url: string; expiresAt: string; qrSvg: string }) {
+  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+  }
+  return (
+    <div className="space-y-3">
+      <label className="block text-sm font-medium text-slate-700" htmlFor="issued-link">
+        Upload link
+      </label>
+      <div className="flex gap-2">
+        <input id="issued-link" readOnly value={url} onFocus={(e) => e.target.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" />
+        <Button onClick={copy}>{copied === "copied" ? "Copied ✓" : "Copy"}</Button>
+      </div>
+      <p role="status" className="text-xs text-slate-600">
+        {copied === "failed" ? "Copying was blocked by the browser — select the link and copy it by hand. " : ""}
+        Valid until {new Date(expiresAt).toLocaleString()}, for one upload. It is shown only now; generate a new link if you lose it.
+      </p>
+      <div
+        className="mx-auto w-48 rounded-md bg-white p-2 ring-1 ring-slate-200"
+        role="img"
+        aria-label="QR code of the upload link"
+        // The SVG is generated on our server by the qrcode library from the URL above.
+        dangerouslySetInnerHTML={{ __html: qrSvg }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { pickLocale, uploadMessages } from "@/lib/i18n/upload";
+import { findValidLink } from "@/lib/links/service";
+import { InvalidLink } from "@/components/upload/invalid-link";
+import { UploadFlow } from "@/components/upload/upload-flow";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Register your photo",
+  robots: { index: false, follow: false, nocache: true },
+  referrer: "no-referrer",
+};
+
+/** The person's page behind a one-time link. Opening it (GET/HEAD, previews, scanners) never consumes it. */
+export default async function UploadPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const locale = pickLocale((await headers()).get("accept-language"));
+  const t = uploadMessages[locale];
+  const link = await findValidLink(await getDb(), token);
+  return (
+    <div lang={locale} className="mx-auto flex min-h-dvh max-w-md flex-col px-5 py-8">
+      {link ? (
+        <>
+          <p className="text-sm font-medium text-brand-700">{link.organizationName}</p>
+          <h1 className="mt-1 text-2xl font-semibold">{t.title}</h1>
+          <p className="mt-2 text-slate-700">{t.intro(link.organizationName)}</p>
+          <section aria-labelledby="tips" className="mt-5 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h2 id="tips" className="text-sm font-semibold">
+              {t.tipsTitle}
+            </h2>
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
+              {t.tips.map((tip) => (
+                <li key={tip}>{tip}</li>
+              ))}
+            </ul>
+          </section>
+          <UploadFlow token={token} locale={locale} requireApproval={link.conditions.requireApproval} />
+          <p className="mt-auto pt-8 text-center text-xs text-slate-500">{t.privacy}</p>
+        </>
+      ) : (
+        <InvalidLink locale={locale} />
+      )}
+    </div>
+  );
+}

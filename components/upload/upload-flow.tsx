@@ -1,0 +1,147 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { uploadMessages, type Locale } from "@/lib/i18n/upload";
+import { InvalidLink } from "./invalid-link";
+import { resizeForUpload } from "./resize";
+import { sendPhoto, type SendResult } from "./send";
+
+type Phase =
+  | { name: "idle" }
+  | { name: "selected" }
+  | { name: "uploading"; progress: number }
+  | { name: "checking" }
+  | { name: "failed"; message: string; retrySame: boolean }
+  | { name: "done"; status: "updated" | "pending_approval" }
+  | { name: "invalid" };
+
+const buttonBase = "flex w-full items-center justify-center rounded-lg px-4 py-3 text-base font-medium";
+
+export function UploadFlow({ token, locale }: { token: string; locale: Locale; requireApproval: boolean }) {
+  const t = uploadMessages[locale];
+  const [phase, setPhase] = useState<Phase>({ name: "idle" });
+  const [photo, setPhoto] = useState<Blob | null>(null);
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  const cameraInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const attempt = useRef(0);
+  const busy = phase.name === "uploading" || phase.name === "checking";
+
+  useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
+
+  async function onFile(file: File | undefined) {
+    if (!file || busy) return;
+    const selection = ++attempt.current;
+    setPreviewUrl(URL.createObjectURL(file));
+    setPhase({ name: "selected" });
+    setPhoto(null);
+    const resized = await resizeForUpload(file);
+    if (attempt.current === selection) setPhoto(resized);
+  }
+
+  function messageFor(result: Exclude<SendResult, { kind: "ok" } | { kind: "invalid" }>): string {
+    switch (result.kind) {
+      case "offline":
+        return t.offline;
+      case "busy":
+        return t.busy;
+      case "rate-limited":
+        return t.tooManyAttempts;
+      case "rejected":
+        return (locale === "ja" ? result.messageJa : result.message) || t.genericError;
+    }
+  }
+
+  async function upload() {
+    if (!photo || busy) return;
+    const current = ++attempt.current;
+    setPhase({ name: "uploading", progress: 0 });
+    const result = await sendPhoto(token, photo, (fraction) => {
+      if (attempt.current === current) setPhase(fraction >= 1 ? { name: "checking" } : { name: "uploading", progress: fraction });
+    });
+    // Only the latest attempt may change what the person sees.
+    if (attempt.current !== current) return;
+    if (result.kind === "ok") setPhase({ name: "done", status: result.status });
+    else if (result.kind === "invalid") setPhase({ name: "invalid" });
+    else setPhase({ name: "failed", message: messageFor(result), retrySame: result.kind !== "rejected" });
+  }
+
+  if (phase.name === "invalid") return <InvalidLink locale={locale} />;
+  if (phase.name === "done") {
+    return (
+      <div role="status" className="mt-8 rounded-lg bg-green-50 p-6 text-center ring-1 ring-green-200" data-testid="upload-done">
+        <svg aria-hidden viewBox="0 0 24 24" width="36" height="36" className="mx-auto text-green-700" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M5 12l5 5L19 7" />
+        </svg>
+        <h2 className="mt-2 text-xl font-semibold text-green-900">{t.doneTitle}</h2>
+        <p className="mt-1 text-green-900">{phase.status === "pending_approval" ? t.donePending : t.doneUpdated}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="mt-6 space-y-4">
+      <input ref={cameraInput} type="file" accept="image/*" capture="user" className="sr-only" tabIndex={-1} aria-hidden onChange={(e) => onFile(e.target.files?.[0])} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif"
+        className="sr-only"
+        data-testid="choose-photo-input"
+        tabIndex={-1}
+        aria-hidden
+        onChange={(e) => onFile(e.target.files?.[0])}
+      />
+
+      {previewUrl && (
+        // eslint-disable-next-line @next/next/no-img-element -- a local blob preview
+        <img src={previewUrl} alt={t.previewAlt} className="mx-auto max-h-80 rounded-lg object-contain shadow" />
+      )}
+
+      {phase.name === "failed" && (
+        <div role="alert" className="rounded-lg bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">
+          {!phase.retrySame && <p className="font-semibold">{t.fixTitle}</p>}
+          <p>{phase.message}</p>
+        </div>
+      )}
+
+      {busy && (
+        <div>
+          <p className="text-sm text-slate-700" aria-live="polite">
+            {phase.name === "checking" ? t.checking : t.uploading}
+          </p>
+          <div
+            role="progressbar"
+            aria-label={t.uploading}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={phase.name === "uploading" ? Math.round(phase.progress * 100) : 100}
+            className="mt-1 h-2 overflow-hidden rounded-full bg-slate-200"
+          >
+            <div
+              className={`h-full bg-brand-600 transition-all ${phase.name === "checking" ? "animate-pulse" : ""}`}
+              style={{ width: `${phase.name === "uploading" ? Math.round(phase.progress * 100) : 100}%` }}
+            />
+          </div>
+        </div>
+      )}
+
+      {(phase.name === "selected" || (phase.name === "failed" && phase.retrySame)) && (
+        <button type="button" disabled={!photo} onClick={upload} className={`${buttonBase} bg-brand-600 text-white disabled:opacity-60`}>
+          {phase.name === "failed" ? t.tryAgain : t.upload}
+        </button>
+      )}
+
+      {!busy && (
+        <div className="grid grid-cols-2 gap-3">
+          <button type="button" onClick={() => cameraInput.current?.click()} className={`${buttonBase} ${phase.name === "idle" ? "bg-brand-600 text-white" : "bg-white text-slate-800 ring-1 ring-slate-300"}`}>
+            {t.takePhoto}
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()} className={`${buttonBase} bg-white text-slate-800 ring-1 ring-slate-300`}>
+            {phase.name === "idle" ? t.choosePhoto : t.chooseAnother}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { AppError } from "@/lib/errors";
+
+export const tooLarge = (maxBytes: number) =>
+  new AppError("FILE_TOO_LARGE", `The upload is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB. Choose a smaller photo.`, 413);
+
+/**
+ * Reads a request body up to `maxBytes`, refusing early: by Content-Length when it is declared,
+ * and by counting while streaming when it is not (chunked), so a huge body is never buffered.
+ */
+export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Parses a size-checked multipart body and returns the single file field `name`. */
+export async function readMultipartFile(request: Request, field: string, maxBytes: number): Promise<{ file: Uint8Array; form: FormData }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the photo as multipart/form-data with a field named “image”.", 415);
+  }
+  const body = await readBodyLimited(request, maxBytes);
+  let form: FormData;
+  try {
+    form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The upload could not be read. Try again.", 400);
+  }
+  const files = form.getAll(field);
+  if (files.length !== 1 || typeof files[0] === "string") {
+    throw new AppError("BAD_REQUEST", `Send exactly one file in the field “${field}”.`, 400);
+  }
+  return { file: new Uint8Array(await (files[0] as File).arrayBuffer()), form };
+}
+
+/** Multipart overhead allowed on top of the largest accepted photo. */
+export const MULTIPART_OVERHEAD = 256 * 1024;
