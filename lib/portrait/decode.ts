@@ -50,6 +50,10 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | "heic" | null {
  * (pixel count, short side) before a single pixel is decoded, then a shrink-on-load decode to the
  * working copy with EXIF orientation applied, alpha flattened and colour converted to 8-bit sRGB.
  * Animated images: the first frame is used (sharp reads page 0 by default) — a still is what we need.
+ *
+ * `failOn: "warning"` is deliberate: libjpeg reports a truncated file ("premature end of JPEG") only as
+ * a warning, and a lower level would accept it with its bottom filled grey. What phones really write
+ * is unaffected (tested): bytes after the EOI marker — motion-photo MP4s, padding — are never read.
  */
 export async function decodePortrait(bytes: Uint8Array, t: QualityThresholds): Promise<DecodeResult> {
   if (bytes.length === 0) return fail("IMAGE_UNREADABLE");

@@ -80,7 +80,8 @@ class FacePool {
 
   run<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new Error("portrait workers are shut down"));
-    if (this.queue.length >= this.maxQueue) return Promise.reject(new PortraitBusyError());
+    // Busy only when no worker is free and the queue is full (so FACE_QUEUE_MAX=0 means "no waiting").
+    if (this.slots.every((s) => s.job) && this.queue.length >= this.maxQueue) return Promise.reject(new PortraitBusyError());
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ message, transfer, resolve: resolve as (v: unknown) => void, reject });
       this.pump();

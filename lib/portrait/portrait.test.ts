@@ -12,6 +12,11 @@ import {
   warmPortraitWorkers,
 } from "./index";
 import sharp from "sharp";
+import { faceGeometry, type Pt } from "./geometry";
+import { insidePolygon, insideRuns } from "./photometry";
+import { poseAndEyesIssues } from "./process";
+import { PortraitBusyError } from "./pool";
+import { resolveThresholds } from "./thresholds";
 
 const check = (bytes: Uint8Array, qualityCheck = true) => processPortrait(bytes, { qualityCheck });
 const codes = (r: PortraitResult) => r.report.issues.map((i) => `${i.code}:${i.severity}`);
@@ -197,5 +202,155 @@ describe("determinism and similarity", () => {
     }
     for (const different of [neighbour, other]) expect(compareTemplates(frontal, different).samePerson).toBe(false);
     expect(compareTemplates(frontal, frontal)).toEqual({ distance: 0, similarity: 100, samePerson: true });
+  });
+});
+
+describe("exposure of a face that is found", () => {
+  const cases: [string, string, () => Promise<Buffer>][] = [
+    ["shadows crushed", "TOO_DARK:warn", F.shadowedJpeg],
+    ["under-exposed", "TOO_DARK:reject", F.underexposedJpeg],
+    ["highlights lifted", "TOO_BRIGHT:warn", F.highlightsJpeg],
+    ["over-exposed", "TOO_BRIGHT:reject", F.overexposedJpeg],
+  ];
+  it.each(cases)("%s → %s", async (_n, expected, make) => {
+    const r = await check(await make());
+    expect(r.report.face).toBeDefined(); // measured on the face, not the whole-image fallback
+    expect(r.report.metrics.facesHuman).toBe(1);
+    const [code, severity] = expected.split(":");
+    const found = r.report.issues.find((i) => i.code === code)!;
+    expect(found.severity).toBe(severity);
+    expect(found.measured!).toBeGreaterThanOrEqual(found.threshold!);
+    expect(r.report.accepted).toBe(severity === "warn");
+    expect(r.template === null).toBe(severity === "reject");
+  });
+
+  it("follows the organization's thresholds", async () => {
+    const bytes = await F.shadowedJpeg();
+    const strict = await processPortrait(bytes, { qualityCheck: true, thresholds: { darkShareReject: 0.4 } });
+    expect(strict.report.primary?.code).toBe("TOO_DARK");
+    expect(strict.report.primary?.severity).toBe("reject");
+    const lenient = await processPortrait(bytes, { qualityCheck: true, thresholds: { darkShareWarn: 0.9, darkShareReject: 0.95 } });
+    expect(lenient.report.issues.map((i) => i.code)).not.toContain("TOO_DARK");
+  });
+});
+
+describe("pose and eyes from landmarks", () => {
+  const t = resolveThresholds();
+  const base = F.FRONTAL_LANDMARKS;
+  /** Moves the nose (27–35) so the tip sits at sin(θ) of the half-width off the jaw centre: a yaw of θ. */
+  const turned = (deg: number): Pt[] => {
+    const mid = (base[0]![0] + base[16]![0]) / 2;
+    const half = (base[16]![0] - base[0]![0]) / 2;
+    const dx = mid + Math.sin((deg * Math.PI) / 180) * half - base[30]![0];
+    return base.map(([x, y], i) => (i >= 27 && i <= 35 ? [x + dx, y] : [x, y]));
+  };
+  /** Upper lids (37, 38, 43, 44) moved towards the lower ones, keeping `keep` of the opening. */
+  const lids = (keep: number): Pt[] =>
+    base.map(([x, y], i) => {
+      const lower = { 37: 41, 38: 40, 43: 47, 44: 46 }[i];
+      return lower === undefined ? [x, y] : [x, base[lower]![1] - (base[lower]![1] - y) * keep];
+    });
+  const codes = (pts: Pt[], over = {}) => poseAndEyesIssues(faceGeometry(pts), { ...t, ...over }).map((i) => `${i.code}:${i.severity}`);
+
+  it("the frontal face has no pose or eye issue", () => {
+    const g = faceGeometry(base);
+    expect(Math.abs(g.yawDeg)).toBeLessThan(8);
+    expect(g.eyesOpenRatio).toBeGreaterThan(0.06);
+    expect(g.plausible).toBe(true);
+    expect(codes(base)).toEqual([]);
+  });
+
+  it.each([
+    [40, "HEAD_TURNED:reject"],
+    [-40, "HEAD_TURNED:reject"],
+    [25, "HEAD_TURNED:warn"],
+    [-25, "HEAD_TURNED:warn"],
+  ])("a head turned by %i° → %s", (deg, expected) => {
+    const g = faceGeometry(turned(deg));
+    expect(Math.abs(g.yawDeg - deg)).toBeLessThan(2); // the frontal base itself is rolled ≈ 1°
+    expect(codes(turned(deg))).toEqual([expected]);
+  });
+
+  it("yaw thresholds are the organization's", () => {
+    expect(codes(turned(25), { yawRejectDeg: 20 })).toEqual(["HEAD_TURNED:reject"]);
+    expect(codes(turned(25), { yawWarnDeg: 30, yawRejectDeg: 40 })).toEqual([]);
+  });
+
+  it("closed and nearly closed eyes → EYES_CLOSED reject; open eyes pass", () => {
+    expect(faceGeometry(lids(0)).eyesOpenRatio).toBeLessThan(0.005);
+    expect(codes(lids(0))).toEqual(["EYES_CLOSED:reject"]);
+    expect(codes(lids(0.15))).toEqual(["EYES_CLOSED:reject"]);
+    expect(codes(lids(0.6))).toEqual([]);
+    expect(codes(base, { eyesOpenMinRatio: 0.1 })).toEqual(["EYES_CLOSED:reject"]);
+  });
+
+  it("a roll past the reject angle → HEAD_TILTED reject", () => {
+    const c: Pt = [190, 300];
+    const rad = (60 * Math.PI) / 180;
+    const rolled = base.map(([x, y]): Pt => [c[0] + (x - c[0]) * Math.cos(rad) - (y - c[1]) * Math.sin(rad), c[1] + (x - c[0]) * Math.sin(rad) + (y - c[1]) * Math.cos(rad)]);
+    expect(faceGeometry(rolled).rollDeg).toBeCloseTo(60 + faceGeometry(base).rollDeg, 5);
+    expect(codes(rolled)).toEqual(["HEAD_TILTED:reject"]);
+  });
+});
+
+describe("face masks", () => {
+  it("scan-converted runs are exactly the pixels the point-in-polygon test keeps", () => {
+    const outline = [...F.FRONTAL_LANDMARKS.slice(0, 17), ...F.FRONTAL_LANDMARKS.slice(17, 27).reverse()].map(([x, y]): Pt => [x + 0.37, y + 0.61]);
+    const runs = insideRuns(outline, 60, 200, 320, 440);
+    const fromRuns = new Set<number>();
+    for (let k = 0; k < runs.length; k += 3) for (let x = runs[k + 1]!; x < runs[k + 2]!; x++) fromRuns.add(runs[k]! * 1000 + x);
+    let expected = 0;
+    for (let y = 200; y < 440; y++) {
+      for (let x = 60; x < 320; x++) {
+        const inside = insidePolygon(outline, x + 0.5, y + 0.5);
+        expect(fromRuns.has(y * 1000 + x)).toBe(inside);
+        if (inside) expected++;
+      }
+    }
+    expect(fromRuns.size).toBe(expected);
+    expect(expected).toBeGreaterThan(20_000);
+  });
+});
+
+describe("JPEG quirks (decoded with failOn: 'warning')", () => {
+  it.each([["motion-photo MP4", "mp4"], ["zero padding", "zeros"]] as const)("bytes after EOI (%s) are ignored", async (_n, kind) => {
+    const plain = await check(await F.frontalJpeg());
+    const r = await check(F.withTrailer(await F.frontalJpeg(), kind));
+    expect(r.report.accepted).toBe(true);
+    expect(r.template).toEqual(plain.template);
+  });
+
+  it("a missing EOI (cut file) is refused", async () => {
+    const r = await check(F.withoutEoi(await F.frontalJpeg()));
+    expect(r.report.primary?.code).toBe("IMAGE_UNREADABLE");
+  });
+});
+
+describe("bounded queue", () => {
+  it("answers PortraitBusyError when every worker is busy and the queue is full, then recovers", async () => {
+    const saved = { workers: process.env.FACE_WORKERS, queue: process.env.FACE_QUEUE_MAX };
+    await shutdownPortraitWorkers();
+    process.env.FACE_WORKERS = "1";
+    process.env.FACE_QUEUE_MAX = "1";
+    try {
+      const bytes = await F.frontalJpeg();
+      // One runs (the fresh worker is still loading its models), one waits, the rest are refused.
+      const settled = await Promise.allSettled(Array.from({ length: 5 }, () => check(bytes)));
+      const busy = settled.filter((s) => s.status === "rejected");
+      expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(2);
+      expect(busy).toHaveLength(3);
+      for (const b of busy) {
+        const reason = (b as PromiseRejectedResult).reason as PortraitBusyError;
+        expect(reason).toBeInstanceOf(PortraitBusyError);
+        expect(reason.retryAfterSeconds).toBeGreaterThan(0);
+      }
+      expect((await check(bytes)).report.accepted).toBe(true);
+    } finally {
+      await shutdownPortraitWorkers();
+      for (const [key, value] of [["FACE_WORKERS", saved.workers], ["FACE_QUEUE_MAX", saved.queue]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 });

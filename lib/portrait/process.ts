@@ -219,16 +219,8 @@ async function checkQuality(
   put("rollDeg", geo.rollDeg);
   put("yawDeg", geo.yawDeg);
   put("pitchDeg", geo.pitchDeg);
-  const roll = Math.abs(geo.rollDeg);
-  if (roll > t.rollRejectDeg) issues.push(issue("HEAD_TILTED", "reject", { measured: roll, threshold: t.rollRejectDeg, score: poseScore(roll) }));
-  const yaw = Math.abs(geo.yawDeg);
-  if (yaw > t.yawRejectDeg) issues.push(issue("HEAD_TURNED", "reject", { measured: yaw, threshold: t.yawRejectDeg, score: poseScore(yaw) }));
-  else if (yaw > t.yawWarnDeg) issues.push(issue("HEAD_TURNED", "warn", { measured: yaw, threshold: t.yawWarnDeg, score: poseScore(yaw) }));
-  const pitch = Math.abs(geo.pitchDeg);
-  if (pitch > t.pitchWarnDeg) issues.push(issue("HEAD_TILTED_UP_DOWN", "warn", { measured: pitch, threshold: t.pitchWarnDeg, score: poseScore(pitch) }));
-
   put("eyesOpenRatio", geo.eyesOpenRatio);
-  if (geo.eyesOpenRatio < t.eyesOpenMinRatio) issues.push(issue("EYES_CLOSED", "reject", { measured: geo.eyesOpenRatio, threshold: t.eyesOpenMinRatio }));
+  issues.push(...poseAndEyesIssues(geo, t));
 
   const noseX = wire.landmarks[30]![0];
   const e = faceExposure(img, wire.landmarks, noseX);
@@ -265,6 +257,20 @@ async function checkQuality(
   put("mouthOpenRatio", geo.mouthOpenRatio);
   if (geo.mouthOpenRatio > t.mouthOpenWarnRatio) issues.push(issue("MOUTH_OPEN", "warn", { measured: geo.mouthOpenRatio, threshold: t.mouthOpenWarnRatio }));
   if (!badExposure && e.sideImbalance > t.unevenLightingWarnRatio) issues.push(issue("UNEVEN_LIGHTING", "warn", { measured: e.sideImbalance, threshold: t.unevenLightingWarnRatio }));
+}
+
+/** Head pose (roll, yaw, pitch) and eyes-open decisions: landmark geometry only, no pixels. */
+export function poseAndEyesIssues(geo: Pick<FaceGeometry, "rollDeg" | "yawDeg" | "pitchDeg" | "eyesOpenRatio">, t: QualityThresholds): QualityIssue[] {
+  const issues: QualityIssue[] = [];
+  const roll = Math.abs(geo.rollDeg);
+  if (roll > t.rollRejectDeg) issues.push(issue("HEAD_TILTED", "reject", { measured: roll, threshold: t.rollRejectDeg, score: poseScore(roll) }));
+  const yaw = Math.abs(geo.yawDeg);
+  if (yaw > t.yawRejectDeg) issues.push(issue("HEAD_TURNED", "reject", { measured: yaw, threshold: t.yawRejectDeg, score: poseScore(yaw) }));
+  else if (yaw > t.yawWarnDeg) issues.push(issue("HEAD_TURNED", "warn", { measured: yaw, threshold: t.yawWarnDeg, score: poseScore(yaw) }));
+  const pitch = Math.abs(geo.pitchDeg);
+  if (pitch > t.pitchWarnDeg) issues.push(issue("HEAD_TILTED_UP_DOWN", "warn", { measured: pitch, threshold: t.pitchWarnDeg, score: poseScore(pitch) }));
+  if (geo.eyesOpenRatio < t.eyesOpenMinRatio) issues.push(issue("EYES_CLOSED", "reject", { measured: geo.eyesOpenRatio, threshold: t.eyesOpenMinRatio }));
+  return issues;
 }
 
 /**

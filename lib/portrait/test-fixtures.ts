@@ -137,3 +137,21 @@ export function bombPng(side = 20_000): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
 }
 export const blurredBy = (sigma: number) => crop(6, FRONTAL).blur(sigma).jpeg({ quality: 92 }).toBuffer();
+
+/** Shadows crushed (linear 1·v − 120): the face is still found, ≈ 45 % of it at luminance ≤ 25. */
+export const shadowedJpeg = () => memo("shadowed", () => crop(6, FRONTAL).linear(1, -120).jpeg({ quality: 92 }).toBuffer());
+/** Shadows crushed harder (1·v − 140): found, ≈ 70 % of the face ≤ 25. */
+export const underexposedJpeg = () => memo("underexposed", () => crop(6, FRONTAL).linear(1, -140).jpeg({ quality: 92 }).toBuffer());
+/** Highlights lifted (1.4·v + 50): found, ≈ 40 % of the face ≥ 247. */
+export const highlightsJpeg = () => memo("highlights", () => crop(6, FRONTAL).linear(1.4, 50).jpeg({ quality: 92 }).toBuffer());
+/** Highlights lifted harder (1.5·v + 60): found, ≈ 60 % of the face ≥ 247. */
+export const overexposedJpeg = () => memo("overexposed", () => crop(6, FRONTAL).linear(1.5, 60).jpeg({ quality: 92 }).toBuffer());
+
+/** Bytes after the EOI marker, as phones write them: a motion-photo MP4 (Pixel, Samsung) or padding. */
+export const withTrailer = (jpeg: Buffer, kind: "mp4" | "zeros") =>
+  Buffer.concat([jpeg, kind === "mp4" ? Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(4096, 7)]) : Buffer.alloc(4096)]);
+/** A JPEG whose EOI marker is missing (the last two bytes cut). */
+export const withoutEoi = (jpeg: Buffer) => jpeg.subarray(0, jpeg.length - 2);
+
+/** 68 landmarks (iBUG order) of the frontal fixture, rounded: yaw ≈ 5°, roll ≈ 1°, eyes open ≈ 0.083. */
+export const FRONTAL_LANDMARKS: [number, number][] = [[86,234],[88,263],[93,289],[99,313],[109,340],[123,363],[139,383],[160,405],[190,414],[218,403],[235,384],[251,367],[264,345],[276,320],[284,298],[291,274],[295,246],[109,232],[124,226],[142,228],[159,233],[174,240],[226,241],[241,234],[256,229],[273,228],[284,233],[200,270],[199,292],[199,313],[198,331],[178,335],[187,339],[197,341],[206,338],[214,334],[129,256],[140,252],[155,253],[168,262],[156,267],[140,264],[226,263],[239,254],[255,253],[264,258],[254,266],[239,266],[158,361],[172,360],[187,358],[195,359],[204,357],[217,360],[229,360],[217,374],[206,382],[194,385],[183,383],[170,377],[161,363],[184,365],[195,366],[205,365],[225,360],[205,370],[195,371],[184,370]];
