@@ -14,6 +14,7 @@ export interface FaceSummary {
   rollDeg: number;
   yawDeg: number;
   pitchDeg: number;
+  /** Confidence of the detector that answered: the tiny detector on the fast path (metrics.fastDetector = 1), else SSD. */
   score: number;
 }
 
