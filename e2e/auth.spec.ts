@@ -29,11 +29,11 @@ test("signed-out requests to admin pages and routes are refused", async () => {
   await api.dispose();
 });
 
-test("a reviewer cannot open the identities console", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(E2E.users.reviewerA);
-  await page.getByLabel("Password").fill(E2E.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+test("a reviewer lands on Approvals and cannot open the identities console", async ({ page }) => {
+  await signIn(page, E2E.users.reviewerA);
+  await expect(page).toHaveURL(/\/approvals$/);
+  await expect(page.getByRole("link", { name: "Identities" })).toHaveCount(0);
+  await page.goto("/identities");
   await expect(page).toHaveURL(/\/forbidden$/);
 });
 

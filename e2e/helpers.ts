@@ -6,7 +6,7 @@ export async function signIn(page: Page, email: string, password: string = E2E.p
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/identities/);
+  await expect(page).toHaveURL(/\/(identities|approvals)/);
 }
 
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

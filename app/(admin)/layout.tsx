@@ -1,3 +1,5 @@
+import { getDb } from "@/db/client";
+import { countPendingApprovals } from "@/lib/approvals/service";
 import { requirePageSession } from "@/lib/auth/session";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { signOutAction } from "./actions";
@@ -6,6 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageSession();
+  const pending = await countPendingApprovals(await getDb(), ctx.organizationId);
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
@@ -13,7 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <div className="font-semibold text-slate-900">
             Identity Manager <span className="font-normal text-slate-500">· {ctx.organizationName}</span>
           </div>
-          <AdminNav role={ctx.role} />
+          <AdminNav role={ctx.role} pendingApprovals={pending} />
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
             <span title={`Role: ${ctx.role}`}>
               {ctx.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ctx.role}</span>

@@ -29,7 +29,7 @@ export async function setupAction(_prev: ActionState | undefined, formData: Form
     throw error;
   }
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/identities" });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, message: "Your account was created. Please sign in." };
     throw error;

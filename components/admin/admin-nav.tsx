@@ -4,9 +4,13 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { hasRole, type Role } from "@/lib/auth/roles";
 
-const TABS: { href: string; label: string; role: Role }[] = [{ href: "/identities", label: "Identities", role: "admin" }];
+const TABS: { href: string; label: string; role: Role }[] = [
+  { href: "/identities", label: "Identities", role: "admin" },
+  { href: "/approvals", label: "Approvals", role: "reviewer" },
+  { href: "/search", label: "Search by face", role: "reviewer" },
+];
 
-export function AdminNav({ role }: { role: Role }) {
+export function AdminNav({ role, pendingApprovals }: { role: Role; pendingApprovals: number }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex gap-1 text-sm">
@@ -20,6 +24,11 @@ export function AdminNav({ role }: { role: Role }) {
             className={`rounded-md px-3 py-1.5 ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
           >
             {tab.label}
+            {tab.href === "/approvals" && pendingApprovals > 0 && (
+              <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${pendingApprovals} pending`} data-testid="pending-badge">
+                {pendingApprovals > 999 ? "999+" : pendingApprovals}
+              </span>
+            )}
           </Link>
         );
       })}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { IdentityRow } from "@/lib/identities/service";
 import { DeleteIdentityDialog } from "./delete-identity-dialog";
@@ -44,7 +45,9 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
                 </PhotoDialog>
               </td>
               <td className="px-4 py-2">
-                <div className="font-medium text-slate-900">{item.displayName}</div>
+                <Link href={`/identities/${item.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {item.displayName}
+                </Link>
                 {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
               </td>
               <td className="px-4 py-2 font-mono text-xs text-slate-700">{item.externalId}</td>

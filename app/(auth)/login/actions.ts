@@ -9,7 +9,7 @@ export async function loginAction(_prev: ActionState | undefined, formData: Form
   const password = String(formData.get("password") ?? "");
   if (!email || !password) return { ok: false, message: "Enter your email and password." };
   try {
-    await signIn("credentials", { email, password, redirectTo: "/identities" });
+    await signIn("credentials", { email, password, redirectTo: "/" });
   } catch (error) {
     if (error instanceof AuthError) {
       const throttled = "code" in error && error.code === "throttled";

@@ -9,7 +9,7 @@ export const metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
   if (!(await hasAnyUser(await getDb()))) redirect("/setup");
-  if (await getSessionContext()) redirect("/identities");
+  if (await getSessionContext()) redirect("/");
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center p-6">
       <h1 className="text-2xl font-semibold">Sign in</h1>

@@ -1,0 +1,34 @@
+import type { ApprovalDetail } from "@/lib/approvals/service";
+
+/** What the viewer may see: no templates, no report internals beyond the summary. */
+export interface ViewerData {
+  id: string;
+  identityId: string;
+  displayName: string;
+  externalId: string;
+  createdAt: string;
+  conditions: ApprovalDetail["conditions"];
+  quality: ApprovalDetail["quality"];
+  hasImage: boolean;
+  current: { id: string; hasImage: boolean; searchable: boolean } | null;
+  similarityToCurrent: ApprovalDetail["similarityToCurrent"];
+  duplicates: { identityId: string; displayName: string; externalId: string; portraitId: string; hasThumbnail: boolean; similarity: number }[];
+  hasTemplate: boolean;
+}
+
+export function toViewerData(d: ApprovalDetail): ViewerData {
+  return {
+    id: d.id,
+    identityId: d.identityId,
+    displayName: d.displayName,
+    externalId: d.externalId,
+    createdAt: d.createdAt.toISOString(),
+    conditions: d.conditions,
+    quality: d.quality,
+    hasImage: d.hasThumbnail,
+    current: d.currentPortrait ? { id: d.currentPortrait.id, hasImage: d.currentPortrait.hasImage, searchable: d.currentPortrait.searchable } : null,
+    similarityToCurrent: d.similarityToCurrent,
+    duplicates: d.possibleDuplicates.map((m) => ({ identityId: m.identityId, displayName: m.displayName, externalId: m.externalId, portraitId: m.portraitId, hasThumbnail: m.hasThumbnail, similarity: m.similarity })),
+    hasTemplate: d.hasTemplate,
+  };
+}
