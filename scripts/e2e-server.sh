@@ -7,6 +7,7 @@ export DATA_DIR="$PWD/test-results/e2e-data-$PORT"
 export APP_URL="http://localhost:$PORT"
 export AUTH_SECRET="e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz"
 export LOGIN_MAX_PER_IP=100000
+export LOG_STACKS=1
 export NEXT_TELEMETRY_DISABLED=1
 unset DATABASE_URL
 rm -rf "$DATA_DIR"

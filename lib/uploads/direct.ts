@@ -44,7 +44,7 @@ export async function uploadPortraitDirect(
       createdByUserId: actor.type === "user" ? actor.id : null,
       conditions: { storeImage: options.storeImage, qualityCheck: options.qualityCheck, requireApproval: false },
     });
-    await recordAudit(tx, { organizationId, actor, action: "portrait.uploaded", targetType: "identity", targetId: identityId, details: { portraitId, ...options } });
+    await recordAudit(tx, { organizationId, actor, action: "portrait.uploaded", targetType: "identity", targetId: identityId, details: { portraitId: id, ...options } });
     return id;
   });
   return { portraitId, report: result.report, searchable: result.template !== null };
