@@ -41,6 +41,8 @@ export async function applyPortrait(tx: DbOrTx, input: ApplyPortraitInput): Prom
       conditions: input.conditions ?? null,
       createdByUserId: input.createdByUserId ?? null,
       approvedByUserId: input.approvedByUserId ?? null,
+      // The insert's own time, not the transaction's start: face search reads new portraits by it.
+      createdAt: sql`clock_timestamp()`,
     })
     .returning({ id: portraits.id });
   const updated = await tx

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { identities, portraits } from "@/db/schema";
 
@@ -18,7 +18,8 @@ interface OrgIndex {
 
 const REBUILD_AFTER_MS = 5 * 60_000;
 const REBUILD_AFTER_DELTA = 500;
-const DELTA_OVERLAP_MS = 2 * 60_000;
+/** Longer than any transaction that writes portraits (they are milliseconds; processing happens before). */
+const DELTA_OVERLAP_MS = 30_000;
 
 const globalCache = globalThis as unknown as { __faceIndex?: Map<string, Promise<OrgIndex>> };
 const cache = (globalCache.__faceIndex ??= new Map());
@@ -38,29 +39,40 @@ const currentTemplates = (db: DbOrTx, organizationId: string, after?: Date) =>
     .where(
       and(
         eq(identities.organizationId, organizationId),
+        // Lets the planner drive the delta from portraits_org_created_idx.
+        eq(portraits.organizationId, organizationId),
         eq(portraits.searchable, true),
         after ? gt(portraits.createdAt, after) : undefined,
       ),
     );
 
+async function databaseNow(db: DbOrTx): Promise<Date> {
+  const [row] = await db.select({ now: sql<string>`clock_timestamp()` }).from(sql`(select 1) as one`);
+  return new Date(row!.now);
+}
+
+/** Everything committed before the build started is in the matrix; later portraits come from the delta. */
+async function loadMatrix(db: DbOrTx, organizationId: string): Promise<OrgIndex> {
+  const startedAt = await databaseNow(db);
+  return { ...buildIndex(await currentTemplates(db, organizationId)), syncedUpTo: startedAt };
+}
+
 function buildIndex(rows: TemplateRow[]): OrgIndex {
   const usable = rows.filter((r) => r.template?.length === DIM);
   const matrix = new Float32Array(usable.length * DIM);
   const norms = new Float32Array(usable.length);
-  let newest = new Date(0);
   usable.forEach((row, i) => {
     matrix.set(row.template!, i * DIM);
     let n = 0;
     for (const v of row.template!) n += v * v;
     norms[i] = n;
-    if (row.createdAt > newest) newest = row.createdAt;
   });
   return {
     identityIds: usable.map((r) => r.identityId),
     portraitIds: usable.map((r) => r.portraitId),
     matrix,
     norms,
-    syncedUpTo: newest,
+    syncedUpTo: new Date(0),
     builtAt: Date.now(),
   };
 }
@@ -77,7 +89,7 @@ async function loadIndex(db: DbOrTx, organizationId: string): Promise<OrgIndex> 
 }
 
 function rebuild(db: DbOrTx, organizationId: string): Promise<OrgIndex> {
-  const entry = currentTemplates(db, organizationId).then(buildIndex);
+  const entry = loadMatrix(db, organizationId);
   cache.set(organizationId, entry);
   entry.catch(() => cache.delete(organizationId));
   return entry;
@@ -89,8 +101,7 @@ const refreshing = new Set<string>();
 function refreshInBackground(db: DbOrTx, organizationId: string, current: OrgIndex): void {
   if (refreshing.has(organizationId)) return;
   refreshing.add(organizationId);
-  currentTemplates(db, organizationId)
-    .then(buildIndex)
+  loadMatrix(db, organizationId)
     .then((fresh) => cache.set(organizationId, Promise.resolve(fresh)))
     .catch(() => cache.set(organizationId, Promise.resolve({ ...current, builtAt: Date.now() })))
     .finally(() => refreshing.delete(organizationId));
@@ -139,8 +150,8 @@ export async function nearestTemplates(
   excludeIdentityId?: string,
 ): Promise<Candidate[]> {
   const index = await loadIndex(db, organizationId);
-  // created_at is the inserting transaction's start time, so a portrait can commit "in the past":
-  // the delta overlaps the cache by a margin longer than any of our transactions.
+  // A portrait's created_at is stamped before its transaction commits, so one can appear "in the
+  // past": the delta overlaps the matrix by a margin longer than any of our transactions.
   const delta = await currentTemplates(db, organizationId, new Date(index.syncedUpTo.getTime() - DELTA_OVERLAP_MS));
   if (delta.length > REBUILD_AFTER_DELTA) refreshInBackground(db, organizationId, { ...index, builtAt: 0 });
   const query = Float32Array.from(template);
