@@ -7,6 +7,10 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+REPORTS=test-results/reports
+rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+vitest_run() { npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-$1.json"; }
+
 step "Chromium"
 source scripts/ensure-chromium.sh
 
@@ -17,12 +21,12 @@ step "typecheck"
 npm run --silent typecheck
 
 step "unit and integration tests on PGlite"
-env -u DATABASE_URL npx vitest run
+(unset DATABASE_URL; vitest_run pglite)
 
 PG_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 if node -e "const s=require('postgres')(process.argv[1],{max:1,connect_timeout:3,onnotice(){}});s\`select 1\`.then(()=>s.end()).then(()=>process.exit(0),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
   step "integration tests on the PostgreSQL server ($PG_URL, a fresh database per test file)"
-  DATABASE_URL="$PG_URL" npx vitest run
+  DATABASE_URL="$PG_URL" vitest_run postgres
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL server not reachable at $PG_URL — CI requires it" >&2
   exit 1
@@ -34,4 +38,7 @@ step "production build"
 npx next build
 
 step "end-to-end (Playwright, Chromium)"
-env -u DATABASE_URL npx playwright test
+env -u DATABASE_URL PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/playwright.json" npx playwright test --reporter=list,json
+
+step "summary"
+node scripts/test-summary.mjs

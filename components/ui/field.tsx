@@ -26,8 +26,8 @@ function FieldMessages({ id, errors, hint }: { id: string; errors?: string[]; hi
   );
 }
 
-/** A labelled input whose error is announced and linked with aria-describedby. */
-export function TextField({ label, errors, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** Label, control and message wired together: the error is announced and linked with aria-describedby. */
+function Field({ label, errors, hint, render }: FieldProps & { render: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode }) {
   const id = useId();
   const messageId = `${id}-message`;
   return (
@@ -35,37 +35,18 @@ export function TextField({ label, errors, hint, ...props }: FieldProps & InputH
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        id={id}
-        {...props}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length || hint ? messageId : undefined}
-        className={inputClass}
-      />
+      {render({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": errors?.length || hint ? messageId : undefined })}
       <FieldMessages id={messageId} errors={errors} hint={hint} />
     </div>
   );
 }
 
+export function TextField({ label, errors, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} errors={errors} hint={hint} render={(aria) => <input {...props} {...aria} className={inputClass} />} />;
+}
+
 export function TextAreaField({ label, errors, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const messageId = `${id}-message`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        {...props}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length || hint ? messageId : undefined}
-        className={inputClass}
-      />
-      <FieldMessages id={messageId} errors={errors} hint={hint} />
-    </div>
-  );
+  return <Field label={label} errors={errors} hint={hint} render={(aria) => <textarea rows={3} {...props} {...aria} className={inputClass} />} />;
 }
 
 export function FormMessage({ message, ok }: { message?: string; ok?: boolean }) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { approvalRequests, auditEvents, identities, portraits, users, type LinkConditions } from "@/db/schema";
+import { approvalRequests, auditEvents, identities, portraits, type LinkConditions } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { compareTemplates } from "@/lib/portrait";
@@ -232,11 +232,4 @@ export async function decideApproval(db: Db, organizationId: string, actor: Acto
     await recordAudit(tx, { organizationId, actor, action: "approval.approved", targetType: "approval_request", targetId: requestId, details: { identityId: request.identityId, portraitId } });
     return { status: "approved" as const, identityId: request.identityId };
   });
-}
-
-/** Who decided, for history views. */
-export async function deciderName(db: DbOrTx, userId: string | null): Promise<string | null> {
-  if (!userId) return null;
-  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  return row?.email ?? null;
 }
