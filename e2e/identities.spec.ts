@@ -59,3 +59,14 @@ test("organizations see only their own identities", async ({ page }) => {
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("No identities match.")).toBeVisible();
 });
+
+test("the audit log shows who did what, newest first", async ({ page }) => {
+  const s = uniqueSuffix();
+  await signIn(page, E2E.users.adminA);
+  await addIdentity(page, `Audited ${s}`, `AU-${s}`);
+  await page.getByRole("link", { name: "Audit log" }).click();
+  const first = page.getByTestId("audit-row").first();
+  await expect(first).toContainText("identity.created");
+  await expect(first).toContainText(E2E.users.adminA);
+  await expect(first).toContainText(`externalId: AU-${s}`);
+});

@@ -8,6 +8,7 @@ const TABS: { href: string; label: string; role: Role }[] = [
   { href: "/identities", label: "Identities", role: "admin" },
   { href: "/approvals", label: "Approvals", role: "reviewer" },
   { href: "/search", label: "Search by face", role: "reviewer" },
+  { href: "/audit", label: "Audit log", role: "admin" },
 ];
 
 export function AdminNav({ role, pendingApprovals }: { role: Role; pendingApprovals: number }) {
