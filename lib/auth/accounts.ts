@@ -43,6 +43,8 @@ export interface NewUser {
   password: string;
   name?: string;
   organizationName: string;
+  /** Join this existing organization instead of finding or creating one by name. */
+  organizationId?: string;
   role: Role;
 }
 
@@ -56,7 +58,9 @@ export async function createUser(db: Db, input: NewUser): Promise<{ userId: stri
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      const org = await findOrCreateOrganization(tx, input.organizationName);
+      const org = input.organizationId
+        ? { id: input.organizationId, slug: "" }
+        : await findOrCreateOrganization(tx, input.organizationName);
       const [user] = await tx
         .insert(users)
         .values({ email: normalizeEmail(input.email), name: input.name?.trim() ?? "", passwordHash })
