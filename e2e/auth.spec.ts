@@ -100,3 +100,30 @@ test("signing out ends the session: the old cookie no longer works", async ({ br
   await expect(stalePage).toHaveURL(/\/login$/);
   await stale.close();
 });
+
+test("changing the password signs out everywhere and only the new password works", async ({ browser, page }) => {
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, E2E.users.passwordA);
+  await signIn(page, E2E.users.passwordA);
+  await page.getByRole("link", { name: /password-a@e2e\.test/ }).click();
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill("brand-new-password-1");
+  await page.getByLabel("Repeat the new password").fill("brand-new-password-1");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your current password is not right.").first()).toBeVisible();
+  await page.getByLabel("Current password").fill(E2E.password);
+  await page.getByLabel("New password", { exact: true }).fill("brand-new-password-1");
+  await page.getByLabel("Repeat the new password").fill("brand-new-password-1");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  // The other browser's session ended too.
+  await otherPage.goto(`${E2E.seededUrl}/approvals`);
+  await expect(otherPage).toHaveURL(/\/login$/);
+  await other.close();
+  await page.getByLabel("Email").fill(E2E.users.passwordA);
+  await page.getByLabel("Password").fill(E2E.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That email and password don’t match an account.")).toBeVisible();
+  await signIn(page, E2E.users.passwordA, "brand-new-password-1");
+});

@@ -17,5 +17,6 @@ export const E2E = {
     reviewerA: "reviewer-a@e2e.test",
     ownerB: "owner-b@e2e.test",
     signOutA: "signout-a@e2e.test",
+    passwordA: "password-a@e2e.test",
   },
 } as const;

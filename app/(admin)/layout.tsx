@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { countPendingApprovals } from "@/lib/approvals/service";
 import { requirePageSession } from "@/lib/auth/session";
@@ -18,9 +19,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
           <AdminNav role={ctx.role} pendingApprovals={pending} />
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
-            <span title={`Role: ${ctx.role}`}>
+            <Link href="/account" title="Your account" className="rounded-md px-2 py-1 hover:bg-slate-100">
               {ctx.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ctx.role}</span>
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
                 Sign out
