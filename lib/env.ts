@@ -11,6 +11,8 @@ const schema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Signs session cookies. Generated and kept under DATA_DIR when unset (single instance only). */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** REST API requests per API key per minute (all instances together). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -15,6 +15,7 @@ export interface ApiKeyPrincipal {
   keyId: string;
   organizationId: string;
   name: string;
+  prefix: string;
 }
 
 /** Creates a key for the organization. The raw key is returned once and never stored. */
@@ -51,7 +52,7 @@ export async function authenticateApiKey(db: DbOrTx, key: string): Promise<ApiKe
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
-    .returning({ keyId: apiKeys.id, organizationId: apiKeys.organizationId, name: apiKeys.name });
+    .returning({ keyId: apiKeys.id, organizationId: apiKeys.organizationId, name: apiKeys.name, prefix: apiKeys.prefix });
   return row ?? null;
 }
 

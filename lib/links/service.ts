@@ -36,7 +36,7 @@ const auditActor = (actor: Actor) => ({
  * inserted. The partial unique index guarantees one active link per identity even if code is wrong.
  */
 export async function issueUploadLinks(
-  db: Db,
+  db: DbOrTx,
   organizationId: string,
   actor: Actor,
   identityIds: string[],

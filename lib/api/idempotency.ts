@@ -1,0 +1,101 @@
+import "server-only";
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { idempotencyKeys } from "@/db/schema";
+import { env } from "@/lib/env";
+import { ApiProblem } from "./problem";
+
+/** How long a key replays its first response; after that it starts afresh. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+
+export interface StoredReply {
+  status: number;
+  body: unknown;
+}
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** JSON with object keys sorted, so equal requests hash equally whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+export const requestFingerprint = (operation: string, input: unknown) => sha256(`${operation}\n${canonicalJson(input)}`);
+
+/**
+ * Stored replies can hold secrets (upload-link URLs carry their tokens), and the database must
+ * never hold a usable token. So the reply is encrypted with a key derived from the server secret
+ * and the Idempotency-Key itself, which is stored only as a hash: the rows alone reveal nothing.
+ */
+function cipherKey(organizationId: string, idempotencyKey: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", env().AUTH_SECRET, organizationId, `idempotency:${idempotencyKey}`, 32));
+}
+
+function seal(organizationId: string, idempotencyKey: string, body: unknown) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", cipherKey(organizationId, idempotencyKey), iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(body), "utf8"), cipher.final()]);
+  return { v: 1, iv: iv.toString("base64url"), tag: cipher.getAuthTag().toString("base64url"), data: data.toString("base64url") };
+}
+
+function open(organizationId: string, idempotencyKey: string, sealed: unknown): unknown {
+  const { iv, tag, data } = sealed as { iv: string; tag: string; data: string };
+  const decipher = createDecipheriv("aes-256-gcm", cipherKey(organizationId, idempotencyKey), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8"));
+}
+
+/**
+ * Runs `work` at most once per (organization, Idempotency-Key). The key row, the work's writes and
+ * the stored reply commit in ONE transaction, so a crash can never leave work done without its
+ * reply (or the reverse), and a retry can never issue a second set of links.
+ *
+ * A concurrent request with the same key blocks on the key's unique index until the first commits,
+ * then replays its reply (or, if the first failed and rolled back, does the work itself). Only
+ * successful replies are kept: a failed request changed nothing and may be retried with the same key.
+ */
+export async function runIdempotent(
+  db: Db,
+  organizationId: string,
+  idempotencyKey: string,
+  fingerprint: string,
+  work: (tx: Tx) => Promise<StoredReply>,
+): Promise<StoredReply & { replayed: boolean }> {
+  const keyHash = sha256(idempotencyKey);
+  return db.transaction(async (tx) => {
+    const row = and(eq(idempotencyKeys.organizationId, organizationId), eq(idempotencyKeys.key, keyHash));
+    await tx.delete(idempotencyKeys).where(and(row, sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`));
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ organizationId, key: keyHash, requestHash: fingerprint })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) {
+      const [earlier] = await tx
+        .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
+        .from(idempotencyKeys)
+        .where(row);
+      if (!earlier || earlier.status === null) {
+        throw new ApiProblem(409, "IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed; retry shortly.", {}, { "Retry-After": "1" });
+      }
+      if (earlier.requestHash !== fingerprint) {
+        throw new ApiProblem(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request body.");
+      }
+      return { status: earlier.status, body: open(organizationId, idempotencyKey, earlier.body), replayed: true };
+    }
+    const reply = await work(tx);
+    await tx
+      .update(idempotencyKeys)
+      .set({ responseStatus: reply.status, responseBody: seal(organizationId, idempotencyKey, reply.body) })
+      .where(row);
+    return { ...reply, replayed: false };
+  });
+}

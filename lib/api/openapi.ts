@@ -1,0 +1,128 @@
+import { z } from "zod";
+import type { EndpointDef } from "./endpoint";
+import { ENDPOINTS } from "./endpoints";
+import { problemSchema } from "./problem";
+import { componentId, requestComponents, responseComponents } from "./registry";
+
+type JsonSchema = Record<string, unknown>;
+
+/** A converted schema without the keys that only make sense for a standalone JSON Schema document. */
+function embedded(json: unknown): JsonSchema {
+  const copy = { ...(json as JsonSchema) };
+  delete copy.$schema;
+  delete copy.$id;
+  return copy;
+}
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** All components: requests converted as the handler accepts them, responses as it produces them. */
+function buildComponents(): Record<string, JsonSchema> {
+  const uri = (id: string) => `#/components/schemas/${id}`;
+  const converted = {
+    ...z.toJSONSchema(requestComponents, { io: "input", uri }).schemas,
+    ...z.toJSONSchema(responseComponents, { io: "output", uri }).schemas,
+  };
+  return Object.fromEntries(
+    Object.entries(converted).map(([id, json]) => [id, embedded(json)]),
+  );
+}
+
+function parameters(endpoint: EndpointDef) {
+  const out: JsonSchema[] = [];
+  for (const [where, schema] of [
+    ["path", endpoint.params],
+    ["query", endpoint.query],
+  ] as const) {
+    if (!schema) continue;
+    for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+      const { description, ...rest } = embedded(z.toJSONSchema(field, { io: "input" }));
+      out.push({ name, in: where, required: where === "path" || !field.safeParse(undefined).success, description, schema: rest });
+    }
+  }
+  for (const header of endpoint.headers ?? []) {
+    const schema = embedded(z.toJSONSchema(header.schema, { io: "input" }));
+    out.push({ name: header.name, in: "header", required: header.required, description: header.description, schema });
+  }
+  return out;
+}
+
+const COMMON_PROBLEMS: Record<number, string> = {
+  401: "Missing, malformed, unknown or revoked API key (one answer for all)",
+  429: "Rate limit for this key reached; see Retry-After",
+  500: "Unexpected error; nothing about it is disclosed",
+};
+
+function operation(endpoint: EndpointDef) {
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(endpoint.responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(response.headers && {
+        headers: Object.fromEntries(Object.entries(response.headers).map(([name, description]) => [name, { description, schema: { type: "string" } }])),
+      }),
+      ...(response.schema && { content: { "application/json": { schema: ref(componentId(response.schema)) } } }),
+    };
+  }
+  const problems = endpoint.public ? endpoint.problems : { ...COMMON_PROBLEMS, ...endpoint.problems };
+  for (const [status, description] of Object.entries(problems)) {
+    responses[status] = { description, content: { "application/problem+json": { schema: ref(componentId(problemSchema)) } } };
+  }
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    ...(endpoint.description && { description: endpoint.description }),
+    tags: [endpoint.tag],
+    ...(endpoint.public && { security: [] }),
+    parameters: parameters(endpoint),
+    ...(endpoint.body && {
+      requestBody: {
+        required: true,
+        content: {
+          [endpoint.body.type === "json" ? "application/json" : "multipart/form-data"]: {
+            schema: ref(componentId(endpoint.body.schema)),
+          },
+        },
+        description: `At most ${endpoint.body.maxBytes} bytes.`,
+      },
+    }),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document, built from the same endpoint declarations and zod schemas the handlers use. */
+export function buildOpenApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of ENDPOINTS) {
+    (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operation(endpoint);
+  }
+  paths["/api/v1/openapi.json"] = {
+    get: {
+      operationId: "getOpenApiDocument",
+      summary: "This document",
+      tags: ["Meta"],
+      security: [],
+      responses: { 200: { description: "OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Identity Manager API",
+      version: "1.0.0",
+      description:
+        "Manage identities and issue self-registration links. Authenticate with `Authorization: Bearer <API key>` " +
+        "(owners create keys under Settings). Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ apiKey: [] }],
+    tags: [{ name: "Identities" }, { name: "Upload links" }, { name: "Meta" }],
+    paths,
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "imk_…", description: "An API key of your organization" } },
+      schemas: buildComponents(),
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
