@@ -1,0 +1,38 @@
+import type { Db } from "@/db/client";
+import { createApiKey } from "@/lib/api-keys/service";
+import { makeOrgUser } from "./fixtures";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** An organization with an owner and an API key of its own. */
+export async function makeOrgWithKey(db: Db) {
+  const org = await makeOrgUser(db, "owner");
+  const created = await createApiKey(db, org.organizationId, org.actor, "test key");
+  return { ...org, key: created.key, keyId: created.id };
+}
+
+export interface CallOptions {
+  key?: string | null;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+/** Calls a route handler the way Next does, with a real Request. */
+export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
+  const url = new URL(path, "http://localhost");
+  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+  const headers = new Headers(options.headers);
+  if (options.key) headers.set("Authorization", `Bearer ${options.key}`);
+  let body = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+  }
+  const request = new Request(url, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, any>) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
