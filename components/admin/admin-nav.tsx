@@ -9,6 +9,7 @@ const TABS: { href: string; label: string; role: Role }[] = [
   { href: "/approvals", label: "Approvals", role: "reviewer" },
   { href: "/search", label: "Search by face", role: "reviewer" },
   { href: "/audit", label: "Audit log", role: "admin" },
+  { href: "/settings", label: "Settings", role: "owner" },
 ];
 
 export function AdminNav({ role, pendingApprovals }: { role: Role; pendingApprovals: number }) {

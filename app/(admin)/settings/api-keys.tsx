@@ -1,0 +1,144 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { ActionState } from "@/lib/auth/action";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormMessage, TextField } from "@/components/ui/field";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+
+export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
+  return (
+    <div className="space-y-3">
+      <CreateApiKeyDialog />
+      {keys.length === 0 ? (
+        <p className="text-sm text-slate-600">No API keys yet.</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-500">
+            <tr>
+              <th className="py-2 font-medium">Name</th>
+              <th className="py-2 font-medium">Key</th>
+              <th className="py-2 font-medium">Created</th>
+              <th className="py-2 font-medium">Last used</th>
+              <th className="py-2 font-medium">Status</th>
+              <th className="py-2" />
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => (
+              <tr key={key.id} className="border-b border-slate-100" data-testid="api-key-row">
+                <td className="py-2 font-medium text-slate-900">{key.name}</td>
+                <td className="py-2 font-mono text-xs text-slate-600">{key.prefix}…</td>
+                <td className="py-2 text-slate-600">{when(key.createdAt)}</td>
+                <td className="py-2 text-slate-600">{when(key.lastUsedAt)}</td>
+                <td className="py-2">{key.revokedAt ? <Badge tone="danger">Revoked {when(key.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>}</td>
+                <td className="py-2 text-right">{!key.revokedAt && <RevokeApiKeyDialog id={key.id} name={key.name} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function CreateApiKeyDialog() {
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState(false);
+  // The key is shown once: after its dialog closes, that result is never rendered again.
+  const [dismissedAt, setDismissedAt] = useState<number>();
+  const [state, action, pending] = useActionState(createApiKeyAction, undefined);
+  const created = state?.ok && state.doneAt !== dismissedAt ? (state.result as { key: string; name: string } | undefined) : undefined;
+  const onOpenChange = (next: boolean) => {
+    if (!next && created) setDismissedAt(state?.doneAt);
+    setOpen(next);
+    setCopied(false);
+  };
+  return (
+    <>
+      <Button onClick={() => onOpenChange(true)}>Create API key</Button>
+      <Dialog open={open} onOpenChange={onOpenChange} title={created ? "Copy your new API key" : "Create API key"}>
+        {created ? (
+          <div className="space-y-4">
+            <p className="text-sm text-slate-700">
+              This is the only time the key is shown. Store it in your integration&apos;s secret store now; if it is lost,
+              revoke it and create another.
+            </p>
+            <label className="block text-sm font-medium text-slate-700" htmlFor="new-api-key">
+              API key “{created.name}”
+            </label>
+            <input id="new-api-key" readOnly value={created.key} className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <div className="flex justify-end gap-2">
+              <Button
+                variant="secondary"
+                onClick={async () => {
+                  await navigator.clipboard.writeText(created.key);
+                  setCopied(true);
+                }}
+              >
+                {copied ? "Copied" : "Copy"}
+              </Button>
+              <Button onClick={() => onOpenChange(false)}>Done</Button>
+            </div>
+          </div>
+        ) : (
+          <form action={action} className="space-y-4">
+            {!state?.ok && <FormMessage message={state?.message} />}
+            <TextField label="Name" name="name" required maxLength={100} placeholder="HR sync" hint="Say what uses it, so you know what breaks if you revoke it." errors={state?.errors?.name} defaultValue={state?.values?.name} />
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => onOpenChange(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {pending ? "Creating…" : "Create key"}
+              </Button>
+            </div>
+          </form>
+        )}
+      </Dialog>
+    </>
+  );
+}
+
+function RevokeApiKeyDialog({ id, name }: { id: string; name: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
+    const result = await revokeApiKeyAction(prev, formData);
+    if (result.ok) setOpen(false);
+    return result;
+  }, undefined);
+  return (
+    <>
+      <Button variant="ghost" className="text-red-700" onClick={() => setOpen(true)} aria-label={`Revoke ${name}`}>
+        Revoke
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen} title={`Revoke “${name}”?`} description="Integrations using this key stop working at once. This cannot be undone.">
+        <form action={action} className="space-y-4">
+          {!state?.ok && <FormMessage message={state?.message} />}
+          <input type="hidden" name="id" value={id} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? "Revoking…" : "Revoke key"}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}
