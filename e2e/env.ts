@@ -9,6 +9,11 @@ export const E2E = {
     return `http://localhost:${this.freshPort}`;
   },
   password: "e2e-password-123",
+  resultsDir: "test-results",
+  /** Written by the seed: raw API keys of org A and org B (`{ a, b }`). */
+  get keysFile() {
+    return `test-results/e2e-keys-${this.seededPort}.json`;
+  },
   orgA: "E2E Org A",
   orgB: "E2E Org B",
   users: {

@@ -63,7 +63,17 @@ function operation(endpoint: EndpointDef) {
       ...(response.schema && { content: { "application/json": { schema: ref(componentId(response.schema)) } } }),
     };
   }
-  const problems = endpoint.public ? endpoint.problems : { ...COMMON_PROBLEMS, ...endpoint.problems };
+  // What the wrapper itself can answer, from what the endpoint declares; the endpoint's own wording wins.
+  const fromWrapper: Record<number, string> = endpoint.public ? {} : { ...COMMON_PROBLEMS };
+  if (endpoint.params || endpoint.query) fromWrapper[400] = "Invalid path or query parameter";
+  if (endpoint.body) {
+    const json = endpoint.body.type === "json";
+    fromWrapper[400] = json ? "Malformed JSON" : "Unreadable multipart body";
+    fromWrapper[413] = `Body over ${endpoint.body.maxBytes} bytes`;
+    fromWrapper[415] = `Content-Type is not ${json ? "application/json" : "multipart/form-data"}`;
+    fromWrapper[422] = "The body does not match the schema";
+  }
+  const problems = { ...fromWrapper, ...endpoint.problems };
   for (const [status, description] of Object.entries(problems)) {
     responses[status] = { description, content: { "application/problem+json": { schema: ref(componentId(problemSchema)) } } };
   }
