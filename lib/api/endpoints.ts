@@ -1,6 +1,10 @@
 import { MAX_DIRECT_UPLOAD_BYTES } from "./limits";
 import { defineEndpoint, type EndpointDef } from "./endpoint";
 import {
+  approvalDecisionSchema,
+  approvalListQuerySchema,
+  approvalPageSchema,
+  approvalParamsSchema,
   identityCreateSchema,
   identityListQuerySchema,
   identityPageSchema,
@@ -11,6 +15,8 @@ import {
   portraitResultSchema,
   portraitUploadSchema,
   revokeLinkParamsSchema,
+  searchRequestSchema,
+  searchResultSchema,
   uploadLinkBatchResultSchema,
   uploadLinkBatchSchema,
 } from "./schemas";
@@ -130,6 +136,44 @@ export const revokeUploadLinkEndpoint = defineEndpoint({
   problems: { 404: "No such identity, or it has no active link (code NO_ACTIVE_LINK)" },
 });
 
+export const listApprovalsEndpoint = defineEndpoint({
+  operationId: "listApprovals",
+  method: "GET",
+  path: "/api/v1/approvals",
+  tag: "Approvals",
+  summary: "List approval requests",
+  description: "Uploads made through links that require approval. Pending ones are a queue (oldest first).",
+  query: approvalListQuerySchema,
+  responses: { 200: { description: "One page of requests", schema: approvalPageSchema } },
+  problems: { 400: "Invalid query parameter or cursor" },
+});
+
+const decision = (verb: "approve" | "reject") =>
+  defineEndpoint({
+    operationId: `${verb}Approval`,
+    method: "POST",
+    path: `/api/v1/approvals/{id}/${verb}`,
+    tag: "Approvals",
+    summary: verb === "approve" ? "Approve: the upload becomes the identity's portrait" : "Reject: the upload and its image are deleted",
+    params: approvalParamsSchema,
+    responses: { 200: { description: "Decided", schema: approvalDecisionSchema } },
+    problems: { 404: "No such request in your organization", 409: "Already decided (code ALREADY_DECIDED)" },
+  });
+export const approveApprovalEndpoint = decision("approve");
+export const rejectApprovalEndpoint = decision("reject");
+
+export const searchByFaceEndpoint = defineEndpoint({
+  operationId: "searchByFace",
+  method: "POST",
+  path: "/api/v1/search",
+  tag: "Search",
+  summary: "Search identities by face",
+  description: "Compares the photo's face template with every searchable current portrait of your organization.",
+  body: { type: "multipart", schema: searchRequestSchema, maxBytes: MAX_DIRECT_UPLOAD_BYTES },
+  responses: { 200: { description: "Matches, best first", schema: searchResultSchema } },
+  problems: { 413: "File too large", 415: "Not multipart, or an unsupported image format", 422: "No face found, or invalid fields", 503: "Busy; retry after Retry-After" },
+});
+
 /** Every operation, in the order the reference lists them. */
 export const ENDPOINTS: readonly EndpointDef[] = [
   listIdentitiesEndpoint,
@@ -140,4 +184,8 @@ export const ENDPOINTS: readonly EndpointDef[] = [
   putPortraitEndpoint,
   issueUploadLinksEndpoint,
   revokeUploadLinkEndpoint,
+  listApprovalsEndpoint,
+  approveApprovalEndpoint,
+  rejectApprovalEndpoint,
+  searchByFaceEndpoint,
 ];

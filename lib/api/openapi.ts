@@ -126,7 +126,7 @@ export function buildOpenApiDocument() {
     },
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
-    tags: [{ name: "Identities" }, { name: "Upload links" }, { name: "Meta" }],
+    tags: [{ name: "Identities" }, { name: "Upload links" }, { name: "Approvals" }, { name: "Search" }, { name: "Meta" }],
     paths,
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "imk_…", description: "An API key of your organization" } },

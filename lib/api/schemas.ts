@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { identityInputSchema, identityPatchSchema, identityFilterSchema } from "@/lib/identities/schemas";
+import type { ApprovalRow } from "@/lib/approvals/service";
 import type { IdentityRow } from "@/lib/identities/service";
 import type { IssuedLink } from "@/lib/links/service";
 import { expiresInHoursSchema, linkConditionsSchema, MAX_EXPIRY_HOURS } from "@/lib/links/schemas";
@@ -148,3 +149,84 @@ export const idempotencyKeySchema = z
 export const revokeLinkParamsSchema = z.object({
   identityId: z.string().min(1).max(300).describe("The identity's UUID, or `ext:{externalId}`"),
 });
+
+// ---- approvals -----------------------------------------------------------------------------
+
+export const approvalListQuerySchema = z.object({
+  status: z.enum(["pending", "approved"]).optional().describe("pending (default, oldest first) or approved (newest first); rejected requests are deleted"),
+  cursor: z.string().max(600).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional().describe("Page size, 1–200 (default 50)"),
+});
+
+export const approvalSchema = responseComponent(
+  "Approval",
+  z.object({
+    id: z.uuid(),
+    identityId: z.uuid(),
+    externalId: z.string(),
+    displayName: z.string(),
+    status: z.enum(["pending", "approved", "rejected"]),
+    createdAt: timestamp,
+    decidedAt: timestamp.nullable(),
+    conditions: z.object({ storeImage: z.boolean(), qualityCheck: z.boolean(), requireApproval: z.boolean() }),
+    quality: z.object({
+      checked: z.boolean(),
+      accepted: z.boolean(),
+      primary: z.object({ code: z.string(), message: z.string(), severity: z.string() }).nullable(),
+      warnings: z.number().int().min(0),
+    }),
+    searchable: z.boolean().describe("Whether the upload has a face template"),
+  }),
+);
+export type ApprovalDto = z.infer<typeof approvalSchema>;
+
+export const approvalPageSchema = responseComponent("ApprovalPage", z.object({ items: z.array(approvalSchema), nextCursor: z.string().nullable() }));
+
+export const approvalParamsSchema = z.object({ id: z.guid().describe("Approval request id") });
+
+export const approvalDecisionSchema = responseComponent(
+  "ApprovalDecision",
+  z.object({ id: z.uuid(), identityId: z.uuid(), status: z.enum(["approved", "rejected"]) }),
+);
+
+export function toApprovalDto(row: ApprovalRow): ApprovalDto {
+  return {
+    id: row.id,
+    identityId: row.identityId,
+    externalId: row.externalId,
+    displayName: row.displayName,
+    status: row.status,
+    createdAt: new Date(row.createdAt).toISOString(),
+    decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
+    conditions: { storeImage: row.conditions.storeImage, qualityCheck: row.conditions.qualityCheck, requireApproval: row.conditions.requireApproval },
+    quality: row.quality,
+    searchable: row.hasTemplate,
+  };
+}
+
+// ---- search --------------------------------------------------------------------------------
+
+export const searchRequestSchema = requestComponent(
+  "FaceSearch",
+  z.object({
+    image: z.file().describe("A photo with one clearly visible face"),
+    limit: z.coerce.number().int().min(1).max(50).optional().describe("How many matches, 1–50 (default 5)"),
+  }),
+);
+
+export const searchResultSchema = responseComponent(
+  "FaceSearchResult",
+  z.object({
+    matches: z
+      .array(
+        z.object({
+          identityId: z.uuid(),
+          externalId: z.string(),
+          displayName: z.string(),
+          similarity: z.number().min(0).max(100).describe("0–100"),
+          samePerson: z.boolean().describe("similarity at or above the calibrated same-person threshold"),
+        }),
+      )
+      .describe("Best first"),
+  }),
+);
