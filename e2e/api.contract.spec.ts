@@ -20,6 +20,10 @@ const EXPECTED_OPERATIONS = [
   "PUT /api/v1/identities/{id}/portrait",
   "POST /api/v1/upload-links",
   "DELETE /api/v1/upload-links/{identityId}",
+  "GET /api/v1/approvals",
+  "POST /api/v1/approvals/{id}/approve",
+  "POST /api/v1/approvals/{id}/reject",
+  "POST /api/v1/search",
   "GET /api/v1/openapi.json",
 ];
 
@@ -164,6 +168,39 @@ test("every endpoint answers as documented", async ({ request }) => {
   expect((await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, { headers: A })).response.status()).toBe(204);
   const again = await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, { headers: A });
   expect(again.body!.code).toBe("NO_ACTIVE_LINK");
+
+  // Approvals: a person uploads through their approval-required link, then the integration decides.
+  const upload = async (url: string) => {
+    const token = url.split("/upload/")[1]!;
+    const response = await request.post(`/api/public/uploads/${token}`, { multipart: { image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo } } });
+    expect(response.status()).toBe(200);
+    expect((await response.json()).status).toBe("pending_approval");
+  };
+  const secondId = second.body!.id as string;
+  await upload(issued.body!.links[1].url);
+  const queue = await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", { headers: A });
+  const mine = queue.body!.items.find((i: Json) => i.identityId === secondId);
+  expect(mine).toBeTruthy();
+  expect((await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", { headers: B })).body!.items).toEqual([]);
+  expect((await send(request, "POST", "/api/v1/approvals/{id}/approve", `/api/v1/approvals/${mine.id}/approve`, { headers: B })).response.status()).toBe(404);
+  const approved = await send(request, "POST", "/api/v1/approvals/{id}/approve", `/api/v1/approvals/${mine.id}/approve`, { headers: A });
+  expect(approved.body).toMatchObject({ status: "approved", identityId: secondId });
+  const decidedTwice = await send(request, "POST", "/api/v1/approvals/{id}/reject", `/api/v1/approvals/${mine.id}/reject`, { headers: A });
+  expect(decidedTwice.body!.code).toBe("ALREADY_DECIDED");
+  await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=approved&limit=1", { headers: A });
+  await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=rejected", { headers: A });
+  const relink = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", { headers: A, data: { identities: [{ id: secondId }], options: { requireApproval: true } } });
+  await upload(relink.body!.links[0].url);
+  const queue2 = await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals", { headers: A });
+  const next2 = queue2.body!.items.find((i: Json) => i.identityId === secondId);
+  expect((await send(request, "POST", "/api/v1/approvals/{id}/reject", `/api/v1/approvals/${next2.id}/reject`, { headers: A })).body!.status).toBe("rejected");
+
+  // Search by face: both identities now carry this face.
+  const found = await send(request, "POST", "/api/v1/search", "/api/v1/search", { headers: A, multipart: { image: { name: "q.jpg", mimeType: "image/jpeg", buffer: photo }, limit: "10" } });
+  expect(found.body!.matches.map((m: Json) => m.identityId)).toEqual(expect.arrayContaining([id, secondId]));
+  const foundInB = await send(request, "POST", "/api/v1/search", "/api/v1/search", { headers: B, multipart: { image: { name: "q.jpg", mimeType: "image/jpeg", buffer: photo } } });
+  expect(foundInB.body!.matches.map((m: Json) => m.identityId)).not.toContain(id);
+  await send(request, "POST", "/api/v1/search", "/api/v1/search", { headers: A, multipart: { limit: "3" } });
 
   // Delete.
   expect((await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })).response.status()).toBe(204);
