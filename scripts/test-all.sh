@@ -7,7 +7,7 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-REPORTS=test-results/reports
+REPORTS=.test-reports   # outside test-results/, which Playwright empties when it starts
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
 vitest_run() { npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-$1.json"; }
 
