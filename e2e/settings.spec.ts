@@ -57,3 +57,55 @@ test("the API reference renders from the OpenAPI document without a sign-in", as
   await expect(page.getByRole("heading", { name: /^post\s*\/api\/v1\/upload-links$/i })).toBeVisible();
   await expect(page.locator("#problem-idempotency-key-reused")).toBeVisible();
 });
+
+test("an owner adds a reviewer who can sign in, then disables them and their session ends", async ({ page, browser }) => {
+  const s = uniqueSuffix();
+  const email = `new-reviewer-${s}@e2e.test`;
+  await signIn(page, E2E.users.ownerA);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Add member" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Role").selectOption("reviewer");
+  await dialog.getByLabel("Initial password").fill("short");
+  await dialog.getByRole("button", { name: "Add member" }).click();
+  await expect(dialog.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(dialog.getByLabel("Email")).toHaveValue(email);
+  await dialog.getByLabel("Initial password").fill("initial-password-1");
+  await dialog.getByRole("button", { name: "Add member" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByTestId("member-row").filter({ hasText: email });
+  await expect(row).toContainText("Active");
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await signIn(member, email, "initial-password-1");
+  await expect(member).toHaveURL(/\/approvals$/);
+
+  await row.getByRole("button", { name: `Disable ${email}` }).click();
+  await expect(row).toContainText("Disabled");
+  await member.goto(`${E2E.seededUrl}/approvals`);
+  await expect(member).toHaveURL(/\/login$/);
+  await memberContext.close();
+});
+
+test("the last owner cannot demote themselves; quality thresholds are validated and saved", async ({ page }) => {
+  await signIn(page, E2E.users.ownerB);
+  await page.getByRole("link", { name: "Settings" }).click();
+  const row = page.getByTestId("member-row").filter({ hasText: E2E.users.ownerB });
+  await row.getByLabel(`Role of ${E2E.users.ownerB}`).selectOption("admin");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("alert")).toContainText("at least one active owner");
+
+  await page.getByLabel("Reject heads turned more than (°)").fill("10");
+  await page.getByRole("button", { name: "Save thresholds" }).click();
+  await expect(page.getByText("A reject level is looser than its warning level.")).toBeVisible();
+  await page.getByLabel("Reject heads turned more than (°)").fill("30");
+  await page.getByRole("button", { name: "Save thresholds" }).click();
+  await expect(page.getByText("Quality thresholds saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Reject heads turned more than (°)")).toHaveValue("30");
+  await page.getByLabel("Reject heads turned more than (°)").fill("");
+  await page.getByRole("button", { name: "Save thresholds" }).click();
+  await expect(page.getByText("Back to the default thresholds.")).toBeVisible();
+});

@@ -4,6 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { sessionAction } from "@/lib/auth/action";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { addMember, changeMemberRole, setMemberDisabled } from "@/lib/members/service";
+import { setQualityOverrides } from "@/lib/organizations/quality-settings";
 
 const actorOf = (ctx: { userId: string; email: string }) => ({ type: "user" as const, id: ctx.userId, label: ctx.email });
 
@@ -22,4 +25,51 @@ export const revokeApiKeyAction = sessionAction("owner", z.object({ id: z.uuid()
   await revokeApiKey(db, ctx.organizationId, actorOf(ctx), id);
   revalidatePath("/settings");
   return { message: "Key revoked. Requests with it now get 401." };
+});
+
+const roleSchema = z.enum(["owner", "admin", "reviewer"]);
+
+export const addMemberAction = sessionAction(
+  "owner",
+  z.object({
+    email: z.email("Enter a valid email address.").max(320),
+    name: z.string().trim().max(100).optional(),
+    role: roleSchema,
+    password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
+  }),
+  async (input, ctx, db) => {
+    await addMember(db, ctx.organizationId, actorOf(ctx), input);
+    revalidatePath("/settings");
+    return { message: `Added ${input.email} as ${input.role}. Give them the initial password; they can change it under their account.` };
+  },
+);
+
+export const changeMemberRoleAction = sessionAction("owner", z.object({ userId: z.uuid(), role: roleSchema }), async ({ userId, role }, ctx, db) => {
+  await changeMemberRole(db, ctx.organizationId, actorOf(ctx), userId, role);
+  revalidatePath("/settings");
+  return { message: "Role changed." };
+});
+
+export const setMemberDisabledAction = sessionAction(
+  "owner",
+  z.object({ userId: z.uuid(), disabled: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  async ({ userId, disabled }, ctx, db) => {
+    await setMemberDisabled(db, ctx.organizationId, actorOf(ctx), userId, disabled);
+    revalidatePath("/settings");
+    return { message: disabled ? "Member disabled; their sessions have ended." : "Member enabled." };
+  },
+);
+
+/** Empty fields mean "use the default". */
+export const saveQualityThresholdsAction = sessionAction("owner", z.record(z.string(), z.unknown()), async (form, ctx, db) => {
+  const overrides: Record<string, number> = {};
+  for (const [key, value] of Object.entries(form)) {
+    if (typeof value !== "string" || value.trim() === "") continue;
+    const n = Number(value);
+    if (!Number.isFinite(n)) return { ok: false, message: "Check the highlighted fields.", errors: { [key]: ["Enter a number."] } };
+    overrides[key] = n;
+  }
+  await setQualityOverrides(db, ctx.organizationId, actorOf(ctx), overrides);
+  revalidatePath("/settings");
+  return { message: Object.keys(overrides).length ? "Quality thresholds saved." : "Back to the default thresholds." };
 });

@@ -2,16 +2,40 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { requirePageSession } from "@/lib/auth/session";
+import { listMembers } from "@/lib/members/service";
+import { getQualityOverrides } from "@/lib/organizations/quality-settings";
+import { DEFAULT_THRESHOLDS } from "@/lib/portrait";
 import { ApiKeysSection } from "./api-keys";
+import { MembersSection } from "./members";
+import { QualitySection } from "./quality";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const ctx = await requirePageSession("owner");
-  const keys = await listApiKeys(await getDb(), ctx.organizationId);
+  const db = await getDb();
+  const [keys, members, overrides] = await Promise.all([listApiKeys(db, ctx.organizationId), listMembers(db, ctx.organizationId), getQualityOverrides(db, ctx.organizationId)]);
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold text-slate-900">Settings</h1>
+      <section aria-labelledby="members-heading" className="space-y-3">
+        <div>
+          <h2 id="members-heading" className="text-lg font-semibold text-slate-900">
+            Members
+          </h2>
+          <p className="text-sm text-slate-600">Owners manage members and keys; admins manage identities and links; reviewers decide approvals.</p>
+        </div>
+        <MembersSection members={members.map(({ userId, email, name, role, disabled }) => ({ userId, email, name, role, disabled }))} selfId={ctx.userId} />
+      </section>
+      <section aria-labelledby="quality-heading" className="space-y-3">
+        <div>
+          <h2 id="quality-heading" className="text-lg font-semibold text-slate-900">
+            Photo quality thresholds
+          </h2>
+          <p className="text-sm text-slate-600">How strict the quality check is for this organization’s uploads.</p>
+        </div>
+        <QualitySection defaults={{ ...DEFAULT_THRESHOLDS }} overrides={overrides as Record<string, number>} />
+      </section>
       <section aria-labelledby="api-keys-heading" className="space-y-3">
         <div>
           <h2 id="api-keys-heading" className="text-lg font-semibold text-slate-900">
