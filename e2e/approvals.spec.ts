@@ -113,3 +113,21 @@ test("bulk approve several requests at once; another organization sees none of t
   await page.getByRole("button", { name: "Approve (2)" }).click();
   for (const name of names) await expect(page.getByTestId("approval-row").filter({ hasText: name })).toHaveCount(0);
 });
+
+test("search by face finds the registered person first, with a thumbnail or a template-only badge", async ({ page }) => {
+  const s = uniqueSuffix();
+  const name = `Findable ${s}`;
+  await signIn(page, E2E.users.adminA);
+  await addIdentity(page, name, `FD-${s}`);
+  await uploadDirect(page, name, photos.other);
+  await page.getByRole("link", { name: "Search by face" }).click();
+  await expect(page).toHaveURL(/\/search$/);
+  await page.getByLabel("Photo", { exact: true }).setInputFiles(photos.other);
+  await page.getByRole("button", { name: "Search" }).click();
+  const first = page.getByTestId("search-match").first();
+  await expect(first).toContainText(name);
+  await expect(first).toContainText("match");
+  await page.getByLabel("Photo", { exact: true }).setInputFiles(photos.cartoon);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText(/No face was found/)).toBeVisible();
+});
