@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { isRetryableDbError, temporaryFailure } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { MULTIPART_OVERHEAD, readMultipartFile } from "@/lib/http/read-limited";
@@ -23,7 +24,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     const { file } = await readMultipartFile(request, "image", DEFAULT_THRESHOLDS.maxFileBytes + MULTIPART_OVERHEAD);
     const outcome = await submitSelfRegistration(await getDb(), token, file, clientIp(request.headers));
     return json(200, { status: outcome.status });
-  } catch (error) {
+  } catch (caught) {
+    // A lost connection or a restarting server: the transaction rolled back, the link is unused.
+    const error = isRetryableDbError(caught) ? temporaryFailure() : caught;
     if (error instanceof QualityRejectedError) {
       return json(error.status, { code: error.code, message: error.message, report: publicReport(error) });
     }
