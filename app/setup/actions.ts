@@ -8,6 +8,7 @@ import { setupFirstOwner } from "@/lib/auth/accounts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { echoValues, type ActionState } from "@/lib/auth/action";
 import { AppError } from "@/lib/errors";
+import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
 
 const setupSchema = z.object({
   organizationName: z.string().trim().min(2, "Enter your organization’s name.").max(100),
@@ -18,6 +19,7 @@ const setupSchema = z.object({
 
 /** First-run only: the service refuses once any user exists, whoever calls this. */
 export async function setupAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values: echoValues(formData) };

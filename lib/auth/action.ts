@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "./origin";
 import type { Role } from "./roles";
 import { requireSession, type SessionContext } from "./session";
 
@@ -49,6 +50,7 @@ export function sessionAction<S extends z.ZodType>(
 ) {
   return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
     try {
+      if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
       const ctx = await requireSession(role);
       const parsed = schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : formData);
       if (!parsed.success) {

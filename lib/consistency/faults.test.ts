@@ -76,7 +76,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL serv
     const reserved = await blocker.reserve();
     await reserved`begin`;
     await reserved`select 1 from ${reserved(table)} where id = ${id} for update`;
-    const [{ pid }] = await reserved<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const [row] = await reserved<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const pid = row!.pid;
     return {
       pid,
       /** The backend that is waiting for this lock (the upload's), once it is. */

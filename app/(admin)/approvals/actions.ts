@@ -5,6 +5,7 @@ import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
 import { decideApproval, getApprovalDetail } from "@/lib/approvals/service";
 import { AppError } from "@/lib/errors";
+import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
 import { getSessionContext } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import { toViewerData, type ViewerData } from "./viewer-data";
@@ -39,6 +40,7 @@ export const decideApprovalsAction = sessionAction("reviewer", decisionSchema, a
 
 /** The viewer's data for one request: both photos, their similarity and possible duplicates. */
 export async function loadViewerAction(id: string): Promise<{ ok: true; data: ViewerData } | { ok: false; message: string }> {
+  if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
   const ctx = await getSessionContext();
   if (!ctx) return { ok: false, message: "Sign in to continue." };
   const parsed = z.uuid().safeParse(id);

@@ -3,8 +3,10 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import type { ActionState } from "@/lib/auth/action";
+import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
 
 export async function loginAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
   const email = String(formData.get("email") ?? "");
   const password = String(formData.get("password") ?? "");
   if (!email || !password) return { ok: false, message: "Enter your email and password." };

@@ -215,7 +215,7 @@ describe("bad inputs through the public upload endpoint", () => {
     const { db } = handle;
     const { identity, token } = await orgWithLink(db);
     const before = await snapshotIdentity(db, identity.id);
-    const response = await POST(new Request(`http://localhost/api/public/uploads/${token}`, { method: "POST", body: await frontalJpeg(), headers: { "content-type": "image/jpeg", "x-forwarded-for": nextIp() } }), {
+    const response = await POST(new Request(`http://localhost/api/public/uploads/${token}`, { method: "POST", body: new Uint8Array(await frontalJpeg()), headers: { "content-type": "image/jpeg", "x-forwarded-for": nextIp() } }), {
       params: Promise.resolve({ token }),
     });
     expect(response.status).toBe(415);
