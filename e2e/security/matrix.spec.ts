@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { frontalJpeg } from "@/lib/portrait/test-fixtures";
 import { SEC } from "./env";
 import { callAction, credentialsFor, forgetSession, seed, sql, type ActorName, type Scope } from "./http";
 import { ACTIONS, ROUTES, type CellKey } from "./matrix";
@@ -30,7 +31,7 @@ function builtRoutes(): string[] {
       else if (/^route\.tsx?$/.test(name)) {
         const route = "/" + relative("app", dir).replace(/\([^)]+\)\//g, "");
         const text = readFileSync(path, "utf8");
-        for (const m of text.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export const \{([^}]+)\} = handlers/g)) {
+        for (const m of text.matchAll(/export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export const \{([^}]+)\} = handlers/g)) {
           if (m[1]) out.push(`${m[1]} ${route}`);
           else for (const method of m[2]!.split(",").map((s) => s.trim())) out.push(`${method} ${route}`);
         }
@@ -168,6 +169,20 @@ const CASES: Record<string, ActionCase> = {
   },
 };
 
+CASES.createApiKeyAction = {
+  arrange: async () => ({ name: `matrix-${randomBytes(4).toString("hex")}` }),
+  args: async (t) => ({ form: { name: String(t.name) } }),
+  effect: async (t) => (await countWhere(sql`select count(*)::int as n from api_keys where name = ${String(t.name)}`)) > 0,
+};
+CASES.revokeApiKeyAction = {
+  arrange: async () => {
+    const [row] = await sql<{ id: string }[]>`insert into api_keys (organization_id, name, prefix, key_hash) values (${orgA()}, 'matrix target', 'imk_matrix', ${randomBytes(32).toString("hex")}) returning id`;
+    return { id: row!.id };
+  },
+  args: async (t) => ({ form: { id: String(t.id) } }),
+  effect: async (t) => (await countWhere(sql`select count(*)::int as n from api_keys where id = ${String(t.id)} and revoked_at is not null`)) > 0,
+};
+
 /** Another organization's names and every kind of secret hash must never appear in what a caller gets back. */
 function expectNoLeak(text: string, actorScope: Scope | "none") {
   expect(text).not.toMatch(/token_?hash|key_?hash|password_?hash|\$argon2/i);
@@ -227,7 +242,109 @@ interface RouteCase {
 }
 const asActor = async (actor: ActorName, scope: Scope) => (await credentialsFor(actor, scope)).headers;
 
+const api = async (method: string, path: string, a: ActorName, s: Scope, body?: unknown) =>
+  fetch(`${SEC.baseUrl}${path}`, {
+    method,
+    headers: { ...(await asActor(a, s)), ...(body instanceof FormData || body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+const imageForm = async (face = false) => {
+  const form = new FormData();
+  form.append("image", face ? new Blob([new Uint8Array(await frontalJpeg())], { type: "image/jpeg" }) : await jpegBlob(), "photo.jpg");
+  return form;
+};
+const exists = async (query: PromiseLike<unknown>) => (await countWhere(query)) > 0;
+
 const ROUTE_CASES: Record<string, RouteCase> = {
+  "GET /api/v1/openapi.json": {
+    request: async (a, s) => api("GET", "/api/v1/openapi.json", a, s),
+    allowed: (r) => r.status === 200,
+  },
+  "GET /api/v1/identities": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      const response = await api("GET", `/api/v1/identities?q=${identity.externalId}`, a, s);
+      return withVerdict(response, (body) => body.includes(identity.externalId));
+    },
+    allowed: verdict,
+  },
+  "POST /api/v1/identities": {
+    request: async (a, s) => {
+      const externalId = `SEC-API-${randomBytes(5).toString("hex")}`;
+      const response = await api("POST", "/api/v1/identities", a, s, { externalId, displayName: "API created" });
+      return withVerdict(response, async () => exists(sql`select count(*)::int as n from identities where external_id = ${externalId}`));
+    },
+    allowed: verdict,
+  },
+  "GET /api/v1/identities/[id]": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      const response = await api("GET", `/api/v1/identities/${identity.id}`, a, s);
+      return withVerdict(response, (body) => body.includes(identity.externalId));
+    },
+    allowed: verdict,
+  },
+  "PATCH /api/v1/identities/[id]": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      const response = await api("PATCH", `/api/v1/identities/${identity.id}`, a, s, { displayName: "Patched by matrix" });
+      return withVerdict(response, async () => exists(sql`select count(*)::int as n from identities where id = ${identity.id} and display_name = 'Patched by matrix'`));
+    },
+    allowed: verdict,
+  },
+  "DELETE /api/v1/identities/[id]": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      const response = await api("DELETE", `/api/v1/identities/${identity.id}`, a, s);
+      return withVerdict(response, async () => !(await exists(sql`select count(*)::int as n from identities where id = ${identity.id}`)));
+    },
+    allowed: verdict,
+  },
+  "PUT /api/v1/identities/[id]/portrait": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      const form = await imageForm();
+      form.append("qualityCheck", "false");
+      const response = await api("PUT", `/api/v1/identities/${identity.id}/portrait`, a, s, form);
+      return withVerdict(response, async () => exists(sql`select count(*)::int as n from portraits where identity_id = ${identity.id}`));
+    },
+    allowed: verdict,
+  },
+  "POST /api/v1/upload-links": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      const response = await api("POST", "/api/v1/upload-links", a, s, { identities: [{ id: identity.id }], options: { storeImage: true, qualityCheck: true, requireApproval: false } });
+      return withVerdict(response, async () => exists(sql`select count(*)::int as n from upload_links where identity_id = ${identity.id}`));
+    },
+    allowed: verdict,
+  },
+  "DELETE /api/v1/upload-links/[identityId]": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      await newLink(identity.id);
+      const response = await api("DELETE", `/api/v1/upload-links/${identity.id}`, a, s);
+      return withVerdict(response, async () => exists(sql`select count(*)::int as n from upload_links where identity_id = ${identity.id} and revoked_at is not null`));
+    },
+    allowed: verdict,
+  },
+  "GET /api/v1/approvals": {
+    request: async (a, s) => {
+      const requestId = await newRequest((await newIdentity()).id);
+      const response = await api("GET", "/api/v1/approvals?status=pending&limit=200", a, s);
+      return withVerdict(response, (body) => body.includes(requestId));
+    },
+    allowed: verdict,
+  },
+  "POST /api/v1/approvals/[id]/approve": decideRoute("approve"),
+  "POST /api/v1/approvals/[id]/reject": decideRoute("reject"),
+  "POST /api/v1/search": {
+    request: async (a, s) => {
+      const form = await imageForm(true);
+      const response = await api("POST", "/api/v1/search", a, s, form);
+      return withVerdict(response, (body) => body.includes('"matches"') || /FACE|face/.test(body));
+    },
+    allowed: verdict,
+  },
   "GET /api/health": {
     request: async (a, s) => fetch(`${SEC.baseUrl}/api/health`, { headers: await asActor(a, s) }),
     allowed: (r) => r.status === 200,
@@ -258,6 +375,29 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   },
 };
 
+function decideRoute(decision: "approve" | "reject"): RouteCase {
+  return {
+    request: async (a, s) => {
+      const requestId = await newRequest((await newIdentity()).id);
+      const response = await api("POST", `/api/v1/approvals/${requestId}/${decision}`, a, s);
+      return withVerdict(response, async () => !(await exists(sql`select count(*)::int as n from approval_requests where id = ${requestId} and status = 'pending'`)));
+    },
+    allowed: verdict,
+  };
+}
+
+/** A response whose "did it take effect" verdict is computed from its body or the database. */
+const verdicts = new WeakMap<Response, boolean>();
+async function withVerdict(response: Response, check: (body: string) => boolean | Promise<boolean>): Promise<Response> {
+  const body = await response.text();
+  const copy = new Response(body || null, { status: response.status, headers: response.headers });
+  verdicts.set(copy, response.status < 400 && (await check(body)));
+  return copy;
+}
+function verdict(response: Response): boolean {
+  return verdicts.get(response) ?? false;
+}
+
 for (const [key, row] of Object.entries(ROUTES)) {
   test.describe(key, () => {
     for (const [cellKey, cell] of Object.entries(row)) {
@@ -270,6 +410,8 @@ for (const [key, row] of Object.entries(ROUTES)) {
         const body = Buffer.from(await response.arrayBuffer());
         expect(response.status).toBeLessThan(500);
         if (cell === "deny") expect(body.includes(MARKER)).toBe(false);
+        if (!response.headers.get("content-type")?.startsWith("image/")) expectNoLeak(body.toString("utf8"), actor === "signedOut" || actor === "apiKey" ? "none" : scope);
+        if (actor === "apiKey" && scope === "other") expect(body.toString("utf8")).not.toMatch(/Alice OnlyInA|A-SECRET-1|Matrix SEC-/);
         expect(c.allowed(response, body)).toBe(cell === "allow");
       });
     }

@@ -26,6 +26,11 @@ const sameForAll = (cell: Cell): Row =>
 
 const NO_TARGET: Cell = "n/a: acts on the caller's own organization only (taken from the session), there is no other organization's row to aim at";
 
+/** API-key routes: a key of the target's organization, nobody else (sessions are not credentials there). */
+function apiKeyOnly(other: Cell = "deny"): Row {
+  return { ...sameForAll("deny"), "apiKey:own": "allow", "apiKey:other": other };
+}
+
 /** Server actions, by `file#export` as the build's server-reference manifest names them. */
 export const ACTIONS: Record<string, Row> = {
   "app/(admin)/identities/actions.ts#createIdentityAction": members("admin", NO_TARGET),
@@ -47,6 +52,8 @@ export const ACTIONS: Record<string, Row> = {
     "apiKey:other": "n/a: an Authorization header is ignored; the password is the credential",
   },
   "app/setup/actions.ts#setupAction": sameForAll("deny"),
+  "app/(admin)/settings/actions.ts#createApiKeyAction": members("owner", NO_TARGET),
+  "app/(admin)/settings/actions.ts#revokeApiKeyAction": members("owner"),
 };
 
 /** Route handlers, by `METHOD /path` as in app/**\/route.ts. */
@@ -56,6 +63,19 @@ export const ROUTES: Record<string, Row> = {
   "POST /api/auth/[...nextauth]": sameForAll("n/a: next-auth's own endpoints (csrf, session, providers); sign-in is exercised by every session cell"),
   "GET /api/portraits/[id]/[variant]": members("reviewer"),
   "GET /api/approvals/[id]/[variant]": members("reviewer"),
+  "GET /api/v1/openapi.json": sameForAll("allow"),
+  "GET /api/v1/identities": apiKeyOnly(),
+  "POST /api/v1/identities": apiKeyOnly(NO_TARGET),
+  "GET /api/v1/identities/[id]": apiKeyOnly(),
+  "PATCH /api/v1/identities/[id]": apiKeyOnly(),
+  "DELETE /api/v1/identities/[id]": apiKeyOnly(),
+  "PUT /api/v1/identities/[id]/portrait": apiKeyOnly(),
+  "POST /api/v1/upload-links": apiKeyOnly(),
+  "DELETE /api/v1/upload-links/[identityId]": apiKeyOnly(),
+  "GET /api/v1/approvals": apiKeyOnly(),
+  "POST /api/v1/approvals/[id]/approve": apiKeyOnly(),
+  "POST /api/v1/approvals/[id]/reject": apiKeyOnly(),
+  "POST /api/v1/search": apiKeyOnly(NO_TARGET),
   "POST /api/public/uploads/[token]": {
     ...sameForAll("n/a: the link's token is the only credential; cookies and keys are ignored (bad tokens: route.test.ts)"),
     "signedOut:own": "allow",

@@ -47,7 +47,10 @@ export function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-/** Multipart fields as an object: files stay `File`s, text fields strings; repeated names keep the first. */
+/**
+ * Multipart fields as an object: files stay `File`s, text fields strings. A repeated name is refused:
+ * with two `image` parts, which one was checked and which one stored must never be a question.
+ */
 export async function parseMultipart(request: Request, bytes: Uint8Array): Promise<Record<string, unknown>> {
   let form: FormData;
   try {
@@ -56,6 +59,9 @@ export async function parseMultipart(request: Request, bytes: Uint8Array): Promi
     throw new ApiProblem(400, "MALFORMED_MULTIPART", "The multipart body could not be read.");
   }
   const out: Record<string, unknown> = {};
-  for (const [name, value] of form.entries()) if (!(name in out)) out[name] = value;
+  for (const [name, value] of form.entries()) {
+    if (name in out) throw new ApiProblem(400, "DUPLICATE_FIELD", `The field “${name.slice(0, 64)}” was sent more than once.`);
+    out[name] = value;
+  }
   return out;
 }

@@ -10,6 +10,10 @@ import { createTestDatabase } from "@/test/db";
 import { findInDatabase } from "@/test/db-scan";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { uploadRequest } from "@/test/upload-request";
+import { PUT as putPortrait } from "@/app/api/v1/identities/[id]/portrait/route";
+import { createApiKey } from "@/lib/api-keys/service";
+import { createIdentity } from "@/lib/identities/service";
+import { makeOrgUser } from "@/test/fixtures";
 import { POST } from "./route";
 
 /**
@@ -240,3 +244,43 @@ async function animated(format: "gif" | "webp"): Promise<Buffer> {
   const joined = sharp(await Promise.all([frame(0), frame(45)]), { join: { animated: true } });
   return format === "gif" ? joined.gif().toBuffer() : joined.webp().toBuffer();
 }
+
+/** The same files through the API's portrait endpoint (PUT /api/v1/identities/{id}/portrait). */
+describe("bad inputs through the API portrait endpoint", () => {
+  async function identityWithKey() {
+    const { db } = handle;
+    const org = await makeOrgUser(db);
+    const identity = await createIdentity(db, org.organizationId, org.actor, { externalId: `API-${++ip}`, displayName: "API person" });
+    const { key } = await createApiKey(db, org.organizationId, org.actor, "bad inputs");
+    return { identity, key };
+  }
+  async function put(identityId: string, key: string, files: Parameters<typeof uploadRequest>[1], extraFields: Record<string, string> = {}) {
+    const form = new FormData();
+    for (const f of files) form.append(f.field ?? "image", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }), f.name ?? "photo.jpg");
+    for (const [k, v] of Object.entries(extraFields)) form.append(k, v);
+    const request = new Request(`http://localhost/api/v1/identities/${identityId}/portrait`, { method: "PUT", body: form, headers: { authorization: `Bearer ${key}`, "x-forwarded-for": nextIp() } });
+    const response = await putPortrait(request, { params: Promise.resolve({ id: identityId }) });
+    const text = await response.text();
+    return { status: response.status, text, body: JSON.parse(text) as { code?: string } };
+  }
+
+  for (const input of BAD_INPUTS) {
+    it(`${input.name} → 4xx with a code, nothing changed, a good photo still goes through`, async () => {
+      const { db } = handle;
+      const { identity, key } = await identityWithKey();
+      const before = await snapshotIdentity(db, identity.id);
+      const started = performance.now();
+      const response = await put(identity.id, key, await input.files(), input.extra);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.body.code).toMatch(/^[A-Z_]+$/);
+      // The image checks answer with the same codes as the public endpoint.
+      if (/^(IMAGE_|UNSUPPORTED_FORMAT)/.test(input.code) && input.name !== "zero bytes") expect(response.body.code).toBe(input.code);
+      expect(response.text).not.toMatch(/\bat \w+ \(|node_modules/);
+      expect(await snapshotIdentity(db, identity.id)).toEqual(before);
+      const good = await put(identity.id, key, jpg(await frontalJpeg()), { storeImage: "true", qualityCheck: "true" });
+      expect(good.status, good.text.slice(0, 200)).toBe(200);
+    });
+  }
+});
