@@ -93,6 +93,7 @@ interface ActionCase {
 }
 const jpegBlob = async () => new Blob([new Uint8Array(await photo())], { type: "image/jpeg" });
 const countWhere = async (query: PromiseLike<unknown>) => Number(((await query) as { n: number }[])[0]!.n);
+const exists = async (query: PromiseLike<unknown>) => (await countWhere(query)) > 0;
 
 const CASES: Record<string, ActionCase> = {
   createIdentityAction: {
@@ -183,6 +184,35 @@ CASES.revokeApiKeyAction = {
   effect: async (t) => (await countWhere(sql`select count(*)::int as n from api_keys where id = ${String(t.id)} and revoked_at is not null`)) > 0,
 };
 
+/** A member of org A who never signs in: the target of the member-management actions. */
+async function newMember() {
+  const email = `member-${randomBytes(4).toString("hex")}@matrix.test`;
+  const [user] = await sql<{ id: string }[]>`insert into users (email, password_hash) values (${email}, 'not-a-hash') returning id`;
+  await sql`insert into memberships (organization_id, user_id, role) values (${orgA()}, ${user!.id}, 'reviewer')`;
+  return { userId: user!.id };
+}
+CASES.addMemberAction = {
+  arrange: async () => ({ email: `added-${randomBytes(4).toString("hex")}@matrix.test` }),
+  args: async (t) => ({ form: { email: String(t.email), name: "Added", role: "reviewer", password: "long-enough-password" } }),
+  effect: async (t) => exists(sql`select count(*)::int as n from users where email = ${String(t.email)}`),
+};
+CASES.changeMemberRoleAction = {
+  arrange: newMember,
+  args: async (t) => ({ form: { userId: String(t.userId), role: "admin" } }),
+  effect: async (t) => exists(sql`select count(*)::int as n from memberships where user_id = ${String(t.userId)} and role = 'admin'`),
+};
+CASES.setMemberDisabledAction = {
+  arrange: newMember,
+  args: async (t) => ({ form: { userId: String(t.userId), disabled: "true" } }),
+  effect: async (t) => exists(sql`select count(*)::int as n from users where id = ${String(t.userId)} and disabled_at is not null`),
+};
+CASES.saveQualityThresholdsAction = {
+  // A value the suite's photos still pass, different on every call.
+  arrange: async () => ({ value: 200 + Math.floor(Math.random() * 50) }),
+  args: async (t) => ({ form: { minShortSidePx: String(t.value) } }),
+  effect: async (t) => exists(sql`select count(*)::int as n from organizations where id = ${orgA()} and quality_thresholds->>'minShortSidePx' = ${String(t.value)}`),
+};
+
 /** Another organization's names and every kind of secret hash must never appear in what a caller gets back. */
 function expectNoLeak(text: string, actorScope: Scope | "none") {
   expect(text).not.toMatch(/token_?hash|key_?hash|password_?hash|\$argon2/i);
@@ -253,7 +283,6 @@ const imageForm = async (face = false) => {
   form.append("image", face ? new Blob([new Uint8Array(await frontalJpeg())], { type: "image/jpeg" }) : await jpegBlob(), "photo.jpg");
   return form;
 };
-const exists = async (query: PromiseLike<unknown>) => (await countWhere(query)) > 0;
 
 const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/v1/openapi.json": {

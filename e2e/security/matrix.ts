@@ -54,6 +54,10 @@ export const ACTIONS: Record<string, Row> = {
   "app/setup/actions.ts#setupAction": sameForAll("deny"),
   "app/(admin)/settings/actions.ts#createApiKeyAction": members("owner", NO_TARGET),
   "app/(admin)/settings/actions.ts#revokeApiKeyAction": members("owner"),
+  "app/(admin)/settings/actions.ts#addMemberAction": members("owner", NO_TARGET),
+  "app/(admin)/settings/actions.ts#changeMemberRoleAction": members("owner"),
+  "app/(admin)/settings/actions.ts#setMemberDisabledAction": members("owner"),
+  "app/(admin)/settings/actions.ts#saveQualityThresholdsAction": members("owner", NO_TARGET),
 };
 
 /** Route handlers, by `METHOD /path` as in app/**\/route.ts. */
