@@ -58,7 +58,7 @@ test("a replayed server action is refused without a session, for another organiz
   const body = original.postDataBuffer()!.toString("latin1").replaceAll(sourceId, targetId);
   // With the page's own Origin (Playwright leaves it out of headers()): the refusals below must come
   // from the session, organization and role checks, not from the missing-Origin refusal.
-  const headers = { ...original.headers(), origin: E2E.seededUrl };
+  const headers: Record<string, string> = { ...original.headers(), origin: E2E.seededUrl };
   delete headers.cookie;
   const replay = async (cookie: string | null) => {
     const api = await playwrightRequest.newContext();
