@@ -24,7 +24,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin")
+        return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
@@ -41,7 +42,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         const { user } = result;
-        return { id: user.id, email: user.email, name: user.name, org: user.organizationId, sv: user.sessionVersion };
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          org: user.organizationId,
+          sv: user.sessionVersion,
+        };
       },
     }),
   ],

@@ -22,7 +22,11 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL: E2E.seededUrl, launchOptions, trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: [/mobile\..*spec\.ts/, /security\//] },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+      testIgnore: [/mobile\..*spec\.ts/, /security\//],
+    },
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions }, testMatch: /mobile\..*spec\.ts/ },
   ],
   webServer: [

@@ -3,7 +3,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Identity Manager", template: "%s · Identity Manager" },
-  description: "Keep the people your face recognition searches for, and let them register their own portrait.",
+  description:
+    "Keep the people your face recognition searches for, and let them register their own portrait.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

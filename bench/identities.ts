@@ -9,16 +9,28 @@ import { seedIdentities } from "@/scripts/demo-data";
 import { createTestDatabase } from "@/test/db";
 import { summarize, timeIt } from "./_stats";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "100000" }, runs: { type: "string", default: "30" } } });
+const { values } = parseArgs({
+  options: { count: { type: "string", default: "100000" }, runs: { type: "string", default: "30" } },
+});
 const count = Number(values.count);
 const runs = Number(values.runs);
 
 const handle = await createTestDatabase();
 const { db } = handle;
 console.log(`database: ${handle.kind}; seeding ${count} identities…`);
-const { organizationId } = await createUser(db, { email: "bench@example.com", password: "bench-password-1", organizationName: "Bench", role: "owner" });
+const { organizationId } = await createUser(db, {
+  email: "bench@example.com",
+  password: "bench-password-1",
+  organizationName: "Bench",
+  role: "owner",
+});
 // A second organization of the same size, so every query has to filter by organization.
-const other = await createUser(db, { email: "other@example.com", password: "bench-password-1", organizationName: "Other", role: "owner" });
+const other = await createUser(db, {
+  email: "other@example.com",
+  password: "bench-password-1",
+  organizationName: "Other",
+  role: "owner",
+});
 const [seedMs] = await timeIt(async () => {
   await seedIdentities(db, organizationId, count);
   await seedIdentities(db, other.organizationId, count);
@@ -40,7 +52,8 @@ cases.push(["second page (cursor)", { cursor: firstPage.nextCursor! }]);
 for (const [label, query] of cases) {
   for (let i = 0; i < 3; i++) await listIdentities(db, organizationId, query); // warm up
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await timeIt(() => listIdentities(db, organizationId, query)))[0]);
+  for (let i = 0; i < runs; i++)
+    times.push((await timeIt(() => listIdentities(db, organizationId, query)))[0]);
   console.log(summarize(label.padEnd(42), times));
 }
 await handle.close();

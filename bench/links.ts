@@ -15,20 +15,41 @@ import { createTestDatabase } from "@/test/db";
 import { identities } from "@/db/schema";
 import { median, summarize, timeIt } from "./_stats";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "10" }, "no-http": { type: "boolean", default: false }, port: { type: "string", default: "3399" } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "10" },
+    "no-http": { type: "boolean", default: false },
+    port: { type: "string", default: "3399" },
+  },
+});
 const runs = Number(values.runs);
 
 const handle = await createTestDatabase();
 const { db } = handle;
 console.log(`database: ${handle.kind}`);
-const owner = await createUser(db, { email: "bench@example.com", password: "bench-password-1", organizationName: "Bench Links", role: "owner" });
+const owner = await createUser(db, {
+  email: "bench@example.com",
+  password: "bench-password-1",
+  organizationName: "Bench Links",
+  role: "owner",
+});
 const orgId = owner.organizationId;
 const actor = { type: "system" as const, label: "bench" };
 await seedIdentities(db, orgId, 10_000);
-const other = await createUser(db, { email: "other@example.com", password: "bench-password-1", organizationName: "Other", role: "owner" });
+const other = await createUser(db, {
+  email: "other@example.com",
+  password: "bench-password-1",
+  organizationName: "Other",
+  role: "owner",
+});
 await seedIdentities(db, other.organizationId, 10_000);
 await db.execute(sql`analyze`);
-const ids = (await db.select({ id: identities.id }).from(identities).where(sql`${identities.organizationId} = ${orgId}`)).map((r) => r.id);
+const ids = (
+  await db
+    .select({ id: identities.id })
+    .from(identities)
+    .where(sql`${identities.organizationId} = ${orgId}`)
+).map((r) => r.id);
 const chunks = Array.from({ length: 10 }, (_, i) => ids.slice(i * 1000, (i + 1) * 1000));
 console.log(`seeded 2 × ${ids.length} identities`);
 const { key } = await createApiKey(db, orgId, actor, "bench");
@@ -45,26 +66,42 @@ console.log(summarize("service, 1 000 links / call           ", serviceTimes));
 async function viaHandler(batch: string[], idempotencyKey?: string) {
   const request = new Request("http://bench/api/v1/upload-links", {
     method: "POST",
-    headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}) },
+    headers: {
+      Authorization: `Bearer ${key}`,
+      "Content-Type": "application/json",
+      ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
+    },
     body: JSON.stringify({ identities: batch.map((id) => ({ id })) }),
   });
   const response = await issueLinksRoute(request, { params: Promise.resolve({}) });
-  if (response.status !== 201) throw new Error(`handler answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`handler answered ${response.status}: ${await response.text()}`);
   await response.arrayBuffer();
 }
 const handlerTimes: number[] = [];
 for (let i = 0; i < runs; i++) handlerTimes.push((await timeIt(() => viaHandler(chunks[i % 10]!)))[0]);
 console.log(summarize("handler, 1 000 links / request        ", handlerTimes));
 const idemTimes: number[] = [];
-for (let i = 0; i < runs; i++) idemTimes.push((await timeIt(() => viaHandler(chunks[i % 10]!, `bench-${i}`)))[0]);
+for (let i = 0; i < runs; i++)
+  idemTimes.push((await timeIt(() => viaHandler(chunks[i % 10]!, `bench-${i}`)))[0]);
 console.log(summarize("handler + Idempotency-Key             ", idemTimes));
 
 async function tenThousand(label: string, issue: (batch: string[]) => Promise<unknown>) {
   const totals: number[] = [];
   for (let r = 0; r < 3; r++) totals.push((await timeIt(async () => { for (const c of chunks) await issue(c); }))[0]); // prettier-ignore
-  console.log(`${label}: median ${median(totals).toFixed(0)} ms for 10 000 links (${(median(totals) / 10).toFixed(0)} ms per 1 000)`);
+  console.log(
+    `${label}: median ${median(totals).toFixed(0)} ms for 10 000 links (${(median(totals) / 10).toFixed(0)} ms per 1 000)`,
+  );
 }
-await tenThousand("service, 10 000 in ten calls          ", (c) => issueUploadLinkBatch(db, orgId, actor, c.map((id) => ({ id })), {}));
+await tenThousand("service, 10 000 in ten calls          ", (c) =>
+  issueUploadLinkBatch(
+    db,
+    orgId,
+    actor,
+    c.map((id) => ({ id })),
+    {},
+  ),
+);
 await tenThousand("handler, 10 000 in ten requests       ", (c) => viaHandler(c));
 
 // 3. HTTP against a production server on the same database.
@@ -72,14 +109,26 @@ if (!values["no-http"] && handle.url) {
   const port = Number(values.port);
   const base = `http://127.0.0.1:${port}`;
   const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: handle.url, APP_URL: base, AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: handle.url,
+      APP_URL: base,
+      AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
+      NODE_ENV: "production",
+    },
     stdio: "ignore",
     detached: true,
   });
   try {
     for (let i = 0; ; i++) {
       if (i > 120) throw new Error("server did not start (run `next build` first)");
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 500));
     }
     const viaHttp = async (batch: string[]) => {

@@ -14,7 +14,10 @@ async function latency(label: string, bytes: Uint8Array, n = runs) {
     const [t, r] = await timeIt(() => check(bytes));
     ms.push(t);
     sampleRss();
-    if (i === 0) console.log(`  (${label}: accepted=${r.report.accepted} primary=${r.report.primary?.code ?? "-"} stages=${JSON.stringify(r.report.timingsMs)})`);
+    if (i === 0)
+      console.log(
+        `  (${label}: accepted=${r.report.accepted} primary=${r.report.primary?.code ?? "-"} stages=${JSON.stringify(r.report.timingsMs)})`,
+      );
   }
   console.log(summarize(label, ms));
 }
@@ -31,7 +34,9 @@ async function throughput(concurrency: number, bytes: Uint8Array, total = 24) {
     }),
   );
   const s = (performance.now() - started) / 1000;
-  console.log(`throughput, concurrency ${concurrency}: ${(total / s).toFixed(2)} photos/s (${total} × 12 MP in ${s.toFixed(1)} s)`);
+  console.log(
+    `throughput, concurrency ${concurrency}: ${(total / s).toFixed(2)} photos/s (${total} × 12 MP in ${s.toFixed(1)} s)`,
+  );
 }
 
 warmPortraitWorkers();

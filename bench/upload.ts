@@ -19,34 +19,62 @@ const runs = Number(values.runs);
 const handle = await createTestDatabase();
 const { db } = handle;
 warmPortraitWorkers();
-const owner = await createUser(db, { email: "bench-upload@example.com", password: "bench-password-1", organizationName: "Upload bench", role: "owner" });
+const owner = await createUser(db, {
+  email: "bench-upload@example.com",
+  password: "bench-password-1",
+  organizationName: "Upload bench",
+  role: "owner",
+});
 const actor = { type: "system" as const, label: "bench" };
 
 // A phone-like 12 MP JPEG of about 2 MB: upscaled face crop with sensor-like noise.
 const noise = Buffer.alloc(3024 * 4032);
-for (let i = 0, seed = 7; i < noise.length; i++) noise[i] = ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) & 0xff;
+for (let i = 0, seed = 7; i < noise.length; i++)
+  noise[i] = ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) & 0xff;
 const photo = await sharp(await crop(6, FRONTAL).toBuffer())
   .resize(3024, 4032, { fit: "fill" })
-  .composite([{ input: await sharp(noise, { raw: { width: 3024, height: 4032, channels: 1 } }).linear(0.12, 112).png().toBuffer(), blend: "overlay" }])
+  .composite([
+    {
+      input: await sharp(noise, { raw: { width: 3024, height: 4032, channels: 1 } })
+        .linear(0.12, 112)
+        .png()
+        .toBuffer(),
+      blend: "overlay",
+    },
+  ])
   .jpeg({ quality: 88 })
   .toBuffer();
 console.log(`database: ${handle.kind}; photo: 3024×4032 JPEG, ${(photo.length / 1024 / 1024).toFixed(2)} MB`);
 
 let n = 0;
 async function freshToken(): Promise<string> {
-  const identity = await createIdentity(db, owner.organizationId, actor, { externalId: `U-${++n}`, displayName: `Upload ${n}` });
+  const identity = await createIdentity(db, owner.organizationId, actor, {
+    externalId: `U-${++n}`,
+    displayName: `Upload ${n}`,
+  });
   const link = await issueUploadLink(db, owner.organizationId, actor, identity.id, { storeImage: true });
   return link.url.split("/upload/")[1]!;
 }
 
-async function upload(token: string, ip: string): Promise<{ status: number; ms: number; retryAfter: string | null }> {
+async function upload(
+  token: string,
+  ip: string,
+): Promise<{ status: number; ms: number; retryAfter: string | null }> {
   const form = new FormData();
   form.append("image", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "phone.jpg");
-  const request = new Request(`http://localhost/api/public/uploads/${token}`, { method: "POST", body: form, headers: { "x-forwarded-for": ip } });
+  const request = new Request(`http://localhost/api/public/uploads/${token}`, {
+    method: "POST",
+    body: form,
+    headers: { "x-forwarded-for": ip },
+  });
   const started = performance.now();
   const response = await POST(request, { params: Promise.resolve({ token }) });
   await response.arrayBuffer();
-  return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get("retry-after") };
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    retryAfter: response.headers.get("retry-after"),
+  };
 }
 
 // Warm-up: models loaded, JIT warm.
@@ -67,8 +95,10 @@ const wall = performance.now() - started;
 const byStatus = new Map<number, number>();
 for (const r of parallel) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
 const ok = parallel.filter((r) => r.status === 200).map((r) => r.ms);
-console.log(`20 parallel uploads: ${[...byStatus].map(([s, c]) => `${c}× ${s}`).join(", ")} in ${wall.toFixed(0)} ms wall; ` +
-  `accepted median ${median(ok).toFixed(0)} ms, p95 ${percentile(ok, 95).toFixed(0)} ms`);
+console.log(
+  `20 parallel uploads: ${[...byStatus].map(([s, c]) => `${c}× ${s}`).join(", ")} in ${wall.toFixed(0)} ms wall; ` +
+    `accepted median ${median(ok).toFixed(0)} ms, p95 ${percentile(ok, 95).toFixed(0)} ms`,
+);
 const bad = parallel.filter((r) => r.status !== 200 && !(r.status === 503 && r.retryAfter));
 if (bad.length > 0) throw new Error(`unexpected answers: ${bad.map((b) => b.status).join(", ")}`);
 console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

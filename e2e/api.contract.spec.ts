@@ -62,25 +62,46 @@ async function conforms(method: string, path: string, response: APIResponse): Pr
   const ref = media.schema.$ref as string | undefined;
   const validate = ref ? ajv.compile({ $ref: `${DOC_ID}${ref}` }) : ajv.compile(media.schema);
   const valid = validate(body);
-  expect(valid, `${method} ${path} ${status} body matches its schema: ${JSON.stringify(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`).toBe(true);
+  expect(
+    valid,
+    `${method} ${path} ${status} body matches its schema: ${JSON.stringify(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
+  ).toBe(true);
   return body;
 }
 
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-async function send(request: APIRequestContext, method: string, template: string, url: string, options: Parameters<APIRequestContext["fetch"]>[1] = {}) {
+async function send(
+  request: APIRequestContext,
+  method: string,
+  template: string,
+  url: string,
+  options: Parameters<APIRequestContext["fetch"]>[1] = {},
+) {
   const response = await request.fetch(url, { method, ...options });
   return { response, body: await conforms(method, template, response) };
 }
 
 test("the document is OpenAPI 3.1 and lists every operation with its schemas", async () => {
   expect(doc.openapi).toBe("3.1.0");
-  const listed = Object.entries(doc.paths as Json).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  const listed = Object.entries(doc.paths as Json).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
   expect(listed.sort()).toEqual([...EXPECTED_OPERATIONS].sort());
-  for (const name of ["Identity", "IdentityPage", "IdentityCreate", "UploadLinkBatch", "UploadLinkBatchResult", "Problem", "PortraitResult"]) {
+  for (const name of [
+    "Identity",
+    "IdentityPage",
+    "IdentityCreate",
+    "UploadLinkBatch",
+    "UploadLinkBatchResult",
+    "Problem",
+    "PortraitResult",
+  ]) {
     expect(doc.components.schemas[name], name).toBeTruthy();
   }
-  expect(doc.components.schemas.Problem.required).toEqual(expect.arrayContaining(["type", "title", "status", "code", "detail"]));
+  expect(doc.components.schemas.Problem.required).toEqual(
+    expect.arrayContaining(["type", "title", "status", "code", "detail"]),
+  );
 });
 
 test("every endpoint answers as documented", async ({ request }) => {
@@ -94,120 +115,287 @@ test("every endpoint answers as documented", async ({ request }) => {
   // Authentication and body handling.
   const anonymous = await send(request, "GET", "/api/v1/identities", "/api/v1/identities");
   expect(anonymous.body).toMatchObject({ code: "UNAUTHORIZED" });
-  const revokedShape = await send(request, "GET", "/api/v1/identities", "/api/v1/identities", { headers: auth(`imk_${"x".repeat(43)}`) });
+  const revokedShape = await send(request, "GET", "/api/v1/identities", "/api/v1/identities", {
+    headers: auth(`imk_${"x".repeat(43)}`),
+  });
   expect(JSON.stringify(revokedShape.body)).toBe(JSON.stringify(anonymous.body));
-  const plain = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", { headers: { ...A, "Content-Type": "text/plain" }, data: "hello" });
+  const plain = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+    headers: { ...A, "Content-Type": "text/plain" },
+    data: "hello",
+  });
   expect(plain.response.status()).toBe(415);
-  const broken = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", { headers: { ...A, "Content-Type": "application/json" }, data: Buffer.from("{oops") });
+  const broken = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+    headers: { ...A, "Content-Type": "application/json" },
+    data: Buffer.from("{oops"),
+  });
   expect(broken.response.status()).toBe(400);
-  const big = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", { headers: A, data: { externalId: `BIG-${s}`, displayName: "x", notes: "n".repeat(100_000) } });
+  const big = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+    headers: A,
+    data: { externalId: `BIG-${s}`, displayName: "x", notes: "n".repeat(100_000) },
+  });
   expect(big.response.status()).toBe(413);
-  const invalid = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", { headers: A, data: { externalId: "", displayName: "" } });
+  const invalid = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+    headers: A,
+    data: { externalId: "", displayName: "" },
+  });
   expect(invalid.response.status()).toBe(422);
 
   // Identities.
-  const created = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", { headers: A, data: { externalId: `API-${s}`, displayName: `Api Person ${s}`, email: `api.${s}@example.com` } });
+  const created = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+    headers: A,
+    data: { externalId: `API-${s}`, displayName: `Api Person ${s}`, email: `api.${s}@example.com` },
+  });
   expect(created.response.status()).toBe(201);
   const id = created.body!.id as string;
-  const second = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", { headers: A, data: { externalId: `API2-${s}`, displayName: `Api Second ${s}` } });
-  const duplicate = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", { headers: A, data: { externalId: `API-${s}`, displayName: "Dup" } });
+  const second = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+    headers: A,
+    data: { externalId: `API2-${s}`, displayName: `Api Second ${s}` },
+  });
+  const duplicate = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+    headers: A,
+    data: { externalId: `API-${s}`, displayName: "Dup" },
+  });
   expect(duplicate.response.status()).toBe(409);
-  const page = await send(request, "GET", "/api/v1/identities", `/api/v1/identities?q=${s}&limit=1`, { headers: A });
+  const page = await send(request, "GET", "/api/v1/identities", `/api/v1/identities?q=${s}&limit=1`, {
+    headers: A,
+  });
   expect(page.body!.items).toHaveLength(1);
   expect(page.body!.nextCursor).toBeTruthy();
-  const next = await send(request, "GET", "/api/v1/identities", `/api/v1/identities?q=${s}&limit=1&cursor=${page.body!.nextCursor}`, { headers: A });
+  const next = await send(
+    request,
+    "GET",
+    "/api/v1/identities",
+    `/api/v1/identities?q=${s}&limit=1&cursor=${page.body!.nextCursor}`,
+    { headers: A },
+  );
   expect(next.body!.items[0].id).not.toBe(page.body!.items[0].id);
   await send(request, "GET", "/api/v1/identities", "/api/v1/identities?limit=0", { headers: A });
-  const byExt = await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/ext:API-${s}`, { headers: A });
+  const byExt = await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/ext:API-${s}`, {
+    headers: A,
+  });
   expect(byExt.body!.id).toBe(id);
-  const patched = await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A, data: { notes: "from the contract test" } });
+  const patched = await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+    headers: A,
+    data: { notes: "from the contract test" },
+  });
   expect(patched.body!.notes).toBe("from the contract test");
-  await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A, data: { displayName: "" } });
+  await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+    headers: A,
+    data: { displayName: "" },
+  });
 
   // Organization B's key sees none of it.
   const B = auth(keys.b);
-  expect((await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })).response.status()).toBe(404);
-  expect((await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B, data: { notes: "x" } })).response.status()).toBe(404);
-  expect((await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })).response.status()).toBe(404);
-  const crossBatch = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", { headers: B, data: { identities: [{ id }] } });
+  expect(
+    (
+      await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })
+    ).response.status(),
+  ).toBe(404);
+  expect(
+    (
+      await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+        headers: B,
+        data: { notes: "x" },
+      })
+    ).response.status(),
+  ).toBe(404);
+  expect(
+    (
+      await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })
+    ).response.status(),
+  ).toBe(404);
+  const crossBatch = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+    headers: B,
+    data: { identities: [{ id }] },
+  });
   expect(crossBatch.response.status()).toBe(422);
   expect(crossBatch.body!.errors[0]).toMatchObject({ index: 0, code: "IDENTITY_NOT_FOUND" });
 
   // Portrait.
   const photo = await frontalJpeg();
-  const garbage = await send(request, "PUT", "/api/v1/identities/{id}/portrait", `/api/v1/identities/${id}/portrait`, {
-    headers: A,
-    multipart: { image: { name: "x.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image at all") } },
-  });
+  const garbage = await send(
+    request,
+    "PUT",
+    "/api/v1/identities/{id}/portrait",
+    `/api/v1/identities/${id}/portrait`,
+    {
+      headers: A,
+      multipart: {
+        image: { name: "x.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image at all") },
+      },
+    },
+  );
   expect(garbage.response.status()).toBe(415);
   expect(garbage.body!.report.accepted).toBe(false);
-  const portrait = await send(request, "PUT", "/api/v1/identities/{id}/portrait", `/api/v1/identities/${id}/portrait`, {
-    headers: A,
-    multipart: { image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo }, storeImage: "true", qualityCheck: "true" },
-  });
+  const portrait = await send(
+    request,
+    "PUT",
+    "/api/v1/identities/{id}/portrait",
+    `/api/v1/identities/${id}/portrait`,
+    {
+      headers: A,
+      multipart: {
+        image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo },
+        storeImage: "true",
+        qualityCheck: "true",
+      },
+    },
+  );
   expect(portrait.response.status()).toBe(200);
   expect(portrait.body!.searchable).toBe(true);
 
   // Upload links: batch, idempotent replay, mismatch, unknown items, revoke.
-  const batch = { identities: [{ id }, { externalId: `API2-${s}` }], options: { storeImage: false, qualityCheck: true, requireApproval: true }, expiresInHours: 24 };
+  const batch = {
+    identities: [{ id }, { externalId: `API2-${s}` }],
+    options: { storeImage: false, qualityCheck: true, requireApproval: true },
+    expiresInHours: 24,
+  };
   const idem = { ...A, "Idempotency-Key": `contract-${s}` };
-  const issued = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", { headers: idem, data: batch });
+  const issued = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+    headers: idem,
+    data: batch,
+  });
   expect(issued.response.status()).toBe(201);
   expect(issued.body!.links.map((l: Json) => l.identityId)).toEqual([id, second.body!.id]);
-  const replay = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", { headers: idem, data: batch });
+  const replay = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+    headers: idem,
+    data: batch,
+  });
   expect(replay.body).toEqual(issued.body);
-  const mismatch = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", { headers: idem, data: { ...batch, expiresInHours: 48 } });
+  const mismatch = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+    headers: idem,
+    data: { ...batch, expiresInHours: 48 },
+  });
   expect(mismatch.body!.code).toBe("IDEMPOTENCY_KEY_REUSED");
-  const unknown = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", { headers: A, data: { identities: [{ id }, { externalId: `NOPE-${s}` }] } });
+  const unknown = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+    headers: A,
+    data: { identities: [{ id }, { externalId: `NOPE-${s}` }] },
+  });
   expect(unknown.body!.errors).toEqual([expect.objectContaining({ index: 1, pointer: "/identities/1" })]);
-  const badKey = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", { headers: { ...A, "Idempotency-Key": "k".repeat(300) }, data: batch });
+  const badKey = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+    headers: { ...A, "Idempotency-Key": "k".repeat(300) },
+    data: batch,
+  });
   expect(badKey.body!.code).toBe("IDEMPOTENCY_KEY_INVALID");
-  const withLink = await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A });
+  const withLink = await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+    headers: A,
+  });
   expect(withLink.body!.activeLinkExpiresAt).toBe(issued.body!.links[0].expiresAt);
-  expect((await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, { headers: B })).response.status()).toBe(404);
-  expect((await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, { headers: A })).response.status()).toBe(204);
-  const again = await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, { headers: A });
+  expect(
+    (
+      await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
+        headers: B,
+      })
+    ).response.status(),
+  ).toBe(404);
+  expect(
+    (
+      await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
+        headers: A,
+      })
+    ).response.status(),
+  ).toBe(204);
+  const again = await send(
+    request,
+    "DELETE",
+    "/api/v1/upload-links/{identityId}",
+    `/api/v1/upload-links/${id}`,
+    { headers: A },
+  );
   expect(again.body!.code).toBe("NO_ACTIVE_LINK");
 
   // Approvals: a person uploads through their approval-required link, then the integration decides.
   const upload = async (url: string) => {
     const token = url.split("/upload/")[1]!;
-    const response = await request.post(`/api/public/uploads/${token}`, { multipart: { image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo } } });
+    const response = await request.post(`/api/public/uploads/${token}`, {
+      multipart: { image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo } },
+    });
     expect(response.status()).toBe(200);
     expect((await response.json()).status).toBe("pending_approval");
   };
   const secondId = second.body!.id as string;
   await upload(issued.body!.links[1].url);
-  const queue = await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", { headers: A });
+  const queue = await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", {
+    headers: A,
+  });
   const mine = queue.body!.items.find((i: Json) => i.identityId === secondId);
   expect(mine).toBeTruthy();
-  expect((await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", { headers: B })).body!.items).toEqual([]);
-  expect((await send(request, "POST", "/api/v1/approvals/{id}/approve", `/api/v1/approvals/${mine.id}/approve`, { headers: B })).response.status()).toBe(404);
-  const approved = await send(request, "POST", "/api/v1/approvals/{id}/approve", `/api/v1/approvals/${mine.id}/approve`, { headers: A });
+  expect(
+    (await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", { headers: B }))
+      .body!.items,
+  ).toEqual([]);
+  expect(
+    (
+      await send(request, "POST", "/api/v1/approvals/{id}/approve", `/api/v1/approvals/${mine.id}/approve`, {
+        headers: B,
+      })
+    ).response.status(),
+  ).toBe(404);
+  const approved = await send(
+    request,
+    "POST",
+    "/api/v1/approvals/{id}/approve",
+    `/api/v1/approvals/${mine.id}/approve`,
+    { headers: A },
+  );
   expect(approved.body).toMatchObject({ status: "approved", identityId: secondId });
-  const decidedTwice = await send(request, "POST", "/api/v1/approvals/{id}/reject", `/api/v1/approvals/${mine.id}/reject`, { headers: A });
+  const decidedTwice = await send(
+    request,
+    "POST",
+    "/api/v1/approvals/{id}/reject",
+    `/api/v1/approvals/${mine.id}/reject`,
+    { headers: A },
+  );
   expect(decidedTwice.body!.code).toBe("ALREADY_DECIDED");
-  await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=approved&limit=1", { headers: A });
+  await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=approved&limit=1", {
+    headers: A,
+  });
   await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=rejected", { headers: A });
-  const relink = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", { headers: A, data: { identities: [{ id: secondId }], options: { requireApproval: true } } });
+  const relink = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+    headers: A,
+    data: { identities: [{ id: secondId }], options: { requireApproval: true } },
+  });
   await upload(relink.body!.links[0].url);
   const queue2 = await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals", { headers: A });
   const next2 = queue2.body!.items.find((i: Json) => i.identityId === secondId);
-  expect((await send(request, "POST", "/api/v1/approvals/{id}/reject", `/api/v1/approvals/${next2.id}/reject`, { headers: A })).body!.status).toBe("rejected");
+  expect(
+    (
+      await send(request, "POST", "/api/v1/approvals/{id}/reject", `/api/v1/approvals/${next2.id}/reject`, {
+        headers: A,
+      })
+    ).body!.status,
+  ).toBe("rejected");
 
   // Search by face: both identities now carry this face.
-  const found = await send(request, "POST", "/api/v1/search", "/api/v1/search", { headers: A, multipart: { image: { name: "q.jpg", mimeType: "image/jpeg", buffer: photo }, limit: "10" } });
+  const found = await send(request, "POST", "/api/v1/search", "/api/v1/search", {
+    headers: A,
+    multipart: { image: { name: "q.jpg", mimeType: "image/jpeg", buffer: photo }, limit: "10" },
+  });
   expect(found.body!.matches.map((m: Json) => m.identityId)).toEqual(expect.arrayContaining([id, secondId]));
-  const foundInB = await send(request, "POST", "/api/v1/search", "/api/v1/search", { headers: B, multipart: { image: { name: "q.jpg", mimeType: "image/jpeg", buffer: photo } } });
+  const foundInB = await send(request, "POST", "/api/v1/search", "/api/v1/search", {
+    headers: B,
+    multipart: { image: { name: "q.jpg", mimeType: "image/jpeg", buffer: photo } },
+  });
   expect(foundInB.body!.matches.map((m: Json) => m.identityId)).not.toContain(id);
   await send(request, "POST", "/api/v1/search", "/api/v1/search", { headers: A, multipart: { limit: "3" } });
 
   // Delete.
-  expect((await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })).response.status()).toBe(204);
-  expect((await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })).response.status()).toBe(404);
+  expect(
+    (
+      await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })
+    ).response.status(),
+  ).toBe(204);
+  expect(
+    (
+      await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })
+    ).response.status(),
+  ).toBe(404);
 
   // Every operation was exercised, with at least one success.
   for (const operation of EXPECTED_OPERATIONS) {
-    expect([...covered].some((c) => c.startsWith(`${operation} 2`)), `${operation} answered 2xx at least once`).toBe(true);
+    expect(
+      [...covered].some((c) => c.startsWith(`${operation} 2`)),
+      `${operation} answered 2xx at least once`,
+    ).toBe(true);
   }
 });

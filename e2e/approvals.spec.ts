@@ -31,7 +31,10 @@ async function pendingBadge(page: Page): Promise<number> {
   return (await badge.count()) ? Number(await badge.textContent()) : 0;
 }
 
-test("approve: the reviewer compares, sees the duplicate, approves, and the identity gets the new portrait", async ({ page, request }) => {
+test("approve: the reviewer compares, sees the duplicate, approves, and the identity gets the new portrait", async ({
+  page,
+  request,
+}) => {
   const s = uniqueSuffix();
   const name = `Approve Me ${s}`;
   const twin = `Twin Of ${s}`;
@@ -71,7 +74,11 @@ test("approve: the reviewer compares, sees the duplicate, approves, and the iden
   await expect(history.getByRole("listitem").first()).toContainText(`approved by ${E2E.users.adminA}`);
 });
 
-test("reject: the request goes away and the identity is unchanged; a reviewer can decide", async ({ page, browser, request }) => {
+test("reject: the request goes away and the identity is unchanged; a reviewer can decide", async ({
+  page,
+  browser,
+  request,
+}) => {
   const s = uniqueSuffix();
   const name = `Reject Me ${s}`;
   await signIn(page, E2E.users.adminA);
@@ -93,7 +100,11 @@ test("reject: the request goes away and the identity is unchanged; a reviewer ca
   await expect(identityRow(page, name)).not.toContainText("Pending approval");
 });
 
-test("bulk approve several requests at once; another organization sees none of them", async ({ page, browser, request }) => {
+test("bulk approve several requests at once; another organization sees none of them", async ({
+  page,
+  browser,
+  request,
+}) => {
   const s = uniqueSuffix();
   await signIn(page, E2E.users.adminA);
   const names = [`Bulk A ${s}`, `Bulk B ${s}`];
@@ -111,10 +122,13 @@ test("bulk approve several requests at once; another organization sees none of t
   await page.goto("/approvals");
   for (const name of names) await page.getByRole("checkbox", { name: `Select ${name}` }).check();
   await page.getByRole("button", { name: "Approve (2)" }).click();
-  for (const name of names) await expect(page.getByTestId("approval-row").filter({ hasText: name })).toHaveCount(0);
+  for (const name of names)
+    await expect(page.getByTestId("approval-row").filter({ hasText: name })).toHaveCount(0);
 });
 
-test("search by face finds the registered person first, with a thumbnail or a template-only badge", async ({ page }) => {
+test("search by face finds the registered person first, with a thumbnail or a template-only badge", async ({
+  page,
+}) => {
   const s = uniqueSuffix();
   const name = `Findable ${s}`;
   await signIn(page, E2E.users.adminA);

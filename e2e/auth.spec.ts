@@ -37,7 +37,10 @@ test("a reviewer lands on Approvals and cannot open the identities console", asy
   await expect(page).toHaveURL(/\/forbidden$/);
 });
 
-test("a replayed server action is refused without a session, for another organization and for a reviewer", async ({ page, browser }) => {
+test("a replayed server action is refused without a session, for another organization and for a reviewer", async ({
+  page,
+  browser,
+}) => {
   const s = uniqueSuffix();
   await signIn(page, E2E.users.adminA);
   await addIdentity(page, `Replay One ${s}`, `R1-${s}`);
@@ -49,7 +52,9 @@ test("a replayed server action is refused without a session, for another organiz
   // Capture a genuine delete request for "Replay One"…
   await page.getByRole("button", { name: `Delete Replay One ${s}` }).click();
   const sourceId = await page.getByRole("dialog").locator('input[name="id"]').inputValue();
-  const captured = page.waitForRequest((r: Request) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  const captured = page.waitForRequest(
+    (r: Request) => r.method() === "POST" && Boolean(r.headers()["next-action"]),
+  );
   await page.getByRole("dialog").getByRole("button", { name: "Delete identity" }).click();
   const original = await captured;
   await expect(page.getByText(`Replay One ${s}`)).toHaveCount(0);
@@ -103,7 +108,10 @@ test("signing out ends the session: the old cookie no longer works", async ({ br
   await stale.close();
 });
 
-test("changing the password signs out everywhere and only the new password works", async ({ browser, page }) => {
+test("changing the password signs out everywhere and only the new password works", async ({
+  browser,
+  page,
+}) => {
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await signIn(otherPage, E2E.users.passwordA);

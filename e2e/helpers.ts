@@ -1,7 +1,12 @@
 import { expect, type Page } from "@playwright/test";
 import { E2E } from "./env";
 
-export async function signIn(page: Page, email: string, password: string = E2E.password, baseUrl: string = E2E.seededUrl) {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string = E2E.password,
+  baseUrl: string = E2E.seededUrl,
+) {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -28,7 +33,11 @@ export interface Conditions {
 }
 
 /** Issues a self-registration link from the identity's photo dialog and returns its URL. */
-export async function issueLink(page: Page, displayName: string, conditions: Conditions = {}): Promise<string> {
+export async function issueLink(
+  page: Page,
+  displayName: string,
+  conditions: Conditions = {},
+): Promise<string> {
   await page.getByRole("button", { name: `Change photo of ${displayName}` }).click();
   await page.getByRole("button", { name: "Generate a self-portrait upload link" }).click();
   const dialog = page.getByRole("dialog");

@@ -10,7 +10,11 @@ test.beforeAll(async () => {
 
 /** The admin works at a desk; the person (this project's phone profile) opens the link. */
 async function adminPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    isMobile: false,
+    hasTouch: false,
+  });
   const page = await context.newPage();
   await signIn(page, E2E.users.adminA);
   return page;
@@ -21,7 +25,10 @@ async function choose(page: Page, file: string) {
   await page.getByRole("button", { name: "Upload" }).click();
 }
 
-test("default link: a bad photo gets a fix-it message, a good one registers, and the link is dead afterwards", async ({ page, browser }) => {
+test("default link: a bad photo gets a fix-it message, a good one registers, and the link is dead afterwards", async ({
+  page,
+  browser,
+}) => {
   const admin = await adminPage(browser);
   const name = `Mobile Default ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MD-${uniqueSuffix()}`);
@@ -42,8 +49,12 @@ test("default link: a bad photo gets a fix-it message, a good one registers, and
   await expect(page.getByText("Please take another photo")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/too dark/i)).toBeVisible();
   await choose(page, photos.good);
-  await expect(page.getByTestId("upload-done"), { message: "upload finished" }).toContainText("Your photo has been registered");
-  expect(seen.every((u) => u.startsWith(E2E.seededUrl) || u.startsWith("blob:") || u.startsWith("data:"))).toBe(true);
+  await expect(page.getByTestId("upload-done"), { message: "upload finished" }).toContainText(
+    "Your photo has been registered",
+  );
+  expect(
+    seen.every((u) => u.startsWith(E2E.seededUrl) || u.startsWith("blob:") || u.startsWith("data:")),
+  ).toBe(true);
 
   await page.goto(url);
   await expect(page.getByTestId("invalid-link")).toBeVisible();
@@ -54,21 +65,29 @@ test("default link: a bad photo gets a fix-it message, a good one registers, and
   await expect(row).not.toContainText("Link active");
 });
 
-test("'do not store' + 'require approval': the person is told it will be reviewed, the identity shows a pending approval", async ({ page, browser }) => {
+test("'do not store' + 'require approval': the person is told it will be reviewed, the identity shows a pending approval", async ({
+  page,
+  browser,
+}) => {
   const admin = await adminPage(browser);
   const name = `Mobile Approval ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MA-${uniqueSuffix()}`);
   const url = await issueLink(admin, name, { doNotStore: true, requireApproval: true });
   await page.goto(url);
   await choose(page, photos.good);
-  await expect(page.getByTestId("upload-done"), { message: "upload finished" }).toContainText("will be reviewed");
+  await expect(page.getByTestId("upload-done"), { message: "upload finished" }).toContainText(
+    "will be reviewed",
+  );
   await admin.reload();
   const row = identityRow(admin, name);
   await expect(row).toContainText("Pending approval");
   await expect(row).toContainText("No portrait");
 });
 
-test("'do not perform a quality check': a photo without a face is accepted and marked not searchable", async ({ page, browser }) => {
+test("'do not perform a quality check': a photo without a face is accepted and marked not searchable", async ({
+  page,
+  browser,
+}) => {
   const admin = await adminPage(browser);
   const name = `Mobile NoCheck ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MN-${uniqueSuffix()}`);
@@ -83,13 +102,22 @@ test("'do not perform a quality check': a photo without a face is accepted and m
   await expect(row.getByRole("img", { name: `Portrait of ${name}` })).toHaveCount(0);
 });
 
-test("a new link kills the old one; opening a link (GET/HEAD) never consumes it", async ({ page, browser }) => {
+test("a new link kills the old one; opening a link (GET/HEAD) never consumes it", async ({
+  page,
+  browser,
+}) => {
   const admin = await adminPage(browser);
   const name = `Mobile Reissue ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MR-${uniqueSuffix()}`);
   const first = await issueLink(admin, name);
   for (let i = 0; i < 3; i++) {
-    expect((await page.request.head(first, { headers: { "user-agent": "Mozilla/5.0 (compatible; LinkPreview/1.0)" } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.head(first, {
+          headers: { "user-agent": "Mozilla/5.0 (compatible; LinkPreview/1.0)" },
+        })
+      ).status(),
+    ).toBe(200);
     expect((await page.request.get(first)).status()).toBe(200);
   }
   await page.goto(first);
@@ -97,7 +125,9 @@ test("a new link kills the old one; opening a link (GET/HEAD) never consumes it"
   const second = await issueLink(admin, name);
   await page.goto(first);
   await expect(page.getByTestId("invalid-link")).toBeVisible();
-  const dead = await page.request.post(`/api/public/uploads/${first.split("/upload/")[1]}`, { multipart: { image: { name: "a.jpg", mimeType: "image/jpeg", buffer: Buffer.from("x") } } });
+  const dead = await page.request.post(`/api/public/uploads/${first.split("/upload/")[1]}`, {
+    multipart: { image: { name: "a.jpg", mimeType: "image/jpeg", buffer: Buffer.from("x") } },
+  });
   expect(dead.status()).toBe(410);
   await page.goto(second);
   await choose(page, photos.good);

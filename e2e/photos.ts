@@ -6,7 +6,12 @@ import { cartoonPng, darkJpeg, frontalJpeg, neighbourJpeg } from "@/lib/portrait
 export async function photoFiles() {
   const dir = join(process.cwd(), "test-results", "e2e-photos");
   mkdirSync(dir, { recursive: true });
-  const files = { good: join(dir, "good.jpg"), other: join(dir, "other.jpg"), dark: join(dir, "dark.jpg"), cartoon: join(dir, "cartoon.png") };
+  const files = {
+    good: join(dir, "good.jpg"),
+    other: join(dir, "other.jpg"),
+    dark: join(dir, "dark.jpg"),
+    cartoon: join(dir, "cartoon.png"),
+  };
   writeFileSync(files.good, await frontalJpeg());
   writeFileSync(files.other, await neighbourJpeg());
   writeFileSync(files.dark, await darkJpeg());

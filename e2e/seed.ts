@@ -7,14 +7,47 @@ import { createIdentity } from "@/lib/identities/service";
 import { E2E } from "./env";
 
 const db = await getDb();
-const a = await createUser(db, { email: E2E.users.ownerA, password: E2E.password, organizationName: E2E.orgA, role: "owner" });
-await createUser(db, { email: E2E.users.adminA, password: E2E.password, organizationName: E2E.orgA, role: "admin" });
-await createUser(db, { email: E2E.users.reviewerA, password: E2E.password, organizationName: E2E.orgA, role: "reviewer" });
-await createUser(db, { email: E2E.users.passwordA, password: E2E.password, organizationName: E2E.orgA, role: "reviewer" });
-await createUser(db, { email: E2E.users.signOutA, password: E2E.password, organizationName: E2E.orgA, role: "admin" });
-const b = await createUser(db, { email: E2E.users.ownerB, password: E2E.password, organizationName: E2E.orgB, role: "owner" });
+const a = await createUser(db, {
+  email: E2E.users.ownerA,
+  password: E2E.password,
+  organizationName: E2E.orgA,
+  role: "owner",
+});
+await createUser(db, {
+  email: E2E.users.adminA,
+  password: E2E.password,
+  organizationName: E2E.orgA,
+  role: "admin",
+});
+await createUser(db, {
+  email: E2E.users.reviewerA,
+  password: E2E.password,
+  organizationName: E2E.orgA,
+  role: "reviewer",
+});
+await createUser(db, {
+  email: E2E.users.passwordA,
+  password: E2E.password,
+  organizationName: E2E.orgA,
+  role: "reviewer",
+});
+await createUser(db, {
+  email: E2E.users.signOutA,
+  password: E2E.password,
+  organizationName: E2E.orgA,
+  role: "admin",
+});
+const b = await createUser(db, {
+  email: E2E.users.ownerB,
+  password: E2E.password,
+  organizationName: E2E.orgB,
+  role: "owner",
+});
 const system = { type: "system" as const, label: "e2e seed" };
-await createIdentity(db, a.organizationId, system, { externalId: "A-SECRET-1", displayName: "Alice OnlyInA" });
+await createIdentity(db, a.organizationId, system, {
+  externalId: "A-SECRET-1",
+  displayName: "Alice OnlyInA",
+});
 await createIdentity(db, b.organizationId, system, { externalId: "B-SECRET-1", displayName: "Bob OnlyInB" });
 // API keys for the contract specs: only their hashes are in the database, so the raw keys reach
 // the specs through this file (git-ignored, next to the server's data).

@@ -41,7 +41,9 @@ test("an owner creates an API key, sees it once, uses it, and revokes it", async
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
   await expect(row).toContainText("Revoked");
-  expect((await request.get("/api/v1/identities", { headers: { Authorization: `Bearer ${key}` } })).status()).toBe(401);
+  expect(
+    (await request.get("/api/v1/identities", { headers: { Authorization: `Bearer ${key}` } })).status(),
+  ).toBe(401);
 });
 
 test("admins do not get the Settings tab or page", async ({ page }) => {
@@ -58,7 +60,10 @@ test("the API reference renders from the OpenAPI document without a sign-in", as
   await expect(page.locator("#problem-idempotency-key-reused")).toBeVisible();
 });
 
-test("an owner adds a reviewer who can sign in, then disables them and their session ends", async ({ page, browser }) => {
+test("an owner adds a reviewer who can sign in, then disables them and their session ends", async ({
+  page,
+  browser,
+}) => {
   const s = uniqueSuffix();
   const email = `new-reviewer-${s}@e2e.test`;
   await signIn(page, E2E.users.ownerA);
@@ -89,7 +94,9 @@ test("an owner adds a reviewer who can sign in, then disables them and their ses
   await memberContext.close();
 });
 
-test("the last owner cannot demote themselves; quality thresholds are validated and saved", async ({ page }) => {
+test("the last owner cannot demote themselves; quality thresholds are validated and saved", async ({
+  page,
+}) => {
   await signIn(page, E2E.users.ownerB);
   await page.getByRole("link", { name: "Settings" }).click();
   const row = page.getByTestId("member-row").filter({ hasText: E2E.users.ownerB });

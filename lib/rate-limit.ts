@@ -39,11 +39,18 @@ export async function hitRateLimit(
 }
 
 /** Reads the current count without counting a hit. */
-export async function peekRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number): Promise<boolean> {
+export async function peekRateLimit(
+  db: DbOrTx,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<boolean> {
   const rows = await db
     .select({ count: rateLimits.count })
     .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} > now() - make_interval(secs => ${windowSeconds})`);
+    .where(
+      sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} > now() - make_interval(secs => ${windowSeconds})`,
+    );
   return (rows[0]?.count ?? 0) < limit;
 }
 

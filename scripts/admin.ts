@@ -39,7 +39,9 @@ async function main(): Promise<number> {
         role: values.role as Role,
         name: values.name,
       });
-      console.log(`created user ${values.email} (${values.role}) in organization "${values.org}" (slug: ${created.slug})`);
+      console.log(
+        `created user ${values.email} (${values.role}) in organization "${values.org}" (slug: ${created.slug})`,
+      );
       return 0;
     }
     case "create-api-key": {

@@ -11,11 +11,24 @@ async function check(file: string) {
       file,
       accepted: report.accepted,
       primary: report.primary ? { code: report.primary.code, message: report.primary.message } : null,
-      issues: report.issues.map(({ code, severity, message, measured, threshold }) => ({ code, severity, message, measured, threshold })),
+      issues: report.issues.map(({ code, severity, message, measured, threshold }) => ({
+        code,
+        severity,
+        message,
+        measured,
+        threshold,
+      })),
       ms: Math.round(performance.now() - started),
     };
   } catch (error) {
-    return { file, accepted: false, primary: null, issues: [], error: error instanceof Error ? error.message : String(error), ms: Math.round(performance.now() - started) };
+    return {
+      file,
+      accepted: false,
+      primary: null,
+      issues: [],
+      error: error instanceof Error ? error.message : String(error),
+      ms: Math.round(performance.now() - started),
+    };
   }
 }
 

@@ -17,8 +17,14 @@ const edits = [
     "  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)",
     `  function nextWrite(fn) {\n    ${MARK}\n    if (!socket) {\n      nextWriteTimer !== null && clearImmediate(nextWriteTimer)\n      chunk = nextWriteTimer = null\n      error(Errors.connection('CONNECTION_CLOSED', options))\n      return false\n    }\n    const x = socket.write(chunk, fn)`,
   ],
-  ["    clearImmediate(nextWriteTimer)\n    if (socket) {", "    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {"],
-  ["    clearImmediate(nextWriteTimer)\n    socket.removeListener('data', data)", "    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    socket.removeListener('data', data)"],
+  [
+    "    clearImmediate(nextWriteTimer)\n    if (socket) {",
+    "    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {",
+  ],
+  [
+    "    clearImmediate(nextWriteTimer)\n    socket.removeListener('data', data)",
+    "    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    socket.removeListener('data', data)",
+  ],
 ];
 
 for (const file of ["src/connection.js", "cjs/src/connection.js"]) {
@@ -26,7 +32,10 @@ for (const file of ["src/connection.js", "cjs/src/connection.js"]) {
   let source = readFileSync(path, "utf8");
   if (source.includes(MARK)) continue;
   for (const [from, to] of edits) {
-    if (source.split(from).length !== 2) throw new Error(`patch-postgres: unexpected code in ${path}; review the patch for this postgres version`);
+    if (source.split(from).length !== 2)
+      throw new Error(
+        `patch-postgres: unexpected code in ${path}; review the patch for this postgres version`,
+      );
     source = source.replace(from, to);
   }
   writeFileSync(path, source);

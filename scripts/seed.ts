@@ -17,18 +17,29 @@ const { values } = parseArgs({
 
 async function main() {
   const count = Number(values.identities);
-  if (!Number.isInteger(count) || count < 1 || count > 5_000_000) throw new Error("--identities must be 1..5000000");
+  if (!Number.isInteger(count) || count < 1 || count > 5_000_000)
+    throw new Error("--identities must be 1..5000000");
   const db = await getDb();
   const slug = slugify(values.org!);
-  let [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
+  let [org] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
   if (!org) {
-    const created = await createUser(db, { email: values.email!, password: values.password!, organizationName: values.org!, role: "owner" });
+    const created = await createUser(db, {
+      email: values.email!,
+      password: values.password!,
+      organizationName: values.org!,
+      role: "owner",
+    });
     org = { id: created.organizationId };
     console.log(`created organization "${values.org}" with owner ${values.email} / ${values.password}`);
   }
   const started = performance.now();
   await seedIdentities(db, org.id, count, (done) => process.stdout.write(`\r${done} / ${count}`));
-  console.log(`\nseeded ${count} identities into "${values.org}" in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nseeded ${count} identities into "${values.org}" in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 main()

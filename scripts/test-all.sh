@@ -14,8 +14,9 @@ vitest_run() { npx vitest run --reporter=default --reporter=json --outputFile.js
 step "Chromium"
 source scripts/ensure-chromium.sh
 
-step "lint"
+step "lint and formatting"
 npm run --silent lint
+npm run --silent format:check
 
 step "typecheck"
 npm run --silent typecheck

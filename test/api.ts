@@ -31,8 +31,19 @@ export async function call(handler: Handler, method: string, path: string, optio
     body = JSON.stringify(options.json);
     if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   }
-  const request = new Request(url, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  const request = new Request(url, {
+    method,
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, any>) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response bodies
+    json: text ? (JSON.parse(text) as Record<string, any>) : null,
+  };
 }

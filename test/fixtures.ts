@@ -8,6 +8,11 @@ export async function makeOrgUser(db: Db, role: Role = "owner", orgName?: string
   const suffix = randomBytes(4).toString("hex");
   const email = `${role}-${suffix}@example.test`;
   const password = `pw-${suffix}-long-enough`;
-  const created = await createUser(db, { email, password, organizationName: orgName ?? `Org ${suffix}`, role });
+  const created = await createUser(db, {
+    email,
+    password,
+    organizationName: orgName ?? `Org ${suffix}`,
+    role,
+  });
   return { ...created, email, password, actor: { type: "user" as const, id: created.userId, label: email } };
 }

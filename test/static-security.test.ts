@@ -33,12 +33,20 @@ describe("static security checks", () => {
     expect(actionFiles.length).toBeGreaterThan(0);
     for (const path of actionFiles) {
       const text = source(path);
-      const exports = [...text.matchAll(/^export (?:async function (\w+)|const (\w+) = )/gm)].map((m) => m[1] ?? m[2]);
+      const exports = [...text.matchAll(/^export (?:async function (\w+)|const (\w+) = )/gm)].map(
+        (m) => m[1] ?? m[2],
+      );
       for (const name of exports) {
-        const start = text.indexOf(`${name}`, text.search(new RegExp(`^export (?:async function|const) ${name}\\b`, "m")));
+        const start = text.indexOf(
+          `${name}`,
+          text.search(new RegExp(`^export (?:async function|const) ${name}\\b`, "m")),
+        );
         const next = text.slice(start + 1).search(/^export /m);
         const body = next === -1 ? text.slice(start) : text.slice(start, start + 1 + next);
-        expect(/= sessionAction\(/.test(body) || /isSameOriginRequest\(\)/.test(body), `${path}: ${name}`).toBe(true);
+        expect(
+          /= sessionAction\(/.test(body) || /isSameOriginRequest\(\)/.test(body),
+          `${path}: ${name}`,
+        ).toBe(true);
       }
     }
   });

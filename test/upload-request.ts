@@ -5,7 +5,12 @@ export function uploadRequest(
   options: { ip?: string; extraFields?: Record<string, string> } = {},
 ): Request {
   const form = new FormData();
-  for (const f of files) form.append(f.field ?? "image", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }), f.name ?? "photo.jpg");
+  for (const f of files)
+    form.append(
+      f.field ?? "image",
+      new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }),
+      f.name ?? "photo.jpg",
+    );
   for (const [k, v] of Object.entries(options.extraFields ?? {})) form.append(k, v);
   return new Request(`http://localhost/api/public/uploads/${encodeURIComponent(token)}`, {
     method: "POST",

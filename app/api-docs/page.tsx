@@ -15,7 +15,10 @@ const METHOD_TONE: Record<string, string> = {
   delete: "bg-red-100 text-red-800",
 };
 const anchor = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-const refName = (schema: unknown) => String((schema as Json | undefined)?.$ref ?? "").split("/").pop() ?? "";
+const refName = (schema: unknown) =>
+  String((schema as Json | undefined)?.$ref ?? "")
+    .split("/")
+    .pop() ?? "";
 
 function SchemaLink({ schema }: { schema: unknown }) {
   const name = refName(schema);
@@ -38,7 +41,8 @@ export default function ApiDocsPage() {
     id: String(op.operationId),
     method: method.toUpperCase(),
     path,
-    bodyType: Object.keys(((op.requestBody as Json | undefined)?.content as Json | undefined) ?? {})[0] ?? null,
+    bodyType:
+      Object.keys(((op.requestBody as Json | undefined)?.content as Json | undefined) ?? {})[0] ?? null,
   }));
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-8">
@@ -46,7 +50,11 @@ export default function ApiDocsPage() {
         <h1 className="text-2xl font-semibold text-slate-900">{doc.info.title}</h1>
         <p className="text-slate-700">{doc.info.description}</p>
         <p className="text-sm text-slate-600">
-          OpenAPI {doc.openapi} document: <a href="/api/v1/openapi.json" className="text-brand-700 underline">/api/v1/openapi.json</a> · version {doc.info.version}
+          OpenAPI {doc.openapi} document:{" "}
+          <a href="/api/v1/openapi.json" className="text-brand-700 underline">
+            /api/v1/openapi.json
+          </a>{" "}
+          · version {doc.info.version}
         </p>
       </header>
 
@@ -55,7 +63,11 @@ export default function ApiDocsPage() {
           {operations.map(({ path, method, op }) => (
             <li key={`${method} ${path}`}>
               <a href={`#op-${anchor(String(op.operationId))}`} className="hover:underline">
-                <span className={`mr-2 inline-block w-16 rounded px-1.5 text-center font-mono text-xs uppercase ${METHOD_TONE[method]}`}>{method}</span>
+                <span
+                  className={`mr-2 inline-block w-16 rounded px-1.5 text-center font-mono text-xs uppercase ${METHOD_TONE[method]}`}
+                >
+                  {method}
+                </span>
                 <span className="font-mono">{path}</span> — {String(op.summary)}
               </a>
             </li>
@@ -69,14 +81,22 @@ export default function ApiDocsPage() {
           const body = op.requestBody as Json | undefined;
           const bodyContent = Object.entries((body?.content as Json | undefined) ?? {});
           return (
-            <article key={`${method} ${path}`} id={`op-${anchor(String(op.operationId))}`} className="space-y-3 rounded-md border border-slate-200 bg-white p-5">
+            <article
+              key={`${method} ${path}`}
+              id={`op-${anchor(String(op.operationId))}`}
+              className="space-y-3 rounded-md border border-slate-200 bg-white p-5"
+            >
               <h2 className="text-lg font-semibold text-slate-900">
-                <span className={`mr-2 rounded px-1.5 font-mono text-sm uppercase ${METHOD_TONE[method]}`}>{method}</span>
+                <span className={`mr-2 rounded px-1.5 font-mono text-sm uppercase ${METHOD_TONE[method]}`}>
+                  {method}
+                </span>
                 <span className="font-mono">{path}</span>
               </h2>
               <p className="text-slate-800">{String(op.summary)}</p>
               {op.description ? <p className="text-sm text-slate-600">{String(op.description)}</p> : null}
-              {Array.isArray(op.security) && op.security.length === 0 && <p className="text-sm text-slate-600">No API key needed.</p>}
+              {Array.isArray(op.security) && op.security.length === 0 && (
+                <p className="text-sm text-slate-600">No API key needed.</p>
+              )}
               {params.length > 0 && (
                 <table className="w-full text-left text-sm">
                   <caption className="text-left font-medium text-slate-700">Parameters</caption>
@@ -105,7 +125,8 @@ export default function ApiDocsPage() {
               )}
               {bodyContent.map(([type, content]) => (
                 <p key={type} className="text-sm">
-                  <span className="font-medium">Body</span> (<code>{type}</code>): <SchemaLink schema={(content as Json).schema} />{" "}
+                  <span className="font-medium">Body</span> (<code>{type}</code>):{" "}
+                  <SchemaLink schema={(content as Json).schema} />{" "}
                   <span className="text-slate-500">{String(body?.description ?? "")}</span>
                 </p>
               ))}
@@ -117,12 +138,17 @@ export default function ApiDocsPage() {
                     const [type, content] = Object.entries((r.content as Json | undefined) ?? {})[0] ?? [];
                     return (
                       <li key={status}>
-                        <span className={`mr-2 font-mono ${Number(status) < 400 ? "text-green-700" : "text-red-700"}`}>{status}</span>
+                        <span
+                          className={`mr-2 font-mono ${Number(status) < 400 ? "text-green-700" : "text-red-700"}`}
+                        >
+                          {status}
+                        </span>
                         {String(r.description)}
                         {type ? (
                           <>
                             {" "}
-                            — <code className="text-xs">{type}</code> <SchemaLink schema={(content as Json).schema} />
+                            — <code className="text-xs">{type}</code>{" "}
+                            <SchemaLink schema={(content as Json).schema} />
                           </>
                         ) : null}
                       </li>
@@ -147,8 +173,9 @@ export default function ApiDocsPage() {
           Problem codes
         </h2>
         <p className="text-sm text-slate-600">
-          Errors are <code>application/problem+json</code> (RFC 9457): <code>type</code>, <code>title</code>, <code>status</code>,{" "}
-          <code>code</code>, <code>detail</code>, and for some <code>errors</code> (JSON Pointers, batch indexes) or <code>report</code>.
+          Errors are <code>application/problem+json</code> (RFC 9457): <code>type</code>, <code>title</code>,{" "}
+          <code>status</code>, <code>code</code>, <code>detail</code>, and for some <code>errors</code> (JSON
+          Pointers, batch indexes) or <code>report</code>.
         </p>
         <dl className="space-y-2 text-sm">
           {Object.entries(PROBLEM_CODES).map(([code, meaning]) => (
@@ -167,7 +194,9 @@ export default function ApiDocsPage() {
         {Object.entries(doc.components.schemas).map(([name, schema]) => (
           <div key={name} id={`schema-${anchor(name)}`}>
             <h3 className="font-mono font-medium">{name}</h3>
-            <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(schema, null, 2)}</pre>
+            <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+              {JSON.stringify(schema, null, 2)}
+            </pre>
           </div>
         ))}
       </section>

@@ -37,7 +37,9 @@ export function TryIt({ operations }: { operations: TryItOperation[] }) {
       try {
         pretty = JSON.stringify(JSON.parse(text), null, 2);
       } catch {}
-      setResult(`${response.status} ${response.statusText}\n${response.headers.get("content-type") ?? ""}\n\n${pretty}`);
+      setResult(
+        `${response.status} ${response.statusText}\n${response.headers.get("content-type") ?? ""}\n\n${pretty}`,
+      );
     } catch (error) {
       setResult(`Request failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -53,7 +55,14 @@ export function TryIt({ operations }: { operations: TryItOperation[] }) {
     >
       <label className="block text-sm font-medium text-slate-700">
         API key
-        <input type="password" autoComplete="off" className={field} value={key} onChange={(e) => setKey(e.target.value)} placeholder="imk_…" />
+        <input
+          type="password"
+          autoComplete="off"
+          className={field}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          placeholder="imk_…"
+        />
       </label>
       <label className="block text-sm font-medium text-slate-700">
         Operation
@@ -80,13 +89,24 @@ export function TryIt({ operations }: { operations: TryItOperation[] }) {
       {op?.bodyType === "application/json" && (
         <label className="block text-sm font-medium text-slate-700">
           JSON body
-          <textarea rows={6} className={field} value={body} onChange={(e) => setBody(e.target.value)} placeholder='{"identities":[{"externalId":"E-1"}]}' />
+          <textarea
+            rows={6}
+            className={field}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            placeholder='{"identities":[{"externalId":"E-1"}]}'
+          />
         </label>
       )}
-      {op?.bodyType === "multipart/form-data" && <p className="text-sm text-slate-600">Multipart uploads: use curl (see the README).</p>}
+      {op?.bodyType === "multipart/form-data" && (
+        <p className="text-sm text-slate-600">Multipart uploads: use curl (see the README).</p>
+      )}
       <Button type="submit">Send</Button>
       {result && (
-        <pre aria-live="polite" className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+        <pre
+          aria-live="polite"
+          className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+        >
           {result}
         </pre>
       )}

@@ -22,18 +22,29 @@ export async function setupAction(_prev: ActionState | undefined, formData: Form
   if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    return { ok: false, message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values: echoValues(formData) };
+    return {
+      ok: false,
+      message: "Check the highlighted fields.",
+      errors: z.flattenError(parsed.error).fieldErrors,
+      values: echoValues(formData),
+    };
   }
   try {
     await setupFirstOwner(await getDb(), parsed.data);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
+    if (error instanceof AppError)
+      return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
     throw error;
   }
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: "/",
+    });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: "Your account was created. Please sign in." };
+    if (error instanceof AuthError)
+      return { ok: false, message: "Your account was created. Please sign in." };
     throw error;
   }
   return { ok: true };

@@ -27,7 +27,11 @@ export function AdminNav({ role, pendingApprovals }: { role: Role; pendingApprov
           >
             {tab.label}
             {tab.href === "/approvals" && pendingApprovals > 0 && (
-              <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${pendingApprovals} pending`} data-testid="pending-badge">
+              <span
+                className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+                aria-label={`${pendingApprovals} pending`}
+                data-testid="pending-badge"
+              >
                 {pendingApprovals > 999 ? "999+" : pendingApprovals}
               </span>
             )}

@@ -4,8 +4,10 @@ import { SAME_PERSON_SIMILARITY } from "@/lib/portrait/compare";
 const UNCERTAIN_FROM = SAME_PERSON_SIMILARITY - 15;
 
 export function verdictFor(similarity: number): { label: string; tone: string } {
-  if (similarity >= SAME_PERSON_SIMILARITY) return { label: "Same person", tone: "bg-green-50 text-green-800 ring-green-200" };
-  if (similarity >= UNCERTAIN_FROM) return { label: "Uncertain — compare carefully", tone: "bg-amber-50 text-amber-900 ring-amber-200" };
+  if (similarity >= SAME_PERSON_SIMILARITY)
+    return { label: "Same person", tone: "bg-green-50 text-green-800 ring-green-200" };
+  if (similarity >= UNCERTAIN_FROM)
+    return { label: "Uncertain — compare carefully", tone: "bg-amber-50 text-amber-900 ring-amber-200" };
   return { label: "Different person", tone: "bg-red-50 text-red-800 ring-red-200" };
 }
 
@@ -19,8 +21,15 @@ export function VerdictBand({ similarity }: { similarity: number }) {
         <span className="text-sm">similarity {similarity.toFixed(0)} / 100</span>
       </div>
       <div className="relative mt-2 h-2 rounded-full bg-white/70" aria-hidden>
-        <div className="h-full rounded-full bg-current opacity-60" style={{ width: `${Math.min(100, similarity)}%` }} />
-        <div className="absolute top-[-3px] h-3.5 w-0.5 bg-slate-700" style={{ left: `${SAME_PERSON_SIMILARITY}%` }} title="Same-person threshold" />
+        <div
+          className="h-full rounded-full bg-current opacity-60"
+          style={{ width: `${Math.min(100, similarity)}%` }}
+        />
+        <div
+          className="absolute top-[-3px] h-3.5 w-0.5 bg-slate-700"
+          style={{ left: `${SAME_PERSON_SIMILARITY}%` }}
+          title="Same-person threshold"
+        />
       </div>
     </div>
   );

@@ -27,7 +27,14 @@ function FieldMessages({ id, errors, hint }: { id: string; errors?: string[]; hi
 }
 
 /** Label, control and message wired together: the error is announced and linked with aria-describedby. */
-function Field({ label, errors, hint, render }: FieldProps & { render: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode }) {
+function Field({
+  label,
+  errors,
+  hint,
+  render,
+}: FieldProps & {
+  render: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+}) {
   const id = useId();
   const messageId = `${id}-message`;
   return (
@@ -35,24 +42,55 @@ function Field({ label, errors, hint, render }: FieldProps & { render: (aria: { 
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {render({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": errors?.length || hint ? messageId : undefined })}
+      {render({
+        id,
+        "aria-invalid": errors?.length ? true : undefined,
+        "aria-describedby": errors?.length || hint ? messageId : undefined,
+      })}
       <FieldMessages id={messageId} errors={errors} hint={hint} />
     </div>
   );
 }
 
-export function TextField({ label, errors, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field label={label} errors={errors} hint={hint} render={(aria) => <input {...props} {...aria} className={inputClass} />} />;
+export function TextField({
+  label,
+  errors,
+  hint,
+  ...props
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field
+      label={label}
+      errors={errors}
+      hint={hint}
+      render={(aria) => <input {...props} {...aria} className={inputClass} />}
+    />
+  );
 }
 
-export function TextAreaField({ label, errors, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Field label={label} errors={errors} hint={hint} render={(aria) => <textarea rows={3} {...props} {...aria} className={inputClass} />} />;
+export function TextAreaField({
+  label,
+  errors,
+  hint,
+  ...props
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field
+      label={label}
+      errors={errors}
+      hint={hint}
+      render={(aria) => <textarea rows={3} {...props} {...aria} className={inputClass} />}
+    />
+  );
 }
 
 export function FormMessage({ message, ok }: { message?: string; ok?: boolean }) {
   if (!message) return null;
   return (
-    <p role={ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}>
+    <p
+      role={ok ? "status" : "alert"}
+      className={`rounded-md px-3 py-2 text-sm ${ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+    >
       {message}
     </p>
   );

@@ -57,7 +57,8 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
     const current = ++attempt.current;
     setPhase({ name: "uploading", progress: 0 });
     const result = await sendPhoto(token, photo, (fraction) => {
-      if (attempt.current === current) setPhase(fraction >= 1 ? { name: "checking" } : { name: "uploading", progress: fraction });
+      if (attempt.current === current)
+        setPhase(fraction >= 1 ? { name: "checking" } : { name: "uploading", progress: fraction });
     });
     // Only the latest attempt may change what the person sees.
     if (attempt.current !== current) return;
@@ -69,19 +70,45 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
   if (phase.name === "invalid") return <InvalidLink locale={locale} />;
   if (phase.name === "done") {
     return (
-      <div role="status" className="mt-8 rounded-lg bg-green-50 p-6 text-center ring-1 ring-green-200" data-testid="upload-done">
-        <svg aria-hidden viewBox="0 0 24 24" width="36" height="36" className="mx-auto text-green-700" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round">
+      <div
+        role="status"
+        className="mt-8 rounded-lg bg-green-50 p-6 text-center ring-1 ring-green-200"
+        data-testid="upload-done"
+      >
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          width="36"
+          height="36"
+          className="mx-auto text-green-700"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2.5"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M5 12l5 5L19 7" />
         </svg>
         <h2 className="mt-2 text-xl font-semibold text-green-900">{t.doneTitle}</h2>
-        <p className="mt-1 text-green-900">{phase.status === "pending_approval" ? t.donePending : t.doneUpdated}</p>
+        <p className="mt-1 text-green-900">
+          {phase.status === "pending_approval" ? t.donePending : t.doneUpdated}
+        </p>
       </div>
     );
   }
 
   return (
     <div className="mt-6 space-y-4">
-      <input ref={cameraInput} type="file" accept="image/*" capture="user" className="sr-only" tabIndex={-1} aria-hidden onChange={(e) => onFile(e.target.files?.[0])} />
+      <input
+        ref={cameraInput}
+        type="file"
+        accept="image/*"
+        capture="user"
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden
+        onChange={(e) => onFile(e.target.files?.[0])}
+      />
       <input
         ref={fileInput}
         type="file"
@@ -95,7 +122,11 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
 
       {previewUrl && (
         // eslint-disable-next-line @next/next/no-img-element -- a local blob preview
-        <img src={previewUrl} alt={t.previewAlt} className="mx-auto max-h-80 rounded-lg object-contain shadow" />
+        <img
+          src={previewUrl}
+          alt={t.previewAlt}
+          className="mx-auto max-h-80 rounded-lg object-contain shadow"
+        />
       )}
 
       {phase.name === "failed" && (
@@ -127,17 +158,30 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
       )}
 
       {(phase.name === "selected" || (phase.name === "failed" && phase.retrySame)) && (
-        <button type="button" disabled={!photo} onClick={upload} className={`${buttonBase} bg-brand-600 text-white disabled:opacity-60`}>
+        <button
+          type="button"
+          disabled={!photo}
+          onClick={upload}
+          className={`${buttonBase} bg-brand-600 text-white disabled:opacity-60`}
+        >
           {phase.name === "failed" ? t.tryAgain : t.upload}
         </button>
       )}
 
       {!busy && (
         <div className="grid grid-cols-2 gap-3">
-          <button type="button" onClick={() => cameraInput.current?.click()} className={`${buttonBase} ${phase.name === "idle" ? "bg-brand-600 text-white" : "bg-white text-slate-800 ring-1 ring-slate-300"}`}>
+          <button
+            type="button"
+            onClick={() => cameraInput.current?.click()}
+            className={`${buttonBase} ${phase.name === "idle" ? "bg-brand-600 text-white" : "bg-white text-slate-800 ring-1 ring-slate-300"}`}
+          >
             {t.takePhoto}
           </button>
-          <button type="button" onClick={() => fileInput.current?.click()} className={`${buttonBase} bg-white text-slate-800 ring-1 ring-slate-300`}>
+          <button
+            type="button"
+            onClick={() => fileInput.current?.click()}
+            className={`${buttonBase} bg-white text-slate-800 ring-1 ring-slate-300`}
+          >
             {phase.name === "idle" ? t.choosePhoto : t.chooseAnother}
           </button>
         </div>

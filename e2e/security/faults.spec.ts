@@ -10,29 +10,55 @@ import { seed, sql } from "./http";
 
 async function identityWithLink() {
   const externalId = `FLT-${randomBytes(5).toString("hex")}`;
-  const [identity] = await sql<{ id: string }[]>`insert into identities (organization_id, external_id, display_name) values (${seed().orgA}, ${externalId}, ${"Fault " + externalId}) returning id`;
+  const [identity] = await sql<
+    { id: string }[]
+  >`insert into identities (organization_id, external_id, display_name) values (${seed().orgA}, ${externalId}, ${"Fault " + externalId}) returning id`;
   const token = `upl_${randomBytes(32).toString("base64url")}`;
   await sql`insert into upload_links (organization_id, identity_id, token_hash, store_image, quality_check, require_approval, expires_at)
             values (${seed().orgA}, ${identity!.id}, ${createHash("sha256").update(token).digest("hex")}, true, true, false, now() + interval '1 day')`;
   return { identityId: identity!.id, token };
 }
-const portraitsOf = async (identityId: string) => Number((await sql<{ n: number }[]>`select count(*)::int as n from portraits where identity_id = ${identityId}`)[0]!.n);
+const portraitsOf = async (identityId: string) =>
+  Number(
+    (
+      await sql<{ n: number }[]>`select count(*)::int as n from portraits where identity_id = ${identityId}`
+    )[0]!.n,
+  );
 const linkUsed = async (token: string) =>
-  Boolean((await sql<{ used: boolean }[]>`select used_at is not null as used from upload_links where token_hash = ${createHash("sha256").update(token).digest("hex")}`)[0]!.used);
+  Boolean(
+    (
+      await sql<
+        { used: boolean }[]
+      >`select used_at is not null as used from upload_links where token_hash = ${createHash("sha256").update(token).digest("hex")}`
+    )[0]!.used,
+  );
 
 async function upload(token: string) {
   const form = new FormData();
   form.append("image", new Blob([new Uint8Array(await frontalJpeg())], { type: "image/jpeg" }), "photo.jpg");
-  return fetch(`${SEC.baseUrl}/api/public/uploads/${token}`, { method: "POST", body: form, headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` } });
+  return fetch(`${SEC.baseUrl}/api/public/uploads/${token}`, {
+    method: "POST",
+    body: form,
+    headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` },
+  });
 }
 
 test("link previews and mail scanners (GET, HEAD) never consume a link", async () => {
   const { identityId, token } = await identityWithLink();
-  const agents = ["Mozilla/5.0 (compatible; Microsoft Office Safe Links)", "facebookexternalhit/1.1", "Line/13.0.0 LIFF", "Slackbot-LinkExpanding 1.0"];
+  const agents = [
+    "Mozilla/5.0 (compatible; Microsoft Office Safe Links)",
+    "facebookexternalhit/1.1",
+    "Line/13.0.0 LIFF",
+    "Slackbot-LinkExpanding 1.0",
+  ];
   for (const agent of agents) {
     for (const method of ["GET", "HEAD"]) {
       for (const path of [`/upload/${token}`, `/api/public/uploads/${token}`]) {
-        const response = await fetch(`${SEC.baseUrl}${path}`, { method, headers: { "user-agent": agent }, redirect: "manual" });
+        const response = await fetch(`${SEC.baseUrl}${path}`, {
+          method,
+          headers: { "user-agent": agent },
+          redirect: "manual",
+        });
         expect(response.status, `${method} ${path}`).toBeLessThan(500);
       }
     }
@@ -43,13 +69,19 @@ test("link previews and mail scanners (GET, HEAD) never consume a link", async (
 });
 
 for (const how of ["route.abort", "setOffline"] as const) {
-  test(`the connection drops during the upload (${how}): the page offers a retry, and the retry registers exactly once`, async ({ page, context }) => {
+  test(`the connection drops during the upload (${how}): the page offers a retry, and the retry registers exactly once`, async ({
+    page,
+    context,
+  }) => {
     const { identityId, token } = await identityWithLink();
     await page.goto(`/upload/${token}`);
-    await page.getByTestId("choose-photo-input").setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: await frontalJpeg() });
+    await page
+      .getByTestId("choose-photo-input")
+      .setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: await frontalJpeg() });
     const uploadButton = page.getByRole("button", { name: "Upload" });
     await expect(uploadButton).toBeEnabled();
-    if (how === "route.abort") await page.route("**/api/public/uploads/**", (route) => route.abort("internetdisconnected"));
+    if (how === "route.abort")
+      await page.route("**/api/public/uploads/**", (route) => route.abort("internetdisconnected"));
     else await context.setOffline(true);
     await uploadButton.click();
     await expect(page.getByText("The connection was lost")).toBeVisible();
@@ -64,15 +96,24 @@ for (const how of ["route.abort", "setOffline"] as const) {
 }
 
 test("the PostgreSQL server restarts under the running app: it recovers without an app restart", async () => {
-  test.skip(!existsSync("/etc/postgresql") && process.env.CI !== "true", "no local PostgreSQL cluster to restart");
+  test.skip(
+    !existsSync("/etc/postgresql") && process.env.CI !== "true",
+    "no local PostgreSQL cluster to restart",
+  );
   expect((await fetch(`${SEC.baseUrl}/api/health`)).status).toBe(200);
   const version = readdirSync("/etc/postgresql")[0]!;
   // Others share this server: one quick restart (fast shutdown), nothing else.
-  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "inherit", timeout: 60_000 });
+  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], {
+    stdio: "inherit",
+    timeout: 60_000,
+  });
   const started = Date.now();
   let status = 0;
   while (Date.now() - started < 30_000) {
-    status = await fetch(`${SEC.baseUrl}/api/health`).then((r) => r.status, () => 0);
+    status = await fetch(`${SEC.baseUrl}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -42,10 +42,14 @@ export function cookiesOf(response: Response): string {
 }
 
 /** Who is calling: the Cookie or Authorization header for one actor of org A (own) or org B (other). */
-export async function credentialsFor(actor: ActorName, scope: Scope): Promise<{ headers: Record<string, string>; email?: string }> {
+export async function credentialsFor(
+  actor: ActorName,
+  scope: Scope,
+): Promise<{ headers: Record<string, string>; email?: string }> {
   const s = seed();
   if (actor === "signedOut") return { headers: {} };
-  if (actor === "apiKey") return { headers: { authorization: `Bearer ${scope === "own" ? s.apiKeyA : s.apiKeyB}` } };
+  if (actor === "apiKey")
+    return { headers: { authorization: `Bearer ${scope === "own" ? s.apiKeyA : s.apiKeyB}` } };
   const key = `${actor}${scope === "own" ? "A" : "B"}` as keyof typeof SEC.users;
   const email = SEC.users[key];
   return { headers: { cookie: await signIn(email) }, email };
@@ -71,11 +75,20 @@ export async function callAction(
   } else {
     body = JSON.stringify(args.json);
   }
-  const merged: Record<string, string> = { "next-action": id, accept: "text/x-component", origin: SEC.baseUrl };
+  const merged: Record<string, string> = {
+    "next-action": id,
+    accept: "text/x-component",
+    origin: SEC.baseUrl,
+  };
   for (const [k, v] of Object.entries(headers)) {
     if (v === undefined) delete merged[k];
     else merged[k] = v;
   }
-  const response = await fetch(`${SEC.baseUrl}${page}`, { method: "POST", headers: merged, body, redirect: "manual" });
+  const response = await fetch(`${SEC.baseUrl}${page}`, {
+    method: "POST",
+    headers: merged,
+    body,
+    redirect: "manual",
+  });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }

@@ -15,10 +15,21 @@ const manifest = JSON.parse(readFileSync(join(distDir, "server/server-reference-
   node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
   edge: Record<string, unknown>;
 };
-const builtActions = new Map(Object.entries(manifest.node).map(([id, a]) => [`${a.filename}#${a.exportedName}`, { id, page: pageFor(Object.keys(a.workers)) }]));
+const builtActions = new Map(
+  Object.entries(manifest.node).map(([id, a]) => [
+    `${a.filename}#${a.exportedName}`,
+    { id, page: pageFor(Object.keys(a.workers)) },
+  ]),
+);
 
 function pageFor(workers: string[]): string {
-  const paths = workers.map((w) => w.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/");
+  const paths = workers.map(
+    (w) =>
+      w
+        .replace(/^app/, "")
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\/page$/, "") || "/",
+  );
   return (paths.find((p) => !p.includes("[")) ?? paths[0]!).replace(/\[[^\]]+\]/g, randomUUID());
 }
 
@@ -31,7 +42,9 @@ function builtRoutes(): string[] {
       else if (/^route\.tsx?$/.test(name)) {
         const route = "/" + relative("app", dir).replace(/\([^)]+\)\//g, "");
         const text = readFileSync(path, "utf8");
-        for (const m of text.matchAll(/export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export const \{([^}]+)\} = handlers/g)) {
+        for (const m of text.matchAll(
+          /export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|export const \{([^}]+)\} = handlers/g,
+        )) {
           if (m[1]) out.push(`${m[1]} ${route}`);
           else for (const method of m[2]!.split(",").map((s) => s.trim())) out.push(`${method} ${route}`);
         }
@@ -50,13 +63,18 @@ test("the matrix names every server action and route handler the build has, and 
 
 // ---- arranging rows in org A, and the image bytes the cells use ----
 
-const photo = () => sharp({ create: { width: 400, height: 400, channels: 3, background: "#8a7f70" } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 400, height: 400, channels: 3, background: "#8a7f70" } })
+    .jpeg()
+    .toBuffer();
 const MARKER = Buffer.from("SECRET-IMAGE-BYTES-OF-ORG-A");
 const orgA = () => seed().orgA;
 
 async function newIdentity(org = orgA()) {
   const externalId = `SEC-${randomBytes(5).toString("hex")}`;
-  const [row] = await sql<{ id: string }[]>`insert into identities (organization_id, external_id, display_name) values (${org}, ${externalId}, ${"Matrix " + externalId}) returning id`;
+  const [row] = await sql<
+    { id: string }[]
+  >`insert into identities (organization_id, external_id, display_name) values (${org}, ${externalId}, ${"Matrix " + externalId}) returning id`;
   return { id: row!.id, externalId };
 }
 async function newLink(identityId: string, qualityCheck = true) {
@@ -68,17 +86,22 @@ async function newLink(identityId: string, qualityCheck = true) {
 }
 async function newRequest(identityId: string) {
   const image = Buffer.concat([await photo(), MARKER]);
-  const [row] = await sql<{ id: string }[]>`insert into approval_requests (organization_id, identity_id, image, thumbnail, quality_report, conditions)
+  const [row] = await sql<
+    { id: string }[]
+  >`insert into approval_requests (organization_id, identity_id, image, thumbnail, quality_report, conditions)
     values (${orgA()}, ${identityId}, ${image}, ${image}, ${sql.json({})}, ${sql.json({ storeImage: true, qualityCheck: true, requireApproval: true })}) returning id`;
   return row!.id;
 }
 async function newPortrait(identityId: string) {
   const image = Buffer.concat([await photo(), MARKER]);
-  const [row] = await sql<{ id: string }[]>`insert into portraits (organization_id, identity_id, image, thumbnail, searchable, quality_report, source)
+  const [row] = await sql<
+    { id: string }[]
+  >`insert into portraits (organization_id, identity_id, image, thumbnail, searchable, quality_report, source)
     values (${orgA()}, ${identityId}, ${image}, ${image}, false, ${sql.json({})}, 'admin_upload') returning id`;
   return row!.id;
 }
-const sessionVersion = async (email: string) => (await sql<{ v: number }[]>`select session_version as v from users where email = ${email}`)[0]!.v;
+const sessionVersion = async (email: string) =>
+  (await sql<{ v: number }[]>`select session_version as v from users where email = ${email}`)[0]!.v;
 
 // ---- what each action does, and how to tell that it happened ----
 
@@ -98,28 +121,50 @@ const exists = async (query: PromiseLike<unknown>) => (await countWhere(query)) 
 const CASES: Record<string, ActionCase> = {
   createIdentityAction: {
     arrange: async () => ({ externalId: `SEC-NEW-${randomBytes(5).toString("hex")}` }),
-    args: async (t) => ({ form: { externalId: String(t.externalId), displayName: "Created by matrix", email: "", notes: "" } }),
-    effect: async (t) => (await countWhere(sql`select count(*)::int as n from identities where external_id = ${String(t.externalId)}`)) > 0,
+    args: async (t) => ({
+      form: { externalId: String(t.externalId), displayName: "Created by matrix", email: "", notes: "" },
+    }),
+    effect: async (t) =>
+      (await countWhere(
+        sql`select count(*)::int as n from identities where external_id = ${String(t.externalId)}`,
+      )) > 0,
   },
   updateIdentityAction: {
     arrange: async () => newIdentity(),
-    args: async (t) => ({ form: { id: String(t.id), externalId: String(t.externalId), displayName: "Renamed by matrix", email: "", notes: "" } }),
-    effect: async (t) => (await countWhere(sql`select count(*)::int as n from identities where id = ${String(t.id)} and display_name = 'Renamed by matrix'`)) > 0,
+    args: async (t) => ({
+      form: {
+        id: String(t.id),
+        externalId: String(t.externalId),
+        displayName: "Renamed by matrix",
+        email: "",
+        notes: "",
+      },
+    }),
+    effect: async (t) =>
+      (await countWhere(
+        sql`select count(*)::int as n from identities where id = ${String(t.id)} and display_name = 'Renamed by matrix'`,
+      )) > 0,
   },
   deleteIdentityAction: {
     arrange: async () => newIdentity(),
     args: async (t) => ({ form: { id: String(t.id) } }),
-    effect: async (t) => (await countWhere(sql`select count(*)::int as n from identities where id = ${String(t.id)}`)) === 0,
+    effect: async (t) =>
+      (await countWhere(sql`select count(*)::int as n from identities where id = ${String(t.id)}`)) === 0,
   },
   uploadPortraitAction: {
     arrange: async () => newIdentity(),
     args: async (t) => ({ form: { id: String(t.id), image: await jpegBlob(), skipQualityCheck: "on" } }),
-    effect: async (t) => (await countWhere(sql`select count(*)::int as n from portraits where identity_id = ${String(t.id)}`)) > 0,
+    effect: async (t) =>
+      (await countWhere(sql`select count(*)::int as n from portraits where identity_id = ${String(t.id)}`)) >
+      0,
   },
   issueLinkAction: {
     arrange: async () => newIdentity(),
     args: async (t) => ({ form: { id: String(t.id), expiresInHours: "24" } }),
-    effect: async (t, r) => (await countWhere(sql`select count(*)::int as n from upload_links where identity_id = ${String(t.id)}`)) > 0 || r.text.includes("/upload/upl_"),
+    effect: async (t, r) =>
+      (await countWhere(
+        sql`select count(*)::int as n from upload_links where identity_id = ${String(t.id)}`,
+      )) > 0 || r.text.includes("/upload/upl_"),
   },
   revokeLinkAction: {
     arrange: async () => {
@@ -128,12 +173,18 @@ const CASES: Record<string, ActionCase> = {
       return identity;
     },
     args: async (t) => ({ form: { id: String(t.id) } }),
-    effect: async (t) => (await countWhere(sql`select count(*)::int as n from upload_links where identity_id = ${String(t.id)} and revoked_at is not null`)) > 0,
+    effect: async (t) =>
+      (await countWhere(
+        sql`select count(*)::int as n from upload_links where identity_id = ${String(t.id)} and revoked_at is not null`,
+      )) > 0,
   },
   decideApprovalsAction: {
     arrange: async () => ({ requestId: await newRequest((await newIdentity()).id) }),
     args: async (t) => ({ form: { decision: "reject", ids: String(t.requestId) } }),
-    effect: async (t) => (await countWhere(sql`select count(*)::int as n from approval_requests where id = ${String(t.requestId)} and status = 'pending'`)) === 0,
+    effect: async (t) =>
+      (await countWhere(
+        sql`select count(*)::int as n from approval_requests where id = ${String(t.requestId)} and status = 'pending'`,
+      )) === 0,
   },
   loadViewerAction: {
     arrange: async () => ({ requestId: await newRequest((await newIdentity()).id) }),
@@ -143,7 +194,8 @@ const CASES: Record<string, ActionCase> = {
   searchByFaceAction: {
     arrange: async () => ({}),
     args: async () => ({ form: { image: await jpegBlob(), limit: "10" } }),
-    effect: async (_t, r) => r.text.includes('"matches"') || /no face|face/i.test(r.text.match(/"message":"([^"]*)"/)?.[1] ?? ""),
+    effect: async (_t, r) =>
+      r.text.includes('"matches"') || /no face|face/i.test(r.text.match(/"message":"([^"]*)"/)?.[1] ?? ""),
   },
   signOutAction: {
     arrange: async (email) => ({ version: email ? await sessionVersion(email) : -1 }),
@@ -154,63 +206,93 @@ const CASES: Record<string, ActionCase> = {
   changePasswordAction: {
     arrange: async (email) => ({ version: email ? await sessionVersion(email) : -1 }),
     // The same password again: the hash and session version change, the seeded password still works.
-    args: async () => ({ form: { currentPassword: SEC.password, newPassword: SEC.password, confirmPassword: SEC.password } }),
+    args: async () => ({
+      form: { currentPassword: SEC.password, newPassword: SEC.password, confirmPassword: SEC.password },
+    }),
     effect: async (t, _r, email) => Boolean(email) && (await sessionVersion(email!)) !== t.version,
     endsSession: true,
   },
   loginAction: {
     arrange: async () => ({}),
     args: async () => ({ form: { email: SEC.users.adminA, password: SEC.password } }),
-    effect: async (_t, r) => r.headers.getSetCookie().some((c) => c.includes("session-token=") && !c.includes("session-token=;")),
+    effect: async (_t, r) =>
+      r.headers.getSetCookie().some((c) => c.includes("session-token=") && !c.includes("session-token=;")),
   },
   setupAction: {
     arrange: async () => ({ email: `setup-${randomBytes(4).toString("hex")}@evil.test` }),
-    args: async (t) => ({ form: { organizationName: "Evil Org", name: "x", email: String(t.email), password: "long-enough-password" } }),
-    effect: async (t) => (await countWhere(sql`select count(*)::int as n from users where email = ${String(t.email)}`)) > 0,
+    args: async (t) => ({
+      form: {
+        organizationName: "Evil Org",
+        name: "x",
+        email: String(t.email),
+        password: "long-enough-password",
+      },
+    }),
+    effect: async (t) =>
+      (await countWhere(sql`select count(*)::int as n from users where email = ${String(t.email)}`)) > 0,
   },
 };
 
 CASES.createApiKeyAction = {
   arrange: async () => ({ name: `matrix-${randomBytes(4).toString("hex")}` }),
   args: async (t) => ({ form: { name: String(t.name) } }),
-  effect: async (t) => (await countWhere(sql`select count(*)::int as n from api_keys where name = ${String(t.name)}`)) > 0,
+  effect: async (t) =>
+    (await countWhere(sql`select count(*)::int as n from api_keys where name = ${String(t.name)}`)) > 0,
 };
 CASES.revokeApiKeyAction = {
   arrange: async () => {
-    const [row] = await sql<{ id: string }[]>`insert into api_keys (organization_id, name, prefix, key_hash) values (${orgA()}, 'matrix target', 'imk_matrix', ${randomBytes(32).toString("hex")}) returning id`;
+    const [row] = await sql<
+      { id: string }[]
+    >`insert into api_keys (organization_id, name, prefix, key_hash) values (${orgA()}, 'matrix target', 'imk_matrix', ${randomBytes(32).toString("hex")}) returning id`;
     return { id: row!.id };
   },
   args: async (t) => ({ form: { id: String(t.id) } }),
-  effect: async (t) => (await countWhere(sql`select count(*)::int as n from api_keys where id = ${String(t.id)} and revoked_at is not null`)) > 0,
+  effect: async (t) =>
+    (await countWhere(
+      sql`select count(*)::int as n from api_keys where id = ${String(t.id)} and revoked_at is not null`,
+    )) > 0,
 };
 
 /** A member of org A who never signs in: the target of the member-management actions. */
 async function newMember() {
   const email = `member-${randomBytes(4).toString("hex")}@matrix.test`;
-  const [user] = await sql<{ id: string }[]>`insert into users (email, password_hash) values (${email}, 'not-a-hash') returning id`;
+  const [user] = await sql<
+    { id: string }[]
+  >`insert into users (email, password_hash) values (${email}, 'not-a-hash') returning id`;
   await sql`insert into memberships (organization_id, user_id, role) values (${orgA()}, ${user!.id}, 'reviewer')`;
   return { userId: user!.id };
 }
 CASES.addMemberAction = {
   arrange: async () => ({ email: `added-${randomBytes(4).toString("hex")}@matrix.test` }),
-  args: async (t) => ({ form: { email: String(t.email), name: "Added", role: "reviewer", password: "long-enough-password" } }),
+  args: async (t) => ({
+    form: { email: String(t.email), name: "Added", role: "reviewer", password: "long-enough-password" },
+  }),
   effect: async (t) => exists(sql`select count(*)::int as n from users where email = ${String(t.email)}`),
 };
 CASES.changeMemberRoleAction = {
   arrange: newMember,
   args: async (t) => ({ form: { userId: String(t.userId), role: "admin" } }),
-  effect: async (t) => exists(sql`select count(*)::int as n from memberships where user_id = ${String(t.userId)} and role = 'admin'`),
+  effect: async (t) =>
+    exists(
+      sql`select count(*)::int as n from memberships where user_id = ${String(t.userId)} and role = 'admin'`,
+    ),
 };
 CASES.setMemberDisabledAction = {
   arrange: newMember,
   args: async (t) => ({ form: { userId: String(t.userId), disabled: "true" } }),
-  effect: async (t) => exists(sql`select count(*)::int as n from users where id = ${String(t.userId)} and disabled_at is not null`),
+  effect: async (t) =>
+    exists(
+      sql`select count(*)::int as n from users where id = ${String(t.userId)} and disabled_at is not null`,
+    ),
 };
 CASES.saveQualityThresholdsAction = {
   // A value the suite's photos still pass, different on every call.
   arrange: async () => ({ value: 200 + Math.floor(Math.random() * 50) }),
   args: async (t) => ({ form: { minShortSidePx: String(t.value) } }),
-  effect: async (t) => exists(sql`select count(*)::int as n from organizations where id = ${orgA()} and quality_thresholds->>'minShortSidePx' = ${String(t.value)}`),
+  effect: async (t) =>
+    exists(
+      sql`select count(*)::int as n from organizations where id = ${orgA()} and quality_thresholds->>'minShortSidePx' = ${String(t.value)}`,
+    ),
 };
 
 /** Another organization's names and every kind of secret hash must never appear in what a caller gets back. */
@@ -221,16 +303,25 @@ function expectNoLeak(text: string, actorScope: Scope | "none") {
   if (actorScope === "other") expect(text).not.toMatch(/Alice OnlyInA|A-SECRET-1/);
 }
 
-async function runActionCell(key: string, actor: ActorName, scope: Scope, extraHeaders: Record<string, string | undefined> = {}) {
+async function runActionCell(
+  key: string,
+  actor: ActorName,
+  scope: Scope,
+  extraHeaders: Record<string, string | undefined> = {},
+) {
   const built = builtActions.get(key)!;
   const exportName = key.split("#")[1]!;
   const c = CASES[exportName];
   if (!c) throw new Error(`no case for ${exportName}`);
   const creds = await credentialsFor(actor, scope);
   const target = await c.arrange(creds.email);
-  const response = await callAction(built.id, built.page, await c.args(target), { ...creds.headers, ...extraHeaders });
+  const response = await callAction(built.id, built.page, await c.args(target), {
+    ...creds.headers,
+    ...extraHeaders,
+  });
   // Next.js itself answers a foreign Origin with a 500 before any app code runs; everything else is a clean answer.
-  if (extraHeaders.origin === undefined || !extraHeaders.origin.includes("evil")) expect(response.status, `${response.status} ${response.text.slice(0, 300)}`).toBeLessThan(500);
+  if (extraHeaders.origin === undefined || !extraHeaders.origin.includes("evil"))
+    expect(response.status, `${response.status} ${response.text.slice(0, 300)}`).toBeLessThan(500);
   expectNoLeak(response.text, actor === "signedOut" || actor === "apiKey" ? "none" : scope);
   const happened = await c.effect(target, response, creds.email);
   if (c.endsSession && creds.email) forgetSession(creds.email);
@@ -248,7 +339,9 @@ for (const [key, row] of Object.entries(ACTIONS)) {
     }
     // F 54 / F 55: the most privileged caller of the target's organization, but from another site,
     // from a script without Origin, or with middleware-bypass headers while signed out.
-    const privileged = (["owner", "admin", "reviewer"] as const).find((a) => row[`${a}:own` as CellKey] === "allow");
+    const privileged = (["owner", "admin", "reviewer"] as const).find(
+      (a) => row[`${a}:own` as CellKey] === "allow",
+    );
     if (privileged) {
       test(`${privileged}:own from another origin or without Origin → no effect`, async () => {
         expect(await runActionCell(key, privileged, "own", { origin: "https://evil.example" })).toBe(false);
@@ -257,7 +350,12 @@ for (const [key, row] of Object.entries(ACTIONS)) {
     }
     if (row["signedOut:own"] === "deny") {
       test("signed out with middleware-bypass and prefetch headers → no effect", async () => {
-        const bypass = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware", "x-nextjs-data": "1", rsc: "1", "next-router-prefetch": "1" };
+        const bypass = {
+          "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+          "x-nextjs-data": "1",
+          rsc: "1",
+          "next-router-prefetch": "1",
+        };
         expect(await runActionCell(key, "signedOut", "own", bypass)).toBe(false);
       });
     }
@@ -275,12 +373,19 @@ const asActor = async (actor: ActorName, scope: Scope) => (await credentialsFor(
 const api = async (method: string, path: string, a: ActorName, s: Scope, body?: unknown) =>
   fetch(`${SEC.baseUrl}${path}`, {
     method,
-    headers: { ...(await asActor(a, s)), ...(body instanceof FormData || body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      ...(await asActor(a, s)),
+      ...(body instanceof FormData || body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
   });
 const imageForm = async (face = false) => {
   const form = new FormData();
-  form.append("image", face ? new Blob([new Uint8Array(await frontalJpeg())], { type: "image/jpeg" }) : await jpegBlob(), "photo.jpg");
+  form.append(
+    "image",
+    face ? new Blob([new Uint8Array(await frontalJpeg())], { type: "image/jpeg" }) : await jpegBlob(),
+    "photo.jpg",
+  );
   return form;
 };
 
@@ -300,8 +405,13 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "POST /api/v1/identities": {
     request: async (a, s) => {
       const externalId = `SEC-API-${randomBytes(5).toString("hex")}`;
-      const response = await api("POST", "/api/v1/identities", a, s, { externalId, displayName: "API created" });
-      return withVerdict(response, async () => exists(sql`select count(*)::int as n from identities where external_id = ${externalId}`));
+      const response = await api("POST", "/api/v1/identities", a, s, {
+        externalId,
+        displayName: "API created",
+      });
+      return withVerdict(response, async () =>
+        exists(sql`select count(*)::int as n from identities where external_id = ${externalId}`),
+      );
     },
     allowed: verdict,
   },
@@ -316,8 +426,14 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "PATCH /api/v1/identities/[id]": {
     request: async (a, s) => {
       const identity = await newIdentity();
-      const response = await api("PATCH", `/api/v1/identities/${identity.id}`, a, s, { displayName: "Patched by matrix" });
-      return withVerdict(response, async () => exists(sql`select count(*)::int as n from identities where id = ${identity.id} and display_name = 'Patched by matrix'`));
+      const response = await api("PATCH", `/api/v1/identities/${identity.id}`, a, s, {
+        displayName: "Patched by matrix",
+      });
+      return withVerdict(response, async () =>
+        exists(
+          sql`select count(*)::int as n from identities where id = ${identity.id} and display_name = 'Patched by matrix'`,
+        ),
+      );
     },
     allowed: verdict,
   },
@@ -325,7 +441,10 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     request: async (a, s) => {
       const identity = await newIdentity();
       const response = await api("DELETE", `/api/v1/identities/${identity.id}`, a, s);
-      return withVerdict(response, async () => !(await exists(sql`select count(*)::int as n from identities where id = ${identity.id}`)));
+      return withVerdict(
+        response,
+        async () => !(await exists(sql`select count(*)::int as n from identities where id = ${identity.id}`)),
+      );
     },
     allowed: verdict,
   },
@@ -335,15 +454,22 @@ const ROUTE_CASES: Record<string, RouteCase> = {
       const form = await imageForm();
       form.append("qualityCheck", "false");
       const response = await api("PUT", `/api/v1/identities/${identity.id}/portrait`, a, s, form);
-      return withVerdict(response, async () => exists(sql`select count(*)::int as n from portraits where identity_id = ${identity.id}`));
+      return withVerdict(response, async () =>
+        exists(sql`select count(*)::int as n from portraits where identity_id = ${identity.id}`),
+      );
     },
     allowed: verdict,
   },
   "POST /api/v1/upload-links": {
     request: async (a, s) => {
       const identity = await newIdentity();
-      const response = await api("POST", "/api/v1/upload-links", a, s, { identities: [{ id: identity.id }], options: { storeImage: true, qualityCheck: true, requireApproval: false } });
-      return withVerdict(response, async () => exists(sql`select count(*)::int as n from upload_links where identity_id = ${identity.id}`));
+      const response = await api("POST", "/api/v1/upload-links", a, s, {
+        identities: [{ id: identity.id }],
+        options: { storeImage: true, qualityCheck: true, requireApproval: false },
+      });
+      return withVerdict(response, async () =>
+        exists(sql`select count(*)::int as n from upload_links where identity_id = ${identity.id}`),
+      );
     },
     allowed: verdict,
   },
@@ -352,7 +478,11 @@ const ROUTE_CASES: Record<string, RouteCase> = {
       const identity = await newIdentity();
       await newLink(identity.id);
       const response = await api("DELETE", `/api/v1/upload-links/${identity.id}`, a, s);
-      return withVerdict(response, async () => exists(sql`select count(*)::int as n from upload_links where identity_id = ${identity.id} and revoked_at is not null`));
+      return withVerdict(response, async () =>
+        exists(
+          sql`select count(*)::int as n from upload_links where identity_id = ${identity.id} and revoked_at is not null`,
+        ),
+      );
     },
     allowed: verdict,
   },
@@ -398,7 +528,14 @@ const ROUTE_CASES: Record<string, RouteCase> = {
       const token = await newLink(identity.id, false);
       const form = new FormData();
       form.append("image", await jpegBlob(), "photo.jpg");
-      return fetch(`${SEC.baseUrl}/api/public/uploads/${token}`, { method: "POST", body: form, headers: { ...(await asActor(a, s)), "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}` } });
+      return fetch(`${SEC.baseUrl}/api/public/uploads/${token}`, {
+        method: "POST",
+        body: form,
+        headers: {
+          ...(await asActor(a, s)),
+          "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}`,
+        },
+      });
     },
     allowed: (r) => r.status === 200,
   },
@@ -409,7 +546,13 @@ function decideRoute(decision: "approve" | "reject"): RouteCase {
     request: async (a, s) => {
       const requestId = await newRequest((await newIdentity()).id);
       const response = await api("POST", `/api/v1/approvals/${requestId}/${decision}`, a, s);
-      return withVerdict(response, async () => !(await exists(sql`select count(*)::int as n from approval_requests where id = ${requestId} and status = 'pending'`)));
+      return withVerdict(
+        response,
+        async () =>
+          !(await exists(
+            sql`select count(*)::int as n from approval_requests where id = ${requestId} and status = 'pending'`,
+          )),
+      );
     },
     allowed: verdict,
   };
@@ -417,7 +560,10 @@ function decideRoute(decision: "approve" | "reject"): RouteCase {
 
 /** A response whose "did it take effect" verdict is computed from its body or the database. */
 const verdicts = new WeakMap<Response, boolean>();
-async function withVerdict(response: Response, check: (body: string) => boolean | Promise<boolean>): Promise<Response> {
+async function withVerdict(
+  response: Response,
+  check: (body: string) => boolean | Promise<boolean>,
+): Promise<Response> {
   const body = await response.text();
   const copy = new Response(body || null, { status: response.status, headers: response.headers });
   verdicts.set(copy, response.status < 400 && (await check(body)));
@@ -439,8 +585,10 @@ for (const [key, row] of Object.entries(ROUTES)) {
         const body = Buffer.from(await response.arrayBuffer());
         expect(response.status).toBeLessThan(500);
         if (cell === "deny") expect(body.includes(MARKER)).toBe(false);
-        if (!response.headers.get("content-type")?.startsWith("image/")) expectNoLeak(body.toString("utf8"), actor === "signedOut" || actor === "apiKey" ? "none" : scope);
-        if (actor === "apiKey" && scope === "other") expect(body.toString("utf8")).not.toMatch(/Alice OnlyInA|A-SECRET-1|Matrix SEC-/);
+        if (!response.headers.get("content-type")?.startsWith("image/"))
+          expectNoLeak(body.toString("utf8"), actor === "signedOut" || actor === "apiKey" ? "none" : scope);
+        if (actor === "apiKey" && scope === "other")
+          expect(body.toString("utf8")).not.toMatch(/Alice OnlyInA|A-SECRET-1|Matrix SEC-/);
         expect(c.allowed(response, body)).toBe(cell === "allow");
       });
     }

@@ -14,7 +14,12 @@ const ROLES = ["reviewer", "admin", "owner"] as const;
 
 /** Members of the target's organization from `role` up; nobody else. */
 function members(role: (typeof ROLES)[number], other: Cell = "deny"): Row {
-  const row = { "signedOut:own": "deny", "signedOut:other": "deny", "apiKey:own": "deny", "apiKey:other": "deny" } as Row;
+  const row = {
+    "signedOut:own": "deny",
+    "signedOut:other": "deny",
+    "apiKey:own": "deny",
+    "apiKey:other": "deny",
+  } as Row;
   for (const r of ROLES) {
     row[`${r}:own`] = ROLES.indexOf(r) >= ROLES.indexOf(role) ? "allow" : "deny";
     row[`${r}:other`] = other === "deny" ? "deny" : other;
@@ -22,9 +27,14 @@ function members(role: (typeof ROLES)[number], other: Cell = "deny"): Row {
   return row;
 }
 const sameForAll = (cell: Cell): Row =>
-  Object.fromEntries((["signedOut", "reviewer", "admin", "owner", "apiKey"] as const).flatMap((a) => (["own", "other"] as const).map((s) => [`${a}:${s}`, cell]))) as Row;
+  Object.fromEntries(
+    (["signedOut", "reviewer", "admin", "owner", "apiKey"] as const).flatMap((a) =>
+      (["own", "other"] as const).map((s) => [`${a}:${s}`, cell]),
+    ),
+  ) as Row;
 
-const NO_TARGET: Cell = "n/a: acts on the caller's own organization only (taken from the session), there is no other organization's row to aim at";
+const NO_TARGET: Cell =
+  "n/a: acts on the caller's own organization only (taken from the session), there is no other organization's row to aim at";
 
 /** API-key routes: a key of the target's organization, nobody else (sessions are not credentials there). */
 function apiKeyOnly(other: Cell = "deny"): Row {
@@ -45,7 +55,9 @@ export const ACTIONS: Record<string, Row> = {
   "app/(admin)/actions.ts#signOutAction": members("reviewer", NO_TARGET),
   "app/(admin)/account/actions.ts#changePasswordAction": members("reviewer", NO_TARGET),
   "app/(auth)/login/actions.ts#loginAction": {
-    ...sameForAll("n/a: signing in is for people without a session; a signed-in caller signs in as someone else, not with more rights"),
+    ...sameForAll(
+      "n/a: signing in is for people without a session; a signed-in caller signs in as someone else, not with more rights",
+    ),
     "signedOut:own": "allow",
     "signedOut:other": "n/a: no session, no organization",
     "apiKey:own": "n/a: an Authorization header is ignored; the password is the credential",
@@ -63,8 +75,12 @@ export const ACTIONS: Record<string, Row> = {
 /** Route handlers, by `METHOD /path` as in app/**\/route.ts. */
 export const ROUTES: Record<string, Row> = {
   "GET /api/health": sameForAll("allow"),
-  "GET /api/auth/[...nextauth]": sameForAll("n/a: next-auth's own endpoints (csrf, session, providers); sign-in is exercised by every session cell"),
-  "POST /api/auth/[...nextauth]": sameForAll("n/a: next-auth's own endpoints (csrf, session, providers); sign-in is exercised by every session cell"),
+  "GET /api/auth/[...nextauth]": sameForAll(
+    "n/a: next-auth's own endpoints (csrf, session, providers); sign-in is exercised by every session cell",
+  ),
+  "POST /api/auth/[...nextauth]": sameForAll(
+    "n/a: next-auth's own endpoints (csrf, session, providers); sign-in is exercised by every session cell",
+  ),
   "GET /api/portraits/[id]/[variant]": members("reviewer"),
   "GET /api/approvals/[id]/[variant]": members("reviewer"),
   "GET /api/v1/openapi.json": sameForAll("allow"),
@@ -81,7 +97,9 @@ export const ROUTES: Record<string, Row> = {
   "POST /api/v1/approvals/[id]/reject": apiKeyOnly(),
   "POST /api/v1/search": apiKeyOnly(NO_TARGET),
   "POST /api/public/uploads/[token]": {
-    ...sameForAll("n/a: the link's token is the only credential; cookies and keys are ignored (bad tokens: route.test.ts)"),
+    ...sameForAll(
+      "n/a: the link's token is the only credential; cookies and keys are ignored (bad tokens: route.test.ts)",
+    ),
     "signedOut:own": "allow",
   },
 };

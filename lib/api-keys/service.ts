@@ -27,16 +27,31 @@ export async function createApiKey(
 ): Promise<{ id: string; key: string; prefix: string }> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100) {
-    throw new AppError("INVALID_NAME", "Give the key a name of 1 to 100 characters.", 422, { name: ["Give the key a name."] });
+    throw new AppError("INVALID_NAME", "Give the key a name of 1 to 100 characters.", 422, {
+      name: ["Give the key a name."],
+    });
   }
   const key = KEY_PREFIX + randomBytes(32).toString("base64url");
   const prefix = key.slice(0, 12);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ organizationId, name: trimmed, prefix, keyHash: hashApiKey(key), createdByUserId: actor.type === "user" ? actor.id : null })
+      .values({
+        organizationId,
+        name: trimmed,
+        prefix,
+        keyHash: hashApiKey(key),
+        createdByUserId: actor.type === "user" ? actor.id : null,
+      })
       .returning({ id: apiKeys.id });
-    await recordAudit(tx, { organizationId, actor, action: "api_key.created", targetType: "api_key", targetId: row!.id, details: { name: trimmed, prefix } });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: row!.id,
+      details: { name: trimmed, prefix },
+    });
     return row!.id;
   });
   return { id, key, prefix };
@@ -52,13 +67,25 @@ export async function authenticateApiKey(db: DbOrTx, key: string): Promise<ApiKe
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
-    .returning({ keyId: apiKeys.id, organizationId: apiKeys.organizationId, name: apiKeys.name, prefix: apiKeys.prefix });
+    .returning({
+      keyId: apiKeys.id,
+      organizationId: apiKeys.organizationId,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+    });
   return row ?? null;
 }
 
 export async function listApiKeys(db: DbOrTx, organizationId: string) {
   return db
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.organizationId, organizationId))
     .orderBy(desc(apiKeys.createdAt));
@@ -72,11 +99,20 @@ export async function revokeApiKey(db: Db, organizationId: string, actor: Actor,
       .where(and(eq(apiKeys.organizationId, organizationId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id });
     if (rows.length === 0) throw notFound("API key not found or already revoked.");
-    await recordAudit(tx, { organizationId, actor, action: "api_key.revoked", targetType: "api_key", targetId: id });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "api_key.revoked",
+      targetType: "api_key",
+      targetId: id,
+    });
   });
 }
 
 export async function findOrganizationBySlug(db: DbOrTx, slug: string) {
-  const [row] = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.slug, slug));
+  const [row] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
   return row ?? null;
 }

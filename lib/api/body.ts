@@ -1,7 +1,11 @@
 import { ApiProblem } from "./problem";
 
 const tooLarge = (maxBytes: number) =>
-  new ApiProblem(413, "PAYLOAD_TOO_LARGE", `The request body is larger than this operation accepts (${maxBytes} bytes).`);
+  new ApiProblem(
+    413,
+    "PAYLOAD_TOO_LARGE",
+    `The request body is larger than this operation accepts (${maxBytes} bytes).`,
+  );
 
 /**
  * Reads at most `maxBytes` of the body. A declared Content-Length over the limit is refused before
@@ -33,9 +37,18 @@ export function mediaType(request: Request): string {
   return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-export function requireMediaType(request: Request, expected: "application/json" | "multipart/form-data"): void {
+export function requireMediaType(
+  request: Request,
+  expected: "application/json" | "multipart/form-data",
+): void {
   if (mediaType(request) !== expected) {
-    throw new ApiProblem(415, "UNSUPPORTED_MEDIA_TYPE", `Send the body as ${expected}.`, {}, { Accept: expected });
+    throw new ApiProblem(
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      `Send the body as ${expected}.`,
+      {},
+      { Accept: expected },
+    );
   }
 }
 
@@ -54,13 +67,20 @@ export function parseJson(bytes: Uint8Array): unknown {
 export async function parseMultipart(request: Request, bytes: Uint8Array): Promise<Record<string, unknown>> {
   let form: FormData;
   try {
-    form = await new Response(bytes as BodyInit, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData();
+    form = await new Response(bytes as BodyInit, {
+      headers: { "Content-Type": request.headers.get("content-type") ?? "" },
+    }).formData();
   } catch {
     throw new ApiProblem(400, "MALFORMED_MULTIPART", "The multipart body could not be read.");
   }
   const out: Record<string, unknown> = {};
   for (const [name, value] of form.entries()) {
-    if (name in out) throw new ApiProblem(400, "DUPLICATE_FIELD", `The field “${name.slice(0, 64)}” was sent more than once.`);
+    if (name in out)
+      throw new ApiProblem(
+        400,
+        "DUPLICATE_FIELD",
+        `The field “${name.slice(0, 64)}” was sent more than once.`,
+      );
     out[name] = value;
   }
   return out;

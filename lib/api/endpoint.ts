@@ -35,7 +35,10 @@ export interface EndpointDef {
   headers?: HeaderSpec[];
   body?: BodySpec;
   /** Success statuses → schema of the JSON body, or null for no content. */
-  responses: Record<number, { description: string; schema: z.ZodType | null; headers?: Record<string, string> }>;
+  responses: Record<
+    number,
+    { description: string; schema: z.ZodType | null; headers?: Record<string, string> }
+  >;
   /** Problem statuses this operation can answer besides the common ones (401, 429, 500). */
   problems: Record<number, string>;
 }
@@ -61,5 +64,9 @@ export type EndpointReply<E extends EndpointDef> = {
 
 // Reply builders: they keep the status a literal, which the reply type checks against the endpoint.
 export const ok = <B>(body: B, headers?: Record<string, string>) => ({ status: 200 as const, body, headers });
-export const created = <B>(body: B, headers?: Record<string, string>) => ({ status: 201 as const, body, headers });
+export const created = <B>(body: B, headers?: Record<string, string>) => ({
+  status: 201 as const,
+  body,
+  headers,
+});
 export const noContent = () => ({ status: 204 as const, body: null });

@@ -44,8 +44,15 @@ export const createIdentityEndpoint = defineEndpoint({
   tag: "Identities",
   summary: "Create an identity",
   body: { type: "json", schema: identityCreateSchema, maxBytes: JSON_SMALL },
-  responses: { 201: { description: "Created", schema: identitySchema, headers: { Location: "URL of the new identity" } } },
-  problems: { 409: "External ID already used in your organization", 413: "Body too large", 415: "Not JSON", 422: "Invalid fields" },
+  responses: {
+    201: { description: "Created", schema: identitySchema, headers: { Location: "URL of the new identity" } },
+  },
+  problems: {
+    409: "External ID already used in your organization",
+    413: "Body too large",
+    415: "Not JSON",
+    422: "Invalid fields",
+  },
 });
 
 export const getIdentityEndpoint = defineEndpoint({
@@ -69,7 +76,13 @@ export const updateIdentityEndpoint = defineEndpoint({
   params: identityRefParamsSchema,
   body: { type: "json", schema: identityUpdateSchema, maxBytes: JSON_SMALL },
   responses: { 200: { description: "The changed identity", schema: identitySchema } },
-  problems: { 404: "No such identity", 409: "External ID already used", 413: "Body too large", 415: "Not JSON", 422: "Invalid fields" },
+  problems: {
+    404: "No such identity",
+    409: "External ID already used",
+    413: "Body too large",
+    415: "Not JSON",
+    422: "Invalid fields",
+  },
 });
 
 export const deleteIdentityEndpoint = defineEndpoint({
@@ -90,7 +103,8 @@ export const putPortraitEndpoint = defineEndpoint({
   path: "/api/v1/identities/{id}/portrait",
   tag: "Identities",
   summary: "Upload an identity's portrait",
-  description: "Checked and applied at once; the previous portrait is kept as history. A rejected photo changes nothing.",
+  description:
+    "Checked and applied at once; the previous portrait is kept as history. A rejected photo changes nothing.",
   params: identityRefParamsSchema,
   body: { type: "multipart", schema: portraitUploadSchema, maxBytes: MAX_DIRECT_UPLOAD_BYTES },
   responses: { 200: { description: "The new current portrait", schema: portraitResultSchema } },
@@ -113,7 +127,14 @@ export const issueUploadLinksEndpoint = defineEndpoint({
     "All or nothing: if any item names an unknown identity (or one twice), nothing is issued and the 422 lists the items by index. " +
     "Issuing a link revokes the identity's previous one. With an `Idempotency-Key`, a retry replays the first response " +
     "(and never issues a second set of links).",
-  headers: [{ name: "Idempotency-Key", description: "Makes retries safe", required: false, schema: idempotencyKeySchema }],
+  headers: [
+    {
+      name: "Idempotency-Key",
+      description: "Makes retries safe",
+      required: false,
+      schema: idempotencyKeySchema,
+    },
+  ],
   body: { type: "json", schema: uploadLinkBatchSchema, maxBytes: JSON_BATCH },
   responses: { 201: { description: "The links, in request order", schema: uploadLinkBatchResultSchema } },
   problems: {
@@ -154,7 +175,10 @@ const decision = (verb: "approve" | "reject") =>
     method: "POST",
     path: `/api/v1/approvals/{id}/${verb}`,
     tag: "Approvals",
-    summary: verb === "approve" ? "Approve: the upload becomes the identity's portrait" : "Reject: the upload and its image are deleted",
+    summary:
+      verb === "approve"
+        ? "Approve: the upload becomes the identity's portrait"
+        : "Reject: the upload and its image are deleted",
     params: approvalParamsSchema,
     responses: { 200: { description: "Decided", schema: approvalDecisionSchema } },
     problems: { 404: "No such request in your organization", 409: "Already decided (code ALREADY_DECIDED)" },
@@ -168,10 +192,16 @@ export const searchByFaceEndpoint = defineEndpoint({
   path: "/api/v1/search",
   tag: "Search",
   summary: "Search identities by face",
-  description: "Compares the photo's face template with every searchable current portrait of your organization.",
+  description:
+    "Compares the photo's face template with every searchable current portrait of your organization.",
   body: { type: "multipart", schema: searchRequestSchema, maxBytes: MAX_DIRECT_UPLOAD_BYTES },
   responses: { 200: { description: "Matches, best first", schema: searchResultSchema } },
-  problems: { 413: "File too large", 415: "Not multipart, or an unsupported image format", 422: "No face found, or invalid fields", 503: "Busy; retry after Retry-After" },
+  problems: {
+    413: "File too large",
+    415: "Not multipart, or an unsupported image format",
+    422: "No face found, or invalid fields",
+    503: "Busy; retry after Retry-After",
+  },
 });
 
 /** Every operation, in the order the reference lists them. */

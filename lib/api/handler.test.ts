@@ -29,10 +29,16 @@ describe("API key authentication", () => {
     const wrong = `imk_${"A".repeat(43)}`;
     const attempts = [
       await call(listIdentities, "GET", "/api/v1/identities"),
-      await call(listIdentities, "GET", "/api/v1/identities", { headers: { Authorization: "Bearer nonsense" } }),
-      await call(listIdentities, "GET", "/api/v1/identities", { headers: { Authorization: `Basic ${a.key}` } }),
+      await call(listIdentities, "GET", "/api/v1/identities", {
+        headers: { Authorization: "Bearer nonsense" },
+      }),
+      await call(listIdentities, "GET", "/api/v1/identities", {
+        headers: { Authorization: `Basic ${a.key}` },
+      }),
       await call(listIdentities, "GET", "/api/v1/identities", { key: wrong }),
-      await call(listIdentities, "GET", "/api/v1/identities", { key: a.key.slice(0, -1) + (a.key.endsWith("A") ? "B" : "A") }),
+      await call(listIdentities, "GET", "/api/v1/identities", {
+        key: a.key.slice(0, -1) + (a.key.endsWith("A") ? "B" : "A"),
+      }),
       await call(listIdentities, "GET", "/api/v1/identities", { key: revoked.key }),
     ];
     for (const attempt of attempts) {
@@ -42,14 +48,23 @@ describe("API key authentication", () => {
       expect(attempt.headers.get("www-authenticate")).toMatch(/^Bearer/);
     }
     expect(attempts[0]!.json).toMatchObject({ status: 401, code: "UNAUTHORIZED", title: "Unauthorized" });
-    const rows = await db.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, revoked.keyId));
+    const rows = await db
+      .select({ lastUsedAt: apiKeys.lastUsedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.id, revoked.keyId));
     expect(rows[0]!.lastUsedAt).toBeNull();
-    const [mine] = await db.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, a.keyId));
+    const [mine] = await db
+      .select({ lastUsedAt: apiKeys.lastUsedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.id, a.keyId));
     expect(mine!.lastUsedAt).toBeNull();
 
     const good = await call(listIdentities, "GET", "/api/v1/identities", { key: a.key });
     expect(good.status).toBe(200);
-    const [used] = await db.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, a.keyId));
+    const [used] = await db
+      .select({ lastUsedAt: apiKeys.lastUsedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.id, a.keyId));
     expect(used!.lastUsedAt).toBeInstanceOf(Date);
   });
 });
@@ -60,7 +75,10 @@ describe("request limits", () => {
     const a = await makeOrgWithKey(db);
     expect((await call(listIdentities, "GET", "/api/v1/identities", { key: a.key })).status).toBe(200);
     const limit = env().API_RATE_LIMIT_PER_MINUTE;
-    await db.update(rateLimits).set({ count: limit }).where(eq(rateLimits.key, `api:key:${a.keyId}`));
+    await db
+      .update(rateLimits)
+      .set({ count: limit })
+      .where(eq(rateLimits.key, `api:key:${a.keyId}`));
     const limited = await call(listIdentities, "GET", "/api/v1/identities", { key: a.key });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -73,8 +91,16 @@ describe("request limits", () => {
   it("refuses a body over the limit with 413 before parsing it, declared or streamed", async () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
-    const big = JSON.stringify({ externalId: "BIG-1", displayName: "x".repeat(100), notes: "n".repeat(70_000) });
-    const declared = await call(createIdentity, "POST", "/api/v1/identities", { key: a.key, body: big, headers: { "Content-Type": "application/json" } });
+    const big = JSON.stringify({
+      externalId: "BIG-1",
+      displayName: "x".repeat(100),
+      notes: "n".repeat(70_000),
+    });
+    const declared = await call(createIdentity, "POST", "/api/v1/identities", {
+      key: a.key,
+      body: big,
+      headers: { "Content-Type": "application/json" },
+    });
     expect(declared.status).toBe(413);
     expect(declared.json).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
 
@@ -87,10 +113,17 @@ describe("request limits", () => {
         controller.enqueue(new Uint8Array(16_384).fill(0x7b));
       },
     });
-    const streamed = await call(createIdentity, "POST", "/api/v1/identities", { key: a.key, body: stream, headers: { "Content-Type": "application/json" } });
+    const streamed = await call(createIdentity, "POST", "/api/v1/identities", {
+      key: a.key,
+      body: stream,
+      headers: { "Content-Type": "application/json" },
+    });
     expect(streamed.status).toBe(413);
     expect(sent).toBeLessThan(1_000_000);
-    const created = await db.select({ id: identities.id }).from(identities).where(eq(identities.organizationId, a.organizationId));
+    const created = await db
+      .select({ id: identities.id })
+      .from(identities)
+      .where(eq(identities.organizationId, a.organizationId));
     expect(created).toHaveLength(0);
   });
 
@@ -98,18 +131,32 @@ describe("request limits", () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
     const body = JSON.stringify({ externalId: "T-1", displayName: "Text" });
-    const text = await call(createIdentity, "POST", "/api/v1/identities", { key: a.key, body, headers: { "Content-Type": "text/plain" } });
+    const text = await call(createIdentity, "POST", "/api/v1/identities", {
+      key: a.key,
+      body,
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(text.status).toBe(415);
     expect(text.json).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
-    const broken = await call(createIdentity, "POST", "/api/v1/identities", { key: a.key, body: "{nope", headers: { "Content-Type": "application/json" } });
+    const broken = await call(createIdentity, "POST", "/api/v1/identities", {
+      key: a.key,
+      body: "{nope",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(broken.status).toBe(400);
     expect(broken.json).toMatchObject({ code: "MALFORMED_JSON" });
-    const invalid = await call(createIdentity, "POST", "/api/v1/identities", { key: a.key, json: { externalId: "has space", displayName: "", extra: 1 } });
+    const invalid = await call(createIdentity, "POST", "/api/v1/identities", {
+      key: a.key,
+      json: { externalId: "has space", displayName: "", extra: 1 },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.json!.code).toBe("VALIDATION_FAILED");
     const pointers = (invalid.json!.errors as { pointer: string }[]).map((e) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(["/externalId", "/displayName"]));
-    const badQuery = await call(listIdentities, "GET", "/api/v1/identities", { key: a.key, query: { limit: "5000" } });
+    const badQuery = await call(listIdentities, "GET", "/api/v1/identities", {
+      key: a.key,
+      query: { limit: "5000" },
+    });
     expect(badQuery.status).toBe(400);
     expect(badQuery.json).toMatchObject({ code: "INVALID_PARAMETER", errors: [{ pointer: "/query/limit" }] });
   });

@@ -21,7 +21,13 @@ export interface ApiContext<E extends EndpointDef> extends EndpointInput<E> {
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 const UNAUTHORIZED = () =>
-  new ApiProblem(401, "UNAUTHORIZED", "A valid API key is required: send `Authorization: Bearer imk_…`.", {}, { "WWW-Authenticate": 'Bearer realm="api"' });
+  new ApiProblem(
+    401,
+    "UNAUTHORIZED",
+    "A valid API key is required: send `Authorization: Bearer imk_…`.",
+    {},
+    { "WWW-Authenticate": 'Bearer realm="api"' },
+  );
 
 async function authenticate(db: Db, request: Request): Promise<ApiKeyPrincipal> {
   const header = request.headers.get("authorization") ?? "";
@@ -36,9 +42,15 @@ async function enforceRateLimit(db: Db, key: ApiKeyPrincipal): Promise<void> {
   const limit = env().API_RATE_LIMIT_PER_MINUTE;
   const hit = await hitRateLimit(db, `api:key:${key.keyId}`, limit, 60);
   if (!hit.allowed) {
-    throw new ApiProblem(429, "RATE_LIMITED", `This API key made more than ${limit} requests this minute.`, { retryAfterSeconds: hit.retryAfterSeconds }, {
-      "Retry-After": String(hit.retryAfterSeconds),
-    });
+    throw new ApiProblem(
+      429,
+      "RATE_LIMITED",
+      `This API key made more than ${limit} requests this minute.`,
+      { retryAfterSeconds: hit.retryAfterSeconds },
+      {
+        "Retry-After": String(hit.retryAfterSeconds),
+      },
+    );
   }
 }
 
@@ -46,7 +58,9 @@ function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, p
   if (!schema) return undefined;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new ApiProblem(400, "INVALID_PARAMETER", "A path or query parameter is not valid.", { errors: issuesToItems(parsed.error, prefix) });
+    throw new ApiProblem(400, "INVALID_PARAMETER", "A path or query parameter is not valid.", {
+      errors: issuesToItems(parsed.error, prefix),
+    });
   }
   return parsed.data;
 }
@@ -59,21 +73,28 @@ async function readBody(endpoint: EndpointDef, request: Request): Promise<unknow
   const raw = spec.type === "json" ? parseJson(bytes) : await parseMultipart(request, bytes);
   const parsed = spec.schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ApiProblem(422, "VALIDATION_FAILED", "The request body is not valid; see `errors`.", { errors: issuesToItems(parsed.error) });
+    throw new ApiProblem(422, "VALIDATION_FAILED", "The request body is not valid; see `errors`.", {
+      errors: issuesToItems(parsed.error),
+    });
   }
   return parsed.data;
 }
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return "unknown error";
-  const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+  const code =
+    (error as { code?: unknown; cause?: { code?: unknown } }).code ??
+    (error.cause as { code?: unknown } | undefined)?.code;
   return typeof code === "string" ? `${error.name} (${code})` : error.name;
 }
 
 function replyResponse(reply: { status: number; body: unknown; headers?: Record<string, string> }): Response {
   const headers = { "Cache-Control": "no-store", ...reply.headers };
   if (reply.body === null) return new Response(null, { status: reply.status, headers });
-  return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { "Content-Type": "application/json", ...headers } });
+  return new Response(JSON.stringify(reply.body), {
+    status: reply.status,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
 }
 
 /**
@@ -81,7 +102,10 @@ function replyResponse(reply: { status: number; body: unknown; headers?: Record<
  * params, query and body (size and media type checked before parsing) → work. Expected failures
  * become RFC 9457 problems with stable codes; anything else a generic 500 that discloses nothing.
  */
-export function apiRoute<E extends EndpointDef>(endpoint: E, work: (ctx: ApiContext<NoInfer<E>>) => Promise<EndpointReply<NoInfer<E>>>) {
+export function apiRoute<E extends EndpointDef>(
+  endpoint: E,
+  work: (ctx: ApiContext<NoInfer<E>>) => Promise<EndpointReply<NoInfer<E>>>,
+) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const db = await getDb();
@@ -91,8 +115,21 @@ export function apiRoute<E extends EndpointDef>(endpoint: E, work: (ctx: ApiCont
       const params = parsePart(endpoint.params, await context.params, "/path");
       const query = parsePart(endpoint.query, Object.fromEntries(url.searchParams), "/query");
       const body = await readBody(endpoint, request);
-      const actor: Actor = { type: "api_key", id: key.keyId, label: `API key “${key.name}” (${key.prefix}…)` };
-      const reply = await work({ db, request, key, organizationId: key.organizationId, actor, params, query, body } as ApiContext<E>);
+      const actor: Actor = {
+        type: "api_key",
+        id: key.keyId,
+        label: `API key “${key.name}” (${key.prefix}…)`,
+      };
+      const reply = await work({
+        db,
+        request,
+        key,
+        organizationId: key.organizationId,
+        actor,
+        params,
+        query,
+        body,
+      } as ApiContext<E>);
       return replyResponse(reply);
     } catch (error) {
       const problem = toApiProblem(error);

@@ -28,7 +28,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-export const requestFingerprint = (operation: string, input: unknown) => sha256(`${operation}\n${canonicalJson(input)}`);
+export const requestFingerprint = (operation: string, input: unknown) =>
+  sha256(`${operation}\n${canonicalJson(input)}`);
 
 /**
  * Stored replies can hold secrets (upload-link URLs carry their tokens), and the database must
@@ -36,21 +37,34 @@ export const requestFingerprint = (operation: string, input: unknown) => sha256(
  * and the Idempotency-Key itself, which is stored only as a hash: the rows alone reveal nothing.
  */
 function cipherKey(organizationId: string, idempotencyKey: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", env().AUTH_SECRET, organizationId, `idempotency:${idempotencyKey}`, 32));
+  return Buffer.from(
+    hkdfSync("sha256", env().AUTH_SECRET, organizationId, `idempotency:${idempotencyKey}`, 32),
+  );
 }
 
 function seal(organizationId: string, idempotencyKey: string, body: unknown) {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", cipherKey(organizationId, idempotencyKey), iv);
   const data = Buffer.concat([cipher.update(JSON.stringify(body), "utf8"), cipher.final()]);
-  return { v: 1, iv: iv.toString("base64url"), tag: cipher.getAuthTag().toString("base64url"), data: data.toString("base64url") };
+  return {
+    v: 1,
+    iv: iv.toString("base64url"),
+    tag: cipher.getAuthTag().toString("base64url"),
+    data: data.toString("base64url"),
+  };
 }
 
 function open(organizationId: string, idempotencyKey: string, sealed: unknown): unknown {
   const { iv, tag, data } = sealed as { iv: string; tag: string; data: string };
-  const decipher = createDecipheriv("aes-256-gcm", cipherKey(organizationId, idempotencyKey), Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv(
+    "aes-256-gcm",
+    cipherKey(organizationId, idempotencyKey),
+    Buffer.from(iv, "base64url"),
+  );
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8"));
+  return JSON.parse(
+    Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8"),
+  );
 }
 
 /**
@@ -72,7 +86,14 @@ export async function runIdempotent(
   const keyHash = sha256(idempotencyKey);
   return db.transaction(async (tx) => {
     const row = and(eq(idempotencyKeys.organizationId, organizationId), eq(idempotencyKeys.key, keyHash));
-    await tx.delete(idempotencyKeys).where(and(row, sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`));
+    await tx
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          row,
+          sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
+        ),
+      );
     const claimed = await tx
       .insert(idempotencyKeys)
       .values({ organizationId, key: keyHash, requestHash: fingerprint })
@@ -80,16 +101,34 @@ export async function runIdempotent(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) {
       const [earlier] = await tx
-        .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
+        .select({
+          requestHash: idempotencyKeys.requestHash,
+          status: idempotencyKeys.responseStatus,
+          body: idempotencyKeys.responseBody,
+        })
         .from(idempotencyKeys)
         .where(row);
       if (!earlier || earlier.status === null) {
-        throw new ApiProblem(409, "IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed; retry shortly.", {}, { "Retry-After": "1" });
+        throw new ApiProblem(
+          409,
+          "IDEMPOTENCY_KEY_IN_USE",
+          "A request with this Idempotency-Key is still being processed; retry shortly.",
+          {},
+          { "Retry-After": "1" },
+        );
       }
       if (earlier.requestHash !== fingerprint) {
-        throw new ApiProblem(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request body.");
+        throw new ApiProblem(
+          422,
+          "IDEMPOTENCY_KEY_REUSED",
+          "This Idempotency-Key was already used with a different request body.",
+        );
       }
-      return { status: earlier.status, body: open(organizationId, idempotencyKey, earlier.body), replayed: true };
+      return {
+        status: earlier.status,
+        body: open(organizationId, idempotencyKey, earlier.body),
+        replayed: true,
+      };
     }
     const reply = await work(tx);
     await tx

@@ -22,9 +22,7 @@ function buildComponents(): Record<string, JsonSchema> {
     ...z.toJSONSchema(requestComponents, { io: "input", uri }).schemas,
     ...z.toJSONSchema(responseComponents, { io: "output", uri }).schemas,
   };
-  return Object.fromEntries(
-    Object.entries(converted).map(([id, json]) => [id, embedded(json)]),
-  );
+  return Object.fromEntries(Object.entries(converted).map(([id, json]) => [id, embedded(json)]));
 }
 
 function parameters(endpoint: EndpointDef) {
@@ -36,12 +34,24 @@ function parameters(endpoint: EndpointDef) {
     if (!schema) continue;
     for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
       const { description, ...rest } = embedded(z.toJSONSchema(field, { io: "input" }));
-      out.push({ name, in: where, required: where === "path" || !field.safeParse(undefined).success, description, schema: rest });
+      out.push({
+        name,
+        in: where,
+        required: where === "path" || !field.safeParse(undefined).success,
+        description,
+        schema: rest,
+      });
     }
   }
   for (const header of endpoint.headers ?? []) {
     const schema = embedded(z.toJSONSchema(header.schema, { io: "input" }));
-    out.push({ name: header.name, in: "header", required: header.required, description: header.description, schema });
+    out.push({
+      name: header.name,
+      in: "header",
+      required: header.required,
+      description: header.description,
+      schema,
+    });
   }
   return out;
 }
@@ -58,9 +68,16 @@ function operation(endpoint: EndpointDef) {
     responses[status] = {
       description: response.description,
       ...(response.headers && {
-        headers: Object.fromEntries(Object.entries(response.headers).map(([name, description]) => [name, { description, schema: { type: "string" } }])),
+        headers: Object.fromEntries(
+          Object.entries(response.headers).map(([name, description]) => [
+            name,
+            { description, schema: { type: "string" } },
+          ]),
+        ),
       }),
-      ...(response.schema && { content: { "application/json": { schema: ref(componentId(response.schema)) } } }),
+      ...(response.schema && {
+        content: { "application/json": { schema: ref(componentId(response.schema)) } },
+      }),
     };
   }
   // What the wrapper itself can answer, from what the endpoint declares; the endpoint's own wording wins.
@@ -75,7 +92,10 @@ function operation(endpoint: EndpointDef) {
   }
   const problems = { ...fromWrapper, ...endpoint.problems };
   for (const [status, description] of Object.entries(problems)) {
-    responses[status] = { description, content: { "application/problem+json": { schema: ref(componentId(problemSchema)) } } };
+    responses[status] = {
+      description,
+      content: { "application/problem+json": { schema: ref(componentId(problemSchema)) } },
+    };
   }
   return {
     operationId: endpoint.operationId,
@@ -111,7 +131,12 @@ export function buildOpenApiDocument() {
       summary: "This document",
       tags: ["Meta"],
       security: [],
-      responses: { 200: { description: "OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+      responses: {
+        200: {
+          description: "OpenAPI 3.1 document",
+          content: { "application/json": { schema: { type: "object" } } },
+        },
+      },
     },
   };
   return {
@@ -126,10 +151,23 @@ export function buildOpenApiDocument() {
     },
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
-    tags: [{ name: "Identities" }, { name: "Upload links" }, { name: "Approvals" }, { name: "Search" }, { name: "Meta" }],
+    tags: [
+      { name: "Identities" },
+      { name: "Upload links" },
+      { name: "Approvals" },
+      { name: "Search" },
+      { name: "Meta" },
+    ],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "imk_…", description: "An API key of your organization" } },
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "imk_…",
+          description: "An API key of your organization",
+        },
+      },
       schemas: buildComponents(),
     },
   };

@@ -82,7 +82,8 @@ const TITLES: Record<number, string> = {
 
 /** Codes every client may meet, with what they mean (listed on /api-docs). */
 export const PROBLEM_CODES: Record<string, string> = {
-  UNAUTHORIZED: "No API key, or one that is malformed, unknown or revoked. The answer is the same for all four.",
+  UNAUTHORIZED:
+    "No API key, or one that is malformed, unknown or revoked. The answer is the same for all four.",
   RATE_LIMITED: "Too many requests for this key in the current minute; wait Retry-After seconds.",
   PAYLOAD_TOO_LARGE: "The body is larger than this operation accepts.",
   UNSUPPORTED_MEDIA_TYPE: "The Content-Type is not the one this operation takes.",
@@ -91,13 +92,16 @@ export const PROBLEM_CODES: Record<string, string> = {
   VALIDATION_FAILED: "The body does not match the operation's schema; `errors` lists each problem.",
   NOT_FOUND: "No such resource in your organization.",
   EXTERNAL_ID_TAKEN: "Another identity of your organization already has this external ID.",
-  IDENTITY_NOT_FOUND: "Some batch items name identities your organization does not have; `errors` lists them by index.",
+  IDENTITY_NOT_FOUND:
+    "Some batch items name identities your organization does not have; `errors` lists them by index.",
   DUPLICATE_IDENTITY: "A batch names the same identity more than once.",
   NO_ACTIVE_LINK: "The identity has no active upload link.",
   IDEMPOTENCY_KEY_REUSED: "This Idempotency-Key was used with a different request body.",
-  IDEMPOTENCY_KEY_IN_USE: "A request with this Idempotency-Key is still running (rare: requests normally wait for it); retry.",
+  IDEMPOTENCY_KEY_IN_USE:
+    "A request with this Idempotency-Key is still running (rare: requests normally wait for it); retry.",
   IDEMPOTENCY_KEY_INVALID: "The Idempotency-Key header must be 1–255 visible ASCII characters.",
-  QUALITY_REJECTED: "The portrait failed the quality check; `report` says why (its primary code is the problem code).",
+  QUALITY_REJECTED:
+    "The portrait failed the quality check; `report` says why (its primary code is the problem code).",
   ALREADY_DECIDED: "The approval request was already approved or rejected.",
   BUSY: "Portrait processing is saturated; retry after Retry-After seconds.",
   INTERNAL: "Something failed on our side. Nothing about it is disclosed; try again later.",
@@ -138,9 +142,15 @@ export function problemResponse(problem: ApiProblem): Response {
 export function toApiProblem(error: unknown): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof PortraitBusyError) {
-    return new ApiProblem(503, "BUSY", "Portrait processing is busy; try again shortly.", { retryAfterSeconds: error.retryAfterSeconds }, {
-      "Retry-After": String(error.retryAfterSeconds),
-    });
+    return new ApiProblem(
+      503,
+      "BUSY",
+      "Portrait processing is busy; try again shortly.",
+      { retryAfterSeconds: error.retryAfterSeconds },
+      {
+        "Retry-After": String(error.retryAfterSeconds),
+      },
+    );
   }
   if (error instanceof AppError) {
     const extensions: ApiProblem["extensions"] = {};
@@ -163,7 +173,11 @@ export function toApiProblem(error: unknown): ApiProblem {
 /** zod issues → `errors` items with JSON Pointers. */
 export function issuesToItems(error: z.ZodError, prefix = ""): ProblemItem[] {
   return error.issues.map((issue) => {
-    const pointer = prefix + (issue.path.length ? `/${issue.path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}` : "");
+    const pointer =
+      prefix +
+      (issue.path.length
+        ? `/${issue.path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`
+        : "");
     // Items of a top-level array (batch items) are also named by their index.
     const index = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
     return { pointer: pointer || "/", detail: issue.message, ...(index !== undefined ? { index } : {}) };

@@ -16,11 +16,16 @@ function register<S extends z.ZodType>(registry: typeof requestComponents, id: s
   return schema;
 }
 
-export const requestComponent = <S extends z.ZodType>(id: string, schema: S) => register(requestComponents, id, schema);
-export const responseComponent = <S extends z.ZodType>(id: string, schema: S) => register(responseComponents, id, schema);
+export const requestComponent = <S extends z.ZodType>(id: string, schema: S) =>
+  register(requestComponents, id, schema);
+export const responseComponent = <S extends z.ZodType>(id: string, schema: S) =>
+  register(responseComponents, id, schema);
 
 export function componentId(schema: z.ZodType): string {
   const meta = requestComponents.get(schema) ?? responseComponents.get(schema);
-  if (!meta) throw new Error("API bodies and responses must be registered components (requestComponent/responseComponent)");
+  if (!meta)
+    throw new Error(
+      "API bodies and responses must be registered components (requestComponent/responseComponent)",
+    );
   return meta.id;
 }

@@ -27,7 +27,9 @@ export const identitySchema = responseComponent(
       .object({ id: z.uuid(), searchable: z.boolean(), hasImage: z.boolean() })
       .nullable()
       .describe("The current portrait (the search target), or null"),
-    activeLinkExpiresAt: timestamp.nullable().describe("Expiry of the identity's active upload link, if it has one"),
+    activeLinkExpiresAt: timestamp
+      .nullable()
+      .describe("Expiry of the identity's active upload link, if it has one"),
     pendingApprovals: z.number().int().min(0),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -60,7 +62,9 @@ export function toIdentityDto(row: IdentityRow): IdentityDto {
     displayName: row.displayName,
     email: row.email,
     notes: row.notes,
-    portrait: row.currentPortraitId ? { id: row.currentPortraitId, searchable: row.searchable ?? false, hasImage: row.hasThumbnail } : null,
+    portrait: row.currentPortraitId
+      ? { id: row.currentPortraitId, searchable: row.searchable ?? false, hasImage: row.hasThumbnail }
+      : null,
     activeLinkExpiresAt: row.linkExpiresAt ? row.linkExpiresAt.toISOString() : null,
     pendingApprovals: row.pendingApprovals,
     createdAt: new Date(row.createdAt).toISOString(),
@@ -110,8 +114,14 @@ export const identityRefSchema = z.union([
 export const uploadLinkBatchSchema = requestComponent(
   "UploadLinkBatch",
   z.strictObject({
-    identities: z.array(identityRefSchema).min(1).max(MAX_BATCH).describe(`1–${MAX_BATCH} identities, each by id or externalId`),
-    options: linkConditionsSchema.strict().default({ storeImage: true, qualityCheck: true, requireApproval: false }),
+    identities: z
+      .array(identityRefSchema)
+      .min(1)
+      .max(MAX_BATCH)
+      .describe(`1–${MAX_BATCH} identities, each by id or externalId`),
+    options: linkConditionsSchema
+      .strict()
+      .default({ storeImage: true, qualityCheck: true, requireApproval: false }),
     expiresInHours: expiresInHoursSchema.optional().describe(`1–${MAX_EXPIRY_HOURS}, default 168 (7 days)`),
   }),
 );
@@ -144,7 +154,9 @@ export const toUploadLinkDto = (link: IssuedLink): z.infer<typeof uploadLinkSche
 export const idempotencyKeySchema = z
   .string()
   .regex(/^[\x21-\x7e]{1,255}$/, "Use 1–255 visible ASCII characters.")
-  .describe("Any unique string (a UUID is good). Retrying with the same key and body replays the first response for 24 hours.");
+  .describe(
+    "Any unique string (a UUID is good). Retrying with the same key and body replays the first response for 24 hours.",
+  );
 
 export const revokeLinkParamsSchema = z.object({
   identityId: z.string().min(1).max(300).describe("The identity's UUID, or `ext:{externalId}`"),
@@ -153,7 +165,10 @@ export const revokeLinkParamsSchema = z.object({
 // ---- approvals -----------------------------------------------------------------------------
 
 export const approvalListQuerySchema = z.object({
-  status: z.enum(["pending", "approved"]).optional().describe("pending (default, oldest first) or approved (newest first); rejected requests are deleted"),
+  status: z
+    .enum(["pending", "approved"])
+    .optional()
+    .describe("pending (default, oldest first) or approved (newest first); rejected requests are deleted"),
   cursor: z.string().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().describe("Page size, 1–200 (default 50)"),
 });
@@ -168,7 +183,11 @@ export const approvalSchema = responseComponent(
     status: z.enum(["pending", "approved", "rejected"]),
     createdAt: timestamp,
     decidedAt: timestamp.nullable(),
-    conditions: z.object({ storeImage: z.boolean(), qualityCheck: z.boolean(), requireApproval: z.boolean() }),
+    conditions: z.object({
+      storeImage: z.boolean(),
+      qualityCheck: z.boolean(),
+      requireApproval: z.boolean(),
+    }),
     quality: z.object({
       checked: z.boolean(),
       accepted: z.boolean(),
@@ -180,7 +199,10 @@ export const approvalSchema = responseComponent(
 );
 export type ApprovalDto = z.infer<typeof approvalSchema>;
 
-export const approvalPageSchema = responseComponent("ApprovalPage", z.object({ items: z.array(approvalSchema), nextCursor: z.string().nullable() }));
+export const approvalPageSchema = responseComponent(
+  "ApprovalPage",
+  z.object({ items: z.array(approvalSchema), nextCursor: z.string().nullable() }),
+);
 
 export const approvalParamsSchema = z.object({ id: z.guid().describe("Approval request id") });
 
@@ -198,7 +220,11 @@ export function toApprovalDto(row: ApprovalRow): ApprovalDto {
     status: row.status,
     createdAt: new Date(row.createdAt).toISOString(),
     decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
-    conditions: { storeImage: row.conditions.storeImage, qualityCheck: row.conditions.qualityCheck, requireApproval: row.conditions.requireApproval },
+    conditions: {
+      storeImage: row.conditions.storeImage,
+      qualityCheck: row.conditions.qualityCheck,
+      requireApproval: row.conditions.requireApproval,
+    },
     quality: row.quality,
     searchable: row.hasTemplate,
   };

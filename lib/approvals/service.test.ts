@@ -34,13 +34,25 @@ const decisionAudits = (orgId: string, requestId: string) =>
   handle.db
     .select({ action: auditEvents.action })
     .from(auditEvents)
-    .where(and(eq(auditEvents.organizationId, orgId), eq(auditEvents.targetId, requestId), sql`${auditEvents.action} like 'approval.%'`));
+    .where(
+      and(
+        eq(auditEvents.organizationId, orgId),
+        eq(auditEvents.targetId, requestId),
+        sql`${auditEvents.action} like 'approval.%'`,
+      ),
+    );
 
 describe("approvals", () => {
   it("lists the pending request with its conditions and quality, and counts it", async () => {
     const { org, requestId, identity } = await pendingRequest({ storeImage: false });
     const { items } = await listApprovals(handle.db, org.organizationId);
-    expect(items[0]).toMatchObject({ id: requestId, identityId: identity.id, conditions: { storeImage: false, requireApproval: true }, quality: { checked: true, accepted: true }, hasThumbnail: true });
+    expect(items[0]).toMatchObject({
+      id: requestId,
+      identityId: identity.id,
+      conditions: { storeImage: false, requireApproval: true },
+      quality: { checked: true, accepted: true },
+      hasThumbnail: true,
+    });
     expect(await countPendingApprovals(handle.db, org.organizationId)).toBe(1);
     const detail = await getApprovalDetail(handle.db, org.organizationId, requestId);
     expect(detail.currentPortrait).toBeNull();
@@ -53,9 +65,16 @@ describe("approvals", () => {
     expect(result.status).toBe("approved");
     const after = await snapshotIdentity(handle.db, identity.id);
     expect(after.current).toBe(after.portraits[0]!.id);
-    expect(after.portraits).toEqual([expect.objectContaining({ image: null, thumbnail: null, hasTemplate: true })]);
-    expect(after.requests).toEqual([expect.objectContaining({ status: "approved", image: null, thumbnail: null })]);
-    const [p] = await handle.db.select({ approvedBy: portraits.approvedByUserId, source: portraits.source }).from(portraits).where(eq(portraits.identityId, identity.id));
+    expect(after.portraits).toEqual([
+      expect.objectContaining({ image: null, thumbnail: null, hasTemplate: true }),
+    ]);
+    expect(after.requests).toEqual([
+      expect.objectContaining({ status: "approved", image: null, thumbnail: null }),
+    ]);
+    const [p] = await handle.db
+      .select({ approvedBy: portraits.approvedByUserId, source: portraits.source })
+      .from(portraits)
+      .where(eq(portraits.identityId, identity.id));
     expect(p).toEqual({ approvedBy: org.userId, source: "self_registration" });
     expect(await countPendingApprovals(handle.db, org.organizationId)).toBe(0);
   });
@@ -68,7 +87,9 @@ describe("approvals", () => {
     expect(after.current).toBe(before.current);
     expect(after.portraits).toEqual(before.portraits);
     expect(after.requests).toEqual([]);
-    await expect(decideApproval(handle.db, org.organizationId, org.actor, requestId, "approve")).rejects.toMatchObject({ code: "ALREADY_DECIDED", status: 409 });
+    await expect(
+      decideApproval(handle.db, org.organizationId, org.actor, requestId, "approve"),
+    ).rejects.toMatchObject({ code: "ALREADY_DECIDED", status: 409 });
   });
 
   it("approve racing reject: exactly one decision and one audit event, the other is told it was decided", async () => {
@@ -77,7 +98,13 @@ describe("approvals", () => {
       const second = await makeOrgUser(handle.db, "reviewer", undefined);
       const results = await Promise.allSettled([
         decideApproval(handle.db, org.organizationId, org.actor, requestId, "approve"),
-        decideApproval(handle.db, org.organizationId, { ...org.actor, id: second.userId }, requestId, "reject"),
+        decideApproval(
+          handle.db,
+          org.organizationId,
+          { ...org.actor, id: second.userId },
+          requestId,
+          "reject",
+        ),
       ]);
       const won = results.filter((r) => r.status === "fulfilled");
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -90,7 +117,11 @@ describe("approvals", () => {
 
   it("double approve in parallel applies once", async () => {
     const { org, requestId, identity } = await pendingRequest();
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => decideApproval(handle.db, org.organizationId, org.actor, requestId, "approve")));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        decideApproval(handle.db, org.organizationId, org.actor, requestId, "approve"),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await snapshotIdentity(handle.db, identity.id)).portraits).toHaveLength(1);
     expect(await decisionAudits(org.organizationId, requestId)).toHaveLength(1);
@@ -100,10 +131,16 @@ describe("approvals", () => {
     const { org, requestId, identity } = await pendingRequest();
     const other = await makeOrgUser(handle.db, "owner");
     expect((await listApprovals(handle.db, other.organizationId)).items).toEqual([]);
-    await expect(getApprovalDetail(handle.db, other.organizationId, requestId)).rejects.toMatchObject({ status: 404 });
+    await expect(getApprovalDetail(handle.db, other.organizationId, requestId)).rejects.toMatchObject({
+      status: 404,
+    });
     const before = await snapshotIdentity(handle.db, identity.id);
-    await expect(decideApproval(handle.db, other.organizationId, other.actor, requestId, "approve")).rejects.toMatchObject({ status: 404 });
-    await expect(decideApproval(handle.db, other.organizationId, other.actor, requestId, "reject")).rejects.toMatchObject({ status: 404 });
+    await expect(
+      decideApproval(handle.db, other.organizationId, other.actor, requestId, "approve"),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      decideApproval(handle.db, other.organizationId, other.actor, requestId, "reject"),
+    ).rejects.toMatchObject({ status: 404 });
     expect(await snapshotIdentity(handle.db, identity.id)).toEqual(before);
     expect(await countPendingApprovals(handle.db, org.organizationId)).toBe(1);
   });
@@ -114,12 +151,29 @@ describe("approvals", () => {
     // The same face uploaded for a second identity of the organization is a possible duplicate.
     const { createIdentity } = await import("@/lib/identities/service");
     const { issueUploadLink } = await import("@/lib/links/service");
-    const twin = await createIdentity(handle.db, org.organizationId, org.actor, { externalId: "twin", displayName: "Twin" });
-    const link = await issueUploadLink(handle.db, org.organizationId, org.actor, twin.id, { requireApproval: true });
-    await submitSelfRegistration(handle.db, link.url.split("/upload/")[1]!, await frontalJpeg(), `10.21.0.${++ip}`);
+    const twin = await createIdentity(handle.db, org.organizationId, org.actor, {
+      externalId: "twin",
+      displayName: "Twin",
+    });
+    const link = await issueUploadLink(handle.db, org.organizationId, org.actor, twin.id, {
+      requireApproval: true,
+    });
+    await submitSelfRegistration(
+      handle.db,
+      link.url.split("/upload/")[1]!,
+      await frontalJpeg(),
+      `10.21.0.${++ip}`,
+    );
     // And a new photo for the first identity compares with its current portrait.
-    const again = await issueUploadLink(handle.db, org.organizationId, org.actor, identity.id, { requireApproval: true });
-    await submitSelfRegistration(handle.db, again.url.split("/upload/")[1]!, await frontalJpeg(), `10.21.0.${++ip}`);
+    const again = await issueUploadLink(handle.db, org.organizationId, org.actor, identity.id, {
+      requireApproval: true,
+    });
+    await submitSelfRegistration(
+      handle.db,
+      again.url.split("/upload/")[1]!,
+      await frontalJpeg(),
+      `10.21.0.${++ip}`,
+    );
     const { items } = await listApprovals(handle.db, org.organizationId);
     const forTwin = items.find((i) => i.identityId === twin.id)!;
     const forFirst = items.find((i) => i.identityId === identity.id)!;

@@ -32,11 +32,18 @@ export interface ApprovalRow {
 }
 
 function summarizeQuality(report: Record<string, unknown>): QualitySummary {
-  const r = report as { qualityChecked?: boolean; accepted?: boolean; primary?: QualitySummary["primary"]; issues?: { severity: string }[] };
+  const r = report as {
+    qualityChecked?: boolean;
+    accepted?: boolean;
+    primary?: QualitySummary["primary"];
+    issues?: { severity: string }[];
+  };
   return {
     checked: r.qualityChecked !== false,
     accepted: r.accepted !== false,
-    primary: r.primary ? { code: r.primary.code, message: r.primary.message, severity: r.primary.severity } : null,
+    primary: r.primary
+      ? { code: r.primary.code, message: r.primary.message, severity: r.primary.severity }
+      : null,
     warnings: (r.issues ?? []).filter((i) => i.severity === "warn").length,
   };
 }
@@ -55,11 +62,19 @@ const columns = {
   hasTemplate: sql<boolean>`(${approvalRequests.template} is not null)`,
 };
 
-type RawRow = { [K in keyof typeof columns]: unknown } & { qualityReport: Record<string, unknown>; conditions: LinkConditions };
+type RawRow = { [K in keyof typeof columns]: unknown } & {
+  qualityReport: Record<string, unknown>;
+  conditions: LinkConditions;
+};
 
 function toRow(raw: RawRow): ApprovalRow {
   const { qualityReport, ...rest } = raw as RawRow & Omit<ApprovalRow, "quality">;
-  return { ...(rest as Omit<ApprovalRow, "quality">), hasThumbnail: Boolean(rest.hasThumbnail), hasTemplate: Boolean(rest.hasTemplate), quality: summarizeQuality(qualityReport) };
+  return {
+    ...(rest as Omit<ApprovalRow, "quality">),
+    hasThumbnail: Boolean(rest.hasThumbnail),
+    hasTemplate: Boolean(rest.hasTemplate),
+    quality: summarizeQuality(qualityReport),
+  };
 }
 
 function encodeCursor(row: { createdAt: Date; id: string }) {
@@ -68,7 +83,13 @@ function encodeCursor(row: { createdAt: Date; id: string }) {
 function decodeCursor(raw: string): [string, string] {
   try {
     const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(v) && typeof v[0] === "string" && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === "string" && /^[0-9a-f-]{36}$/i.test(v[1])) {
+    if (
+      Array.isArray(v) &&
+      typeof v[0] === "string" &&
+      !Number.isNaN(Date.parse(v[0])) &&
+      typeof v[1] === "string" &&
+      /^[0-9a-f-]{36}$/i.test(v[1])
+    ) {
       return [v[0], v[1]];
     }
   } catch {
@@ -85,7 +106,10 @@ export async function listApprovals(
 ): Promise<{ items: ApprovalRow[]; nextCursor: string | null }> {
   const status = options.status ?? "pending";
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const conditions: SQL[] = [eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.status, status)];
+  const conditions: SQL[] = [
+    eq(approvalRequests.organizationId, organizationId),
+    eq(approvalRequests.status, status),
+  ];
   const ascending = status === "pending";
   if (options.cursor) {
     const [at, id] = decodeCursor(options.cursor);
@@ -100,7 +124,11 @@ export async function listApprovals(
     .from(approvalRequests)
     .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
     .where(and(...conditions))
-    .orderBy(...(ascending ? [approvalRequests.createdAt, approvalRequests.id] : [desc(approvalRequests.createdAt), desc(approvalRequests.id)]))
+    .orderBy(
+      ...(ascending
+        ? [approvalRequests.createdAt, approvalRequests.id]
+        : [desc(approvalRequests.createdAt), desc(approvalRequests.id)]),
+    )
     .limit(limit + 1);
   const items = rows.slice(0, limit).map((r) => toRow(r as RawRow));
   const last = items.at(-1);
@@ -125,10 +153,18 @@ export interface ApprovalDetail extends ApprovalRow {
 }
 
 /** Everything the reviewer's viewer shows for one request. */
-export async function getApprovalDetail(db: DbOrTx, organizationId: string, requestId: string): Promise<ApprovalDetail> {
+export async function getApprovalDetail(
+  db: DbOrTx,
+  organizationId: string,
+  requestId: string,
+): Promise<ApprovalDetail> {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound("Approval request not found.");
   const [raw] = await db
-    .select({ ...columns, template: approvalRequests.template, currentPortraitId: identities.currentPortraitId })
+    .select({
+      ...columns,
+      template: approvalRequests.template,
+      currentPortraitId: identities.currentPortraitId,
+    })
     .from(approvalRequests)
     .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
     .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
@@ -139,11 +175,22 @@ export async function getApprovalDetail(db: DbOrTx, organizationId: string, requ
   let similarityToCurrent: ApprovalDetail["similarityToCurrent"] = null;
   if (currentPortraitId) {
     const [current] = await db
-      .select({ id: portraits.id, image: sql<boolean>`(${portraits.image} is not null)`, thumbnail: sql<boolean>`(${portraits.thumbnail} is not null)`, searchable: portraits.searchable, template: portraits.template })
+      .select({
+        id: portraits.id,
+        image: sql<boolean>`(${portraits.image} is not null)`,
+        thumbnail: sql<boolean>`(${portraits.thumbnail} is not null)`,
+        searchable: portraits.searchable,
+        template: portraits.template,
+      })
       .from(portraits)
       .where(and(eq(portraits.organizationId, organizationId), eq(portraits.id, currentPortraitId)));
     if (current) {
-      currentPortrait = { id: current.id, hasImage: Boolean(current.image), hasThumbnail: Boolean(current.thumbnail), searchable: current.searchable };
+      currentPortrait = {
+        id: current.id,
+        hasImage: Boolean(current.image),
+        hasThumbnail: Boolean(current.thumbnail),
+        searchable: current.searchable,
+      };
       if (template && current.template) {
         const { similarity, samePerson } = compareTemplates(template, current.template);
         similarityToCurrent = { similarity, samePerson };
@@ -151,13 +198,26 @@ export async function getApprovalDetail(db: DbOrTx, organizationId: string, requ
     }
   }
   const possibleDuplicates = template
-    ? (await searchByTemplate(db, organizationId, template, { limit: 5, excludeIdentityId: row.identityId })).filter((m) => m.samePerson)
+    ? (
+        await searchByTemplate(db, organizationId, template, { limit: 5, excludeIdentityId: row.identityId })
+      ).filter((m) => m.samePerson)
     : [];
-  return { ...row, qualityReport: rowRaw.qualityReport as Record<string, unknown>, currentPortrait, similarityToCurrent, possibleDuplicates };
+  return {
+    ...row,
+    qualityReport: rowRaw.qualityReport as Record<string, unknown>,
+    currentPortrait,
+    similarityToCurrent,
+    possibleDuplicates,
+  };
 }
 
 /** The held upload image of a pending request, for the reviewer. */
-export async function readApprovalImage(db: DbOrTx, organizationId: string, requestId: string, variant: "image" | "thumbnail") {
+export async function readApprovalImage(
+  db: DbOrTx,
+  organizationId: string,
+  requestId: string,
+  variant: "image" | "thumbnail",
+) {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
   const column = variant === "image" ? approvalRequests.image : approvalRequests.thumbnail;
   const [row] = await db
@@ -170,7 +230,8 @@ export async function readApprovalImage(db: DbOrTx, organizationId: string, requ
 
 export type Decision = "approve" | "reject";
 
-const alreadyDecided = () => new AppError("ALREADY_DECIDED", "This request has already been decided by someone else.", 409);
+const alreadyDecided = () =>
+  new AppError("ALREADY_DECIDED", "This request has already been decided by someone else.", 409);
 
 /**
  * Approve: in one transaction the upload becomes the identity's current portrait (honouring "do not
@@ -178,7 +239,13 @@ const alreadyDecided = () => new AppError("ALREADY_DECIDED", "This request has a
  * Reject: the request and its image are deleted, an audit event is written.
  * The row lock makes concurrent deciders queue; the second finds it decided and gets 409.
  */
-export async function decideApproval(db: Db, organizationId: string, actor: Actor, requestId: string, decision: Decision): Promise<{ status: "approved" | "rejected"; identityId: string }> {
+export async function decideApproval(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  requestId: string,
+  decision: Decision,
+): Promise<{ status: "approved" | "rejected"; identityId: string }> {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound("Approval request not found.");
   return db.transaction(async (tx) => {
     const [request] = await tx
@@ -201,15 +268,30 @@ export async function decideApproval(db: Db, organizationId: string, actor: Acto
       const [rejected] = await tx
         .select({ id: auditEvents.id })
         .from(auditEvents)
-        .where(and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.action, "approval.rejected"), eq(auditEvents.targetId, requestId)))
+        .where(
+          and(
+            eq(auditEvents.organizationId, organizationId),
+            eq(auditEvents.action, "approval.rejected"),
+            eq(auditEvents.targetId, requestId),
+          ),
+        )
         .limit(1);
       throw rejected ? alreadyDecided() : notFound("Approval request not found.");
     }
     if (request.status !== "pending") throw alreadyDecided();
     const userId = actor.type === "user" ? actor.id : null;
     if (decision === "reject") {
-      await tx.delete(approvalRequests).where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
-      await recordAudit(tx, { organizationId, actor, action: "approval.rejected", targetType: "approval_request", targetId: requestId, details: { identityId: request.identityId } });
+      await tx
+        .delete(approvalRequests)
+        .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
+      await recordAudit(tx, {
+        organizationId,
+        actor,
+        action: "approval.rejected",
+        targetType: "approval_request",
+        targetId: requestId,
+        details: { identityId: request.identityId },
+      });
       return { status: "rejected" as const, identityId: request.identityId };
     }
     const portraitId = await applyPortrait(tx, {
@@ -227,9 +309,23 @@ export async function decideApproval(db: Db, organizationId: string, actor: Acto
     });
     await tx
       .update(approvalRequests)
-      .set({ status: "approved", decidedAt: sql`now()`, decidedByUserId: userId, image: null, thumbnail: null, template: null })
+      .set({
+        status: "approved",
+        decidedAt: sql`now()`,
+        decidedByUserId: userId,
+        image: null,
+        thumbnail: null,
+        template: null,
+      })
       .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
-    await recordAudit(tx, { organizationId, actor, action: "approval.approved", targetType: "approval_request", targetId: requestId, details: { identityId: request.identityId, portraitId } });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "approval.approved",
+      targetType: "approval_request",
+      targetId: requestId,
+      details: { identityId: request.identityId, portraitId },
+    });
     return { status: "approved" as const, identityId: request.identityId };
   });
 }

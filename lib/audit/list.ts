@@ -15,7 +15,11 @@ export interface AuditRow {
 }
 
 /** The organization's audit trail, newest first; `before` is the id of the last row seen. */
-export async function listAuditEvents(db: DbOrTx, organizationId: string, options: { before?: number; limit?: number; action?: string } = {}) {
+export async function listAuditEvents(
+  db: DbOrTx,
+  organizationId: string,
+  options: { before?: number; limit?: number; action?: string } = {},
+) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const conditions: SQL[] = [eq(auditEvents.organizationId, organizationId)];
   if (options.before) conditions.push(lt(auditEvents.id, options.before));

@@ -20,7 +20,10 @@ export function slugify(name: string): string {
 }
 
 export async function hasAnyUser(db: DbOrTx): Promise<boolean> {
-  const rows = await db.select({ one: sql`1` }).from(users).limit(1);
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(users)
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -49,7 +52,10 @@ export interface NewUser {
 }
 
 /** Creates a user and its membership, creating the organization when it does not exist yet. */
-export async function createUser(db: Db, input: NewUser): Promise<{ userId: string; organizationId: string; slug: string }> {
+export async function createUser(
+  db: Db,
+  input: NewUser,
+): Promise<{ userId: string; organizationId: string; slug: string }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError("PASSWORD_TOO_SHORT", `Use at least ${MIN_PASSWORD_LENGTH} characters.`, 422, {
       password: [`Use at least ${MIN_PASSWORD_LENGTH} characters.`],
@@ -93,7 +99,8 @@ export async function createUser(db: Db, input: NewUser): Promise<{ userId: stri
 export async function setupFirstOwner(db: Db, input: Omit<NewUser, "role">) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
-    if (await hasAnyUser(tx)) throw new AppError("ALREADY_SET_UP", "This installation is already set up.", 409);
+    if (await hasAnyUser(tx))
+      throw new AppError("ALREADY_SET_UP", "This installation is already set up.", 409);
     if (input.password.length < MIN_PASSWORD_LENGTH) {
       throw new AppError("PASSWORD_TOO_SHORT", `Use at least ${MIN_PASSWORD_LENGTH} characters.`, 422, {
         password: [`Use at least ${MIN_PASSWORD_LENGTH} characters.`],

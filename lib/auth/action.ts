@@ -24,7 +24,8 @@ export interface ActionState {
 export function echoValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|token|secret/i.test(key)) out[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|token|secret/i.test(key))
+      out[key] = value;
   }
   return out;
 }

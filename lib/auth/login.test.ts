@@ -4,7 +4,13 @@ import type { DbHandle } from "@/db/client";
 import { users } from "@/db/schema";
 import { createTestDatabase } from "@/test/db";
 import { makeOrgUser } from "@/test/fixtures";
-import { bumpSessionVersion, changePassword, loadSessionRecord, setUserDisabled, setupFirstOwner } from "./accounts";
+import {
+  bumpSessionVersion,
+  changePassword,
+  loadSessionRecord,
+  setUserDisabled,
+  setupFirstOwner,
+} from "./accounts";
 import { attemptLogin, LOGIN_LIMITS } from "./login";
 
 let handle: DbHandle;
@@ -18,7 +24,10 @@ afterAll(async () => {
 describe("sign-in", () => {
   it("stores argon2id hashes with at least OWASP's parameters", async () => {
     const u = await makeOrgUser(handle.db);
-    const [row] = await handle.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, u.userId));
+    const [row] = await handle.db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, u.userId));
     const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(row!.hash);
     expect(match).not.toBeNull();
     expect(Number(match![1])).toBeGreaterThanOrEqual(19456);
@@ -27,9 +36,15 @@ describe("sign-in", () => {
 
   it("accepts the right password and refuses a wrong one", async () => {
     const u = await makeOrgUser(handle.db);
-    const ok = await attemptLogin(handle.db, { email: u.email.toUpperCase(), password: u.password, ip: "10.0.0.1" });
+    const ok = await attemptLogin(handle.db, {
+      email: u.email.toUpperCase(),
+      password: u.password,
+      ip: "10.0.0.1",
+    });
     expect(ok.ok).toBe(true);
-    expect(await attemptLogin(handle.db, { email: u.email, password: "nope-nope-nope", ip: "10.0.0.1" })).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await attemptLogin(handle.db, { email: u.email, password: "nope-nope-nope", ip: "10.0.0.1" }),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("throttles an account after repeated failures, even with the right password, and unknown accounts alike", async () => {
@@ -37,7 +52,10 @@ describe("sign-in", () => {
     const unknown = `ghost-${Date.now()}@example.test`;
     const results: Record<string, string[]> = { known: [], unknown: [] };
     for (let i = 0; i < LOGIN_LIMITS.perAccount + 1; i++) {
-      for (const [label, email] of [["known", u.email], ["unknown", unknown]] as const) {
+      for (const [label, email] of [
+        ["known", u.email],
+        ["unknown", unknown],
+      ] as const) {
         const r = await attemptLogin(handle.db, { email, password: "wrong-password!", ip: `10.1.${i}.1` });
         results[label]!.push(r.ok ? "ok" : r.reason);
       }
@@ -52,16 +70,24 @@ describe("sign-in", () => {
     const ip = `10.2.${Math.floor(Math.random() * 250)}.7`;
     let last;
     for (let i = 0; i < LOGIN_LIMITS.perIp + 1; i++) {
-      last = await attemptLogin(handle.db, { email: `spray-${i}@example.test`, password: "x-password-x", ip });
+      last = await attemptLogin(handle.db, {
+        email: `spray-${i}@example.test`,
+        password: "x-password-x",
+        ip,
+      });
     }
     expect(last).toEqual({ ok: false, reason: "throttled" });
     const u = await makeOrgUser(handle.db);
-    expect((await attemptLogin(handle.db, { email: u.email, password: u.password, ip: "10.3.0.1" })).ok).toBe(true);
+    expect((await attemptLogin(handle.db, { email: u.email, password: u.password, ip: "10.3.0.1" })).ok).toBe(
+      true,
+    );
   });
 
   it("ends old sessions on sign-out, password change and disabling", async () => {
     const u = await makeOrgUser(handle.db);
-    expect(await loadSessionRecord(handle.db, u.userId, u.organizationId, 0)).toMatchObject({ role: "owner" });
+    expect(await loadSessionRecord(handle.db, u.userId, u.organizationId, 0)).toMatchObject({
+      role: "owner",
+    });
     await bumpSessionVersion(handle.db, u.userId);
     expect(await loadSessionRecord(handle.db, u.userId, u.organizationId, 0)).toBeNull();
     expect(await loadSessionRecord(handle.db, u.userId, u.organizationId, 1)).not.toBeNull();
@@ -69,7 +95,10 @@ describe("sign-in", () => {
     expect(await loadSessionRecord(handle.db, u.userId, u.organizationId, 1)).toBeNull();
     await setUserDisabled(handle.db, u.userId, true);
     expect(await loadSessionRecord(handle.db, u.userId, u.organizationId, 3)).toBeNull();
-    expect((await attemptLogin(handle.db, { email: u.email, password: "a-brand-new-password", ip: "10.4.0.1" })).ok).toBe(false);
+    expect(
+      (await attemptLogin(handle.db, { email: u.email, password: "a-brand-new-password", ip: "10.4.0.1" }))
+        .ok,
+    ).toBe(false);
   });
 
   it("a session is bound to its organization", async () => {
@@ -81,6 +110,12 @@ describe("sign-in", () => {
   it("first-run setup works only once", async () => {
     // The test database already has users, so setup must refuse.
     await makeOrgUser(handle.db);
-    await expect(setupFirstOwner(handle.db, { email: "late@example.test", password: "late-password-1", organizationName: "Late" })).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
+    await expect(
+      setupFirstOwner(handle.db, {
+        email: "late@example.test",
+        password: "late-password-1",
+        organizationName: "Late",
+      }),
+    ).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
   });
 });

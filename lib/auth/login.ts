@@ -13,7 +13,9 @@ export const LOGIN_LIMITS = {
   windowSeconds: 15 * 60,
 };
 
-export type LoginResult = { ok: true; user: LoginRecord & { organizationId: string } } | { ok: false; reason: "invalid" | "throttled" };
+export type LoginResult =
+  | { ok: true; user: LoginRecord & { organizationId: string } }
+  | { ok: false; reason: "invalid" | "throttled" };
 
 /**
  * Checks a password with throttling per account and per address. Unknown accounts are throttled
@@ -25,8 +27,18 @@ export async function attemptLogin(
 ): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   const accountKey = `login:account:${email}`;
-  const ipHit = await hitRateLimit(db, `login:ip:${input.ip}`, LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowSeconds);
-  const accountOpen = await peekRateLimit(db, accountKey, LOGIN_LIMITS.perAccount, LOGIN_LIMITS.windowSeconds);
+  const ipHit = await hitRateLimit(
+    db,
+    `login:ip:${input.ip}`,
+    LOGIN_LIMITS.perIp,
+    LOGIN_LIMITS.windowSeconds,
+  );
+  const accountOpen = await peekRateLimit(
+    db,
+    accountKey,
+    LOGIN_LIMITS.perAccount,
+    LOGIN_LIMITS.windowSeconds,
+  );
   const user = await findLoginRecord(db, email);
   if (!ipHit.allowed || !accountOpen) {
     if (user?.organizationId) {

@@ -22,4 +22,5 @@ export async function isSameOriginRequest(): Promise<boolean> {
   return url.origin === new URL(env().APP_URL).origin;
 }
 
-export const CROSS_ORIGIN_MESSAGE = "This request did not come from this site. Reload the page and try again.";
+export const CROSS_ORIGIN_MESSAGE =
+  "This request did not come from this site. Reload the page and try again.";

@@ -54,16 +54,30 @@ describe("consistency checker", () => {
   it("reports half-written states: a consumed link with nothing behind it, image bytes kept after a decision", async () => {
     const { db } = handle;
     const consumed = await orgWithLink(db);
-    await db.update(uploadLinks).set({ usedAt: sql`now()` }).where(eq(uploadLinks.id, consumed.link.linkId));
+    await db
+      .update(uploadLinks)
+      .set({ usedAt: sql`now()` })
+      .where(eq(uploadLinks.id, consumed.link.linkId));
     const decided = await orgWithLink(db, { requireApproval: true });
     await submitSelfRegistration(db, decided.token, await frontalJpeg(), nextIp());
-    await db.update(approvalRequests).set({ status: "approved" }).where(eq(approvalRequests.identityId, decided.identity.id));
+    await db
+      .update(approvalRequests)
+      .set({ status: "approved" })
+      .where(eq(approvalRequests.identityId, decided.identity.id));
     const found = await findInconsistencies(db);
-    expect(found.map((f) => f.check).sort()).toEqual(["decided approval request still holding image bytes", "used link without its upload_link.used audit event"]);
+    expect(found.map((f) => f.check).sort()).toEqual([
+      "decided approval request still holding image bytes",
+      "used link without its upload_link.used audit event",
+    ]);
     expect(found.find((f) => f.check.startsWith("used link"))!.ids).toEqual([consumed.link.linkId]);
     // Repair, so later tests in this file start from a consistent database.
     await db.delete(approvalRequests).where(eq(approvalRequests.identityId, decided.identity.id));
-    await db.insert(auditEvents).values({ organizationId: consumed.org.organizationId, actorType: "system", action: "upload_link.used", details: { linkId: consumed.link.linkId } });
+    await db.insert(auditEvents).values({
+      organizationId: consumed.org.organizationId,
+      actorType: "system",
+      action: "upload_link.used",
+      details: { linkId: consumed.link.linkId },
+    });
     expect(await findInconsistencies(db)).toEqual([]);
   });
 });
@@ -85,11 +99,14 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL serv
         for (let i = 0; i < 1200; i++) {
           // Inside a transaction pg_stat_activity is a snapshot taken at first use: refresh it.
           await reserved`select pg_stat_clear_snapshot()`;
-          const rows = await reserved<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and ${pid} = any(pg_blocking_pids(pid))`;
+          const rows = await reserved<
+            { pid: number }[]
+          >`select pid from pg_stat_activity where datname = current_database() and ${pid} = any(pg_blocking_pids(pid))`;
           if (rows.length > 0) return rows[0]!.pid;
           await new Promise((r) => setTimeout(r, 50));
         }
-        const activity = await reserved`select pid, state, wait_event_type, left(query, 80) as query from pg_stat_activity where datname = current_database()`;
+        const activity =
+          await reserved`select pid, state, wait_event_type, left(query, 80) as query from pg_stat_activity where datname = current_database()`;
         throw new Error(`the upload never reached the locked row: ${JSON.stringify(activity)}`);
       },
       terminate: (target: number) => reserved`select pg_terminate_backend(${target})`,
@@ -113,7 +130,9 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL serv
         const { identity, token, link } = await orgWithLink(db, { storeImage: true });
         const before = await snapshotIdentity(db, identity.id);
         const lock = await holdLock(table, table === "identities" ? identity.id : link.linkId);
-        const pending = POST(uploadRequest(token, [{ bytes: photo }], { ip: nextIp() }), { params: Promise.resolve({ token }) });
+        const pending = POST(uploadRequest(token, [{ bytes: photo }], { ip: nextIp() }), {
+          params: Promise.resolve({ token }),
+        });
         await lock.terminate(await lock.waiter());
         const response = await pending;
         await lock.release();
@@ -124,7 +143,9 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL serv
         expect(await snapshotIdentity(db, identity.id)).toEqual(before);
         expect(await findValidLink(db, token)).not.toBeNull();
         expect(await findInconsistencies(db)).toEqual([]);
-        const retry = await POST(uploadRequest(token, [{ bytes: photo }], { ip: nextIp() }), { params: Promise.resolve({ token }) });
+        const retry = await POST(uploadRequest(token, [{ bytes: photo }], { ip: nextIp() }), {
+          params: Promise.resolve({ token }),
+        });
         expect(retry.status).toBe(200);
       }
     });
@@ -138,14 +159,20 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL serv
     const before = await snapshotIdentity(db, identity.id);
     const lock = await holdLock("identities", identity.id);
     // One process (no npx/tsx wrapper in between), so SIGKILL hits the process that holds the connection.
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "test/upload-child.ts", token, file], {
-      env: { ...process.env, DATABASE_URL: handle.url!, NODE_ENV: "test" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "test/upload-child.ts", token, file],
+      {
+        env: { ...process.env, DATABASE_URL: handle.url!, NODE_ENV: "test" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, signal) => resolve(signal)),
+    );
     await lock.waiter().catch((error) => {
       throw new Error(`${error.message}; child output: ${output}`);
     });
@@ -154,7 +181,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL serv
     await exited;
     await lock.release();
     // The server rolls back when it notices the client is gone.
-    for (let i = 0; i < 100 && (await activeBackends()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await activeBackends()) > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(output).not.toContain('"status"');
     expect(await findInconsistencies(db)).toEqual([]);
     expect(await snapshotIdentity(db, identity.id)).toEqual(before);
@@ -178,9 +206,10 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL serv
   }
 
   async function activeBackends(): Promise<number> {
-    const rows = (await db().execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)) as unknown as { n: number }[];
+    const rows = (await db().execute(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
+    )) as unknown as { n: number }[];
     return rows[0]!.n;
   }
   const db = () => handle.db;
 });
-

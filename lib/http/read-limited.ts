@@ -1,7 +1,11 @@
 import { AppError } from "@/lib/errors";
 
 export const tooLarge = (maxBytes: number) =>
-  new AppError("FILE_TOO_LARGE", `The upload is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB. Choose a smaller photo.`, 413);
+  new AppError(
+    "FILE_TOO_LARGE",
+    `The upload is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB. Choose a smaller photo.`,
+    413,
+  );
 
 /**
  * Reads a request body up to `maxBytes`, refusing early: by Content-Length when it is declared,
@@ -34,10 +38,18 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
 }
 
 /** Parses a size-checked multipart body and returns the single file field `name`. */
-export async function readMultipartFile(request: Request, field: string, maxBytes: number): Promise<{ file: Uint8Array; form: FormData }> {
+export async function readMultipartFile(
+  request: Request,
+  field: string,
+  maxBytes: number,
+): Promise<{ file: Uint8Array; form: FormData }> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the photo as multipart/form-data with a field named “image”.", 415);
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      "Send the photo as multipart/form-data with a field named “image”.",
+      415,
+    );
   }
   const body = await readBodyLimited(request, maxBytes);
   let form: FormData;

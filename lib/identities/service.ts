@@ -73,7 +73,11 @@ function normalizeRow(row: IdentityRow): IdentityRow {
 }
 
 /** One page of an organization's identities, ordered by name, with keyset pagination. */
-export async function listIdentities(db: DbOrTx, organizationId: string, query: ListQuery = {}): Promise<IdentityPage> {
+export async function listIdentities(
+  db: DbOrTx,
+  organizationId: string,
+  query: ListQuery = {},
+): Promise<IdentityPage> {
   const { q, filter, cursor, limit } = listQuerySchema.parse(query);
   const conditions: SQL[] = [eq(identities.organizationId, organizationId)];
   if (q) {
@@ -84,7 +88,9 @@ export async function listIdentities(db: DbOrTx, organizationId: string, query: 
   }
   if (cursor) {
     const after = decodeCursor(cursor);
-    conditions.push(sql`(lower(${identities.displayName}), ${identities.id}) > (${after.name}, ${after.id}::uuid)`);
+    conditions.push(
+      sql`(lower(${identities.displayName}), ${identities.id}) > (${after.name}, ${after.id}::uuid)`,
+    );
   }
   if (filter === "no_portrait") conditions.push(sql`${identities.currentPortraitId} is null`);
   if (filter === "link_active") conditions.push(sql`${activeLinkExpiry} is not null`);
@@ -103,7 +109,10 @@ export async function listIdentities(db: DbOrTx, organizationId: string, query: 
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > limit && last ? encodeCursor({ name: last.displayName.toLowerCase(), id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ name: last.displayName.toLowerCase(), id: last.id })
+        : null,
   };
 }
 
@@ -125,20 +134,43 @@ export async function getIdentity(db: DbOrTx, organizationId: string, ref: strin
 }
 
 function duplicateExternalId(externalId: string) {
-  return new AppError("EXTERNAL_ID_TAKEN", `External ID “${externalId}” is already used by another identity.`, 409, {
-    externalId: ["This external ID is already used by another identity."],
-  });
+  return new AppError(
+    "EXTERNAL_ID_TAKEN",
+    `External ID “${externalId}” is already used by another identity.`,
+    409,
+    {
+      externalId: ["This external ID is already used by another identity."],
+    },
+  );
 }
 
-export async function createIdentity(db: Db, organizationId: string, actor: Actor, input: IdentityInput): Promise<IdentityRow> {
+export async function createIdentity(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  input: IdentityInput,
+): Promise<IdentityRow> {
   const data = identityInputSchema.parse(input);
   try {
     const id = await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(identities)
-        .values({ organizationId, externalId: data.externalId, displayName: data.displayName, email: data.email ?? null, notes: data.notes ?? null })
+        .values({
+          organizationId,
+          externalId: data.externalId,
+          displayName: data.displayName,
+          email: data.email ?? null,
+          notes: data.notes ?? null,
+        })
         .returning({ id: identities.id });
-      await recordAudit(tx, { organizationId, actor, action: "identity.created", targetType: "identity", targetId: created!.id, details: { externalId: data.externalId } });
+      await recordAudit(tx, {
+        organizationId,
+        actor,
+        action: "identity.created",
+        targetType: "identity",
+        targetId: created!.id,
+        details: { externalId: data.externalId },
+      });
       return created!.id;
     });
     return getIdentity(db, organizationId, id);
@@ -166,7 +198,14 @@ export async function updateIdentity(
         .where(and(eq(identities.organizationId, organizationId), eq(identities.id, current.id)))
         .returning({ id: identities.id });
       if (updated.length === 0) throw notFound("Identity not found.");
-      await recordAudit(tx, { organizationId, actor, action: "identity.updated", targetType: "identity", targetId: current.id, details: { fields: Object.keys(changes) } });
+      await recordAudit(tx, {
+        organizationId,
+        actor,
+        action: "identity.updated",
+        targetType: "identity",
+        targetId: current.id,
+        details: { fields: Object.keys(changes) },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateExternalId(String(changes.externalId ?? ""));
@@ -176,7 +215,12 @@ export async function updateIdentity(
 }
 
 /** Deletes the identity and, by cascade, all its biometric data: portraits, templates, requests, links. */
-export async function deleteIdentity(db: Db, organizationId: string, actor: Actor, ref: string): Promise<void> {
+export async function deleteIdentity(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  ref: string,
+): Promise<void> {
   const current = await getIdentity(db, organizationId, ref);
   await db.transaction(async (tx) => {
     const deleted = await tx
@@ -184,6 +228,13 @@ export async function deleteIdentity(db: Db, organizationId: string, actor: Acto
       .where(and(eq(identities.organizationId, organizationId), eq(identities.id, current.id)))
       .returning({ id: identities.id });
     if (deleted.length === 0) throw notFound("Identity not found.");
-    await recordAudit(tx, { organizationId, actor, action: "identity.deleted", targetType: "identity", targetId: current.id, details: { externalId: current.externalId } });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "identity.deleted",
+      targetType: "identity",
+      targetId: current.id,
+      details: { externalId: current.externalId },
+    });
   });
 }

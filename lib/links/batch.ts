@@ -20,8 +20,12 @@ export interface BatchItemProblem {
 /** Some items of a batch are unusable; nothing was issued. `extra.errors` names them by index. */
 export class BatchItemsError extends AppError {
   constructor(readonly items: BatchItemProblem[]) {
-    const code = items.every((i) => i.code === "DUPLICATE_IDENTITY") ? "DUPLICATE_IDENTITY" : "IDENTITY_NOT_FOUND";
-    super(code, `${items.length} of the batch's items cannot be used; no link was issued.`, 422, undefined, { errors: items });
+    const code = items.every((i) => i.code === "DUPLICATE_IDENTITY")
+      ? "DUPLICATE_IDENTITY"
+      : "IDENTITY_NOT_FOUND";
+    super(code, `${items.length} of the batch's items cannot be used; no link was issued.`, 422, undefined, {
+      errors: items,
+    });
   }
 }
 
@@ -57,7 +61,12 @@ export async function issueUploadLinkBatch(
   const resolved = refs.map((ref, index) => {
     const id = "id" in ref ? byId.get(ref.id.toLowerCase()) : byExternalId.get(ref.externalId);
     if (!id) {
-      problems.push({ index, pointer: `/identities/${index}`, code: "IDENTITY_NOT_FOUND", detail: `No identity with ${describeRef(ref)}.` });
+      problems.push({
+        index,
+        pointer: `/identities/${index}`,
+        code: "IDENTITY_NOT_FOUND",
+        detail: `No identity with ${describeRef(ref)}.`,
+      });
     } else if (firstIndex.has(id)) {
       problems.push({
         index,
@@ -71,7 +80,14 @@ export async function issueUploadLinkBatch(
   if (problems.length) throw new BatchItemsError(problems);
 
   try {
-    const issued = await issueUploadLinks(db, organizationId, actor, resolved as string[], conditions, expiresInHours);
+    const issued = await issueUploadLinks(
+      db,
+      organizationId,
+      actor,
+      resolved as string[],
+      conditions,
+      expiresInHours,
+    );
     const byIdentity = new Map(issued.map((l) => [l.identityId, l]));
     return (resolved as string[]).map((id) => byIdentity.get(id)!);
   } catch (error) {
@@ -80,7 +96,16 @@ export async function issueUploadLinkBatch(
       const gone = new Set(error.missing);
       throw new BatchItemsError(
         resolved.flatMap((id, index) =>
-          id && gone.has(id) ? [{ index, pointer: `/identities/${index}`, code: "IDENTITY_NOT_FOUND" as const, detail: `No identity with ${describeRef(refs[index]!)}.` }] : [],
+          id && gone.has(id)
+            ? [
+                {
+                  index,
+                  pointer: `/identities/${index}`,
+                  code: "IDENTITY_NOT_FOUND" as const,
+                  detail: `No identity with ${describeRef(refs[index]!)}.`,
+                },
+              ]
+            : [],
         ),
       );
     }

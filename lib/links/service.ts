@@ -20,7 +20,13 @@ export interface IssuedLink {
 
 export class UnknownIdentitiesError extends AppError {
   constructor(readonly missing: string[]) {
-    super("IDENTITY_NOT_FOUND", `${missing.length} identit${missing.length === 1 ? "y was" : "ies were"} not found.`, 422, undefined, { missing });
+    super(
+      "IDENTITY_NOT_FOUND",
+      `${missing.length} identit${missing.length === 1 ? "y was" : "ies were"} not found.`,
+      422,
+      undefined,
+      { missing },
+    );
   }
 }
 
@@ -62,7 +68,14 @@ export async function issueUploadLinks(
     const revoked = await tx
       .update(uploadLinks)
       .set({ revokedAt: sql`now()` })
-      .where(and(eq(uploadLinks.organizationId, organizationId), inArray(uploadLinks.identityId, ids), isNull(uploadLinks.usedAt), isNull(uploadLinks.revokedAt)))
+      .where(
+        and(
+          eq(uploadLinks.organizationId, organizationId),
+          inArray(uploadLinks.identityId, ids),
+          isNull(uploadLinks.usedAt),
+          isNull(uploadLinks.revokedAt),
+        ),
+      )
       .returning({ id: uploadLinks.id, identityId: uploadLinks.identityId });
     const expiresAt = new Date(Date.now() + hours * 3_600_000);
     const tokens = new Map(found.map((f) => [f.id, newUploadToken()]));
@@ -89,7 +102,12 @@ export async function issueUploadLinks(
         action: "upload_link.issued",
         targetType: "identity",
         targetId: f.id,
-        details: { linkId: linkIds.get(f.id), ...conditions, expiresAt: expiresAt.toISOString(), replacedActiveLink: revokedFor.has(f.id) },
+        details: {
+          linkId: linkIds.get(f.id),
+          ...conditions,
+          expiresAt: expiresAt.toISOString(),
+          replacedActiveLink: revokedFor.has(f.id),
+        },
       })),
     );
     return found.map((f) => ({
@@ -112,7 +130,14 @@ export async function issueUploadLink(
   expiresInHours?: number,
 ): Promise<IssuedLink> {
   try {
-    const [link] = await issueUploadLinks(db, organizationId, actor, [identityId], conditions, expiresInHours);
+    const [link] = await issueUploadLinks(
+      db,
+      organizationId,
+      actor,
+      [identityId],
+      conditions,
+      expiresInHours,
+    );
     return link!;
   } catch (error) {
     if (error instanceof UnknownIdentitiesError) throw notFound("Identity not found.");
@@ -121,15 +146,34 @@ export async function issueUploadLink(
 }
 
 /** Revokes the identity's active link. Returns false when it had none. */
-export async function revokeUploadLink(db: Db, organizationId: string, actor: Actor, identityId: string): Promise<boolean> {
+export async function revokeUploadLink(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  identityId: string,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(uploadLinks)
       .set({ revokedAt: sql`now()` })
-      .where(and(eq(uploadLinks.organizationId, organizationId), eq(uploadLinks.identityId, identityId), isNull(uploadLinks.usedAt), isNull(uploadLinks.revokedAt)))
+      .where(
+        and(
+          eq(uploadLinks.organizationId, organizationId),
+          eq(uploadLinks.identityId, identityId),
+          isNull(uploadLinks.usedAt),
+          isNull(uploadLinks.revokedAt),
+        ),
+      )
       .returning({ id: uploadLinks.id });
     if (rows.length === 0) return false;
-    await recordAudit(tx, { organizationId, actor, action: "upload_link.revoked", targetType: "identity", targetId: identityId, details: { linkId: rows[0]!.id } });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "upload_link.revoked",
+      targetType: "identity",
+      targetId: identityId,
+      details: { linkId: rows[0]!.id },
+    });
     return true;
   });
 }
@@ -142,7 +186,11 @@ export interface ActiveLink {
 }
 
 /** The identity's link that can still be used (not used, revoked or expired), if any. */
-export async function getActiveLink(db: DbOrTx, organizationId: string, identityId: string): Promise<ActiveLink | null> {
+export async function getActiveLink(
+  db: DbOrTx,
+  organizationId: string,
+  identityId: string,
+): Promise<ActiveLink | null> {
   const [row] = await db
     .select({
       linkId: uploadLinks.id,
@@ -217,7 +265,14 @@ export async function consumeUploadLink(tx: DbOrTx, linkId: string): Promise<boo
   const rows = await tx
     .update(uploadLinks)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(uploadLinks.id, linkId), isNull(uploadLinks.usedAt), isNull(uploadLinks.revokedAt), gt(uploadLinks.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(uploadLinks.id, linkId),
+        isNull(uploadLinks.usedAt),
+        isNull(uploadLinks.revokedAt),
+        gt(uploadLinks.expiresAt, sql`now()`),
+      ),
+    )
     .returning({ id: uploadLinks.id });
   return rows.length === 1;
 }

@@ -18,39 +18,72 @@ describe("members", () => {
   it("adds a member who can sign in with the role given, in this organization only", async () => {
     const owner = await makeOrgUser(handle.db);
     const email = `rev-${Date.now()}@example.test`;
-    const userId = await addMember(handle.db, owner.organizationId, owner.actor, { email, role: "reviewer", password: "initial-password-1" });
+    const userId = await addMember(handle.db, owner.organizationId, owner.actor, {
+      email,
+      role: "reviewer",
+      password: "initial-password-1",
+    });
     const members = await listMembers(handle.db, owner.organizationId);
-    expect(members.find((m) => m.userId === userId)).toMatchObject({ email, role: "reviewer", disabled: false });
+    expect(members.find((m) => m.userId === userId)).toMatchObject({
+      email,
+      role: "reviewer",
+      disabled: false,
+    });
     const login = await attemptLogin(handle.db, { email, password: "initial-password-1", ip: "10.30.0.1" });
     expect(login.ok && login.user.organizationId).toBe(owner.organizationId);
   });
 
   it("changes roles but never leaves the organization without an active owner", async () => {
     const owner = await makeOrgUser(handle.db);
-    await expect(changeMemberRole(handle.db, owner.organizationId, owner.actor, owner.userId, "admin")).rejects.toMatchObject({ code: "LAST_OWNER" });
-    await expect(setMemberDisabled(handle.db, owner.organizationId, owner.actor, owner.userId, true)).rejects.toMatchObject({ code: "LAST_OWNER" });
-    const second = await addMember(handle.db, owner.organizationId, owner.actor, { email: `o2-${Date.now()}@example.test`, role: "owner", password: "initial-password-2" });
+    await expect(
+      changeMemberRole(handle.db, owner.organizationId, owner.actor, owner.userId, "admin"),
+    ).rejects.toMatchObject({ code: "LAST_OWNER" });
+    await expect(
+      setMemberDisabled(handle.db, owner.organizationId, owner.actor, owner.userId, true),
+    ).rejects.toMatchObject({ code: "LAST_OWNER" });
+    const second = await addMember(handle.db, owner.organizationId, owner.actor, {
+      email: `o2-${Date.now()}@example.test`,
+      role: "owner",
+      password: "initial-password-2",
+    });
     await changeMemberRole(handle.db, owner.organizationId, owner.actor, owner.userId, "admin");
-    expect((await listMembers(handle.db, owner.organizationId)).find((m) => m.userId === owner.userId)?.role).toBe("admin");
-    await expect(changeMemberRole(handle.db, owner.organizationId, owner.actor, second, "reviewer")).rejects.toMatchObject({ code: "LAST_OWNER" });
+    expect(
+      (await listMembers(handle.db, owner.organizationId)).find((m) => m.userId === owner.userId)?.role,
+    ).toBe("admin");
+    await expect(
+      changeMemberRole(handle.db, owner.organizationId, owner.actor, second, "reviewer"),
+    ).rejects.toMatchObject({ code: "LAST_OWNER" });
   });
 
   it("disabling a member ends their sessions at once", async () => {
     const owner = await makeOrgUser(handle.db);
     const email = `dis-${Date.now()}@example.test`;
-    const userId = await addMember(handle.db, owner.organizationId, owner.actor, { email, role: "admin", password: "initial-password-3" });
+    const userId = await addMember(handle.db, owner.organizationId, owner.actor, {
+      email,
+      role: "admin",
+      password: "initial-password-3",
+    });
     expect(await loadSessionRecord(handle.db, userId, owner.organizationId, 0)).not.toBeNull();
     await setMemberDisabled(handle.db, owner.organizationId, owner.actor, userId, true);
     expect(await loadSessionRecord(handle.db, userId, owner.organizationId, 0)).toBeNull();
     expect(await loadSessionRecord(handle.db, userId, owner.organizationId, 1)).toBeNull();
-    expect((await attemptLogin(handle.db, { email, password: "initial-password-3", ip: "10.30.0.2" })).ok).toBe(false);
+    expect(
+      (await attemptLogin(handle.db, { email, password: "initial-password-3", ip: "10.30.0.2" })).ok,
+    ).toBe(false);
   });
 
   it("cannot touch members of another organization", async () => {
     const a = await makeOrgUser(handle.db);
     const b = await makeOrgUser(handle.db);
-    await expect(changeMemberRole(handle.db, b.organizationId, b.actor, a.userId, "reviewer")).rejects.toMatchObject({ status: 404 });
-    await expect(setMemberDisabled(handle.db, b.organizationId, b.actor, a.userId, true)).rejects.toMatchObject({ status: 404 });
-    expect((await listMembers(handle.db, a.organizationId))[0]).toMatchObject({ role: "owner", disabled: false });
+    await expect(
+      changeMemberRole(handle.db, b.organizationId, b.actor, a.userId, "reviewer"),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      setMemberDisabled(handle.db, b.organizationId, b.actor, a.userId, true),
+    ).rejects.toMatchObject({ status: 404 });
+    expect((await listMembers(handle.db, a.organizationId))[0]).toMatchObject({
+      role: "owner",
+      disabled: false,
+    });
   });
 });

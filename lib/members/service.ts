@@ -18,7 +18,14 @@ export interface Member {
 
 export async function listMembers(db: DbOrTx, organizationId: string): Promise<Member[]> {
   const rows = await db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, disabledAt: users.disabledAt, joinedAt: memberships.createdAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      disabledAt: users.disabledAt,
+      joinedAt: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, organizationId))
@@ -27,11 +34,26 @@ export async function listMembers(db: DbOrTx, organizationId: string): Promise<M
 }
 
 /** Adds a person to the organization with an initial password the owner hands over. */
-export async function addMember(db: Db, organizationId: string, actor: Actor, input: { email: string; name?: string; role: Role; password: string }) {
-  const [org] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
+export async function addMember(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  input: { email: string; name?: string; role: Role; password: string },
+) {
+  const [org] = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
   if (!org) throw notFound("Organization not found.");
   const created = await createUser(db, { ...input, organizationName: org.name, organizationId });
-  await recordAudit(db, { organizationId, actor, action: "member.added", targetType: "user", targetId: created.userId, details: { email: input.email.toLowerCase(), role: input.role } });
+  await recordAudit(db, {
+    organizationId,
+    actor,
+    action: "member.added",
+    targetType: "user",
+    targetId: created.userId,
+    details: { email: input.email.toLowerCase(), role: input.role },
+  });
   return created.userId;
 }
 
@@ -51,27 +73,67 @@ async function assertAnotherOwner(tx: DbOrTx, organizationId: string, userId: st
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "owner"), sql`${users.disabledAt} is null`, sql`${users.id} <> ${userId}`));
-  if (Number(row?.n ?? 0) === 0) throw new AppError("LAST_OWNER", "An organization needs at least one active owner. Make someone else owner first.", 409);
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.role, "owner"),
+        sql`${users.disabledAt} is null`,
+        sql`${users.id} <> ${userId}`,
+      ),
+    );
+  if (Number(row?.n ?? 0) === 0)
+    throw new AppError(
+      "LAST_OWNER",
+      "An organization needs at least one active owner. Make someone else owner first.",
+      409,
+    );
 }
 
-export async function changeMemberRole(db: Db, organizationId: string, actor: Actor, userId: string, role: Role) {
+export async function changeMemberRole(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  userId: string,
+  role: Role,
+) {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`owners:${organizationId}`}))`);
     const member = await requireMember(tx, organizationId, userId);
     if (member.role === "owner" && role !== "owner") await assertAnotherOwner(tx, organizationId, userId);
-    await tx.update(memberships).set({ role }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-    await recordAudit(tx, { organizationId, actor, action: "member.role_changed", targetType: "user", targetId: userId, details: { from: member.role, to: role } });
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "member.role_changed",
+      targetType: "user",
+      targetId: userId,
+      details: { from: member.role, to: role },
+    });
   });
 }
 
 /** Disabling ends the member's sessions at once (session version); enabling lets them sign in again. */
-export async function setMemberDisabled(db: Db, organizationId: string, actor: Actor, userId: string, disabled: boolean) {
+export async function setMemberDisabled(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  userId: string,
+  disabled: boolean,
+) {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`owners:${organizationId}`}))`);
     const member = await requireMember(tx, organizationId, userId);
     if (disabled && member.role === "owner") await assertAnotherOwner(tx, organizationId, userId);
     await setUserDisabled(tx, userId, disabled);
-    await recordAudit(tx, { organizationId, actor, action: disabled ? "member.disabled" : "member.enabled", targetType: "user", targetId: userId });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: disabled ? "member.disabled" : "member.enabled",
+      targetType: "user",
+      targetId: userId,
+    });
   });
 }

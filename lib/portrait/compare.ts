@@ -27,7 +27,8 @@ export function similarityFromDistance(distance: number): number {
 export const SAME_PERSON_SIMILARITY = 60;
 
 export function templateDistance(a: number[], b: number[]): number {
-  if (a.length !== b.length || a.length === 0) throw new Error("templates must have the same, non-zero length");
+  if (a.length !== b.length || a.length === 0)
+    throw new Error("templates must have the same, non-zero length");
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
     const d = a[i]! - b[i]!;
@@ -36,7 +37,10 @@ export function templateDistance(a: number[], b: number[]): number {
   return Math.sqrt(sum);
 }
 
-export function compareTemplates(a: number[], b: number[]): { distance: number; similarity: number; samePerson: boolean } {
+export function compareTemplates(
+  a: number[],
+  b: number[],
+): { distance: number; similarity: number; samePerson: boolean } {
   const distance = templateDistance(a, b);
   const similarity = similarityFromDistance(distance);
   return { distance, similarity, samePerson: similarity >= SAME_PERSON_SIMILARITY };

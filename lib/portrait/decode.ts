@@ -33,10 +33,15 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | "heic" | null {
   const at = (i: number) => bytes[i] ?? -1;
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
   if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return "jpeg";
-  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b)) return "png";
+  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b))
+    return "png";
   if (bytes.length >= 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
   if (bytes.length >= 12 && ascii(4, 8) === "ftyp") {
-    const boxSize = Math.min(bytes.length, Math.max(16, ((at(0) << 24) | (at(1) << 16) | (at(2) << 8) | at(3)) >>> 0), 64);
+    const boxSize = Math.min(
+      bytes.length,
+      Math.max(16, ((at(0) << 24) | (at(1) << 16) | (at(2) << 8) | at(3)) >>> 0),
+      64,
+    );
     const brands = [ascii(8, 12)];
     for (let i = 16; i + 4 <= boxSize; i += 4) brands.push(ascii(i, i + 4));
     if (brands.some((b) => AVIF_BRANDS.has(b))) return "avif";
@@ -69,18 +74,26 @@ export async function decodePortrait(bytes: Uint8Array, t: QualityThresholds): P
   } catch {
     return fail("IMAGE_UNREADABLE");
   }
-  if (!meta.width || !meta.height || meta.format !== (format === "avif" ? "heif" : format)) return fail("IMAGE_UNREADABLE");
+  if (!meta.width || !meta.height || meta.format !== (format === "avif" ? "heif" : format))
+    return fail("IMAGE_UNREADABLE");
   const pixels = meta.width * meta.height;
   if (pixels > t.maxPixels) return fail("IMAGE_TOO_LARGE", pixels, t.maxPixels);
   const swap = (meta.orientation ?? 1) >= 5;
   const width = swap ? meta.height : meta.width;
   const height = swap ? meta.width : meta.height;
-  if (Math.min(width, height) < t.minShortSidePx) return fail("IMAGE_TOO_SMALL", Math.min(width, height), t.minShortSidePx);
+  if (Math.min(width, height) < t.minShortSidePx)
+    return fail("IMAGE_TOO_SMALL", Math.min(width, height), t.minShortSidePx);
 
   try {
     const { data, info } = await sharp(input, { failOn: "warning", limitInputPixels: t.maxPixels })
       .rotate()
-      .resize({ width: WORKING_LONG_SIDE, height: WORKING_LONG_SIDE, fit: "inside", withoutEnlargement: true, fastShrinkOnLoad: true })
+      .resize({
+        width: WORKING_LONG_SIDE,
+        height: WORKING_LONG_SIDE,
+        fit: "inside",
+        withoutEnlargement: true,
+        fastShrinkOnLoad: true,
+      })
       .flatten({ background: "#ffffff" })
       .toColourspace("srgb")
       .raw({ depth: "uchar" })
@@ -88,7 +101,8 @@ export async function decodePortrait(bytes: Uint8Array, t: QualityThresholds): P
     const working = toRgb(data, info.width, info.height, info.channels);
     return { ok: true, image: { format, width, height, working, scale: working.width / width } };
   } catch (error) {
-    if (error instanceof Error && /pixel limit/i.test(error.message)) return fail("IMAGE_TOO_LARGE", pixels, t.maxPixels);
+    if (error instanceof Error && /pixel limit/i.test(error.message))
+      return fail("IMAGE_TOO_LARGE", pixels, t.maxPixels);
     return fail("IMAGE_UNREADABLE");
   }
 }
@@ -120,7 +134,9 @@ export async function encodeOutputs(
     .jpeg({ quality: 88, chromaSubsampling: "4:2:0" })
     .toBuffer({ resolveWithObject: true });
   // Thumbnail: a square around the face when there is one, else the centre.
-  const side = Math.round(Math.min(working.width, working.height, face ? Math.max(face.width, face.height) * 2.2 : Infinity));
+  const side = Math.round(
+    Math.min(working.width, working.height, face ? Math.max(face.width, face.height) * 2.2 : Infinity),
+  );
   const cx = face ? face.x + face.width / 2 : working.width / 2;
   const cy = face ? face.y + face.height / 2 : working.height / 2;
   const left = clamp(Math.round(cx - side / 2), 0, working.width - side);

@@ -66,7 +66,10 @@ async function detect(rgb, width, height, fastMinScore = 2) {
       const fast = await fastDetect(input, image, fastMinScore);
       if (fast) return { faces: fast, path: "tiny" };
     }
-    const ssd = await faceapi.detectAllFaces(input, new faceapi.SsdMobilenetv1Options({ minConfidence: SSD_MIN_CONFIDENCE, maxResults: 10 }));
+    const ssd = await faceapi.detectAllFaces(
+      input,
+      new faceapi.SsdMobilenetv1Options({ minConfidence: SSD_MIN_CONFIDENCE, maxResults: 10 }),
+    );
     const faces = [];
     for (const r of await withLandmarks(image, ssd)) {
       const box = boxOf(r.detection.box);
@@ -75,7 +78,8 @@ async function detect(rgb, width, height, fastMinScore = 2) {
         box,
         landmarks: r.landmarks.positions.map((p) => [p.x, p.y]),
         // The second opinion only matters when SSD is not confident on its own (see process.ts).
-        tinyScore: faces.length < 5 && r.detection.score < SSD_CONFIDENT ? await tinyAgreement(image, box) : 1,
+        tinyScore:
+          faces.length < 5 && r.detection.score < SSD_CONFIDENT ? await tinyAgreement(image, box) : 1,
       });
     }
     return { faces, path: "ssd" };
@@ -90,16 +94,29 @@ async function fastDetect(input, image, minScore) {
   // The detector pads to a square and resizes to TINY_FAST_INPUT itself, but at full resolution
   // (a 1280² float concat); shrinking first gives the same network input at a fraction of the cost.
   const k = TINY_FAST_INPUT / Math.max(width, height);
-  const small = k < 1 ? tf.image.resizeBilinear(input, [Math.max(1, Math.round(height * k)), Math.max(1, Math.round(width * k))]) : null;
+  const small =
+    k < 1
+      ? tf.image.resizeBilinear(input, [
+          Math.max(1, Math.round(height * k)),
+          Math.max(1, Math.round(width * k)),
+        ])
+      : null;
   let found;
   try {
-    found = await faceapi.detectAllFaces(small ?? input, new faceapi.TinyFaceDetectorOptions({ inputSize: TINY_FAST_INPUT, scoreThreshold: TINY_MIN_CONFIDENCE }));
+    found = await faceapi.detectAllFaces(
+      small ?? input,
+      new faceapi.TinyFaceDetectorOptions({
+        inputSize: TINY_FAST_INPUT,
+        scoreThreshold: TINY_MIN_CONFIDENCE,
+      }),
+    );
   } finally {
     small?.dispose();
   }
   found = found.map((d) => d.forSize(width, height));
   const inside = (b) => b.x >= 0 && b.y >= 0 && b.x + b.width <= width && b.y + b.height <= height;
-  if (found.length === 0 || found.length > 5 || !found.every((d) => d.score >= minScore && inside(d.box))) return null;
+  if (found.length === 0 || found.length > 5 || !found.every((d) => d.score >= minScore && inside(d.box)))
+    return null;
   return (await withLandmarks(image, found)).map((r) => ({
     score: r.detection.score,
     box: boxOf(r.detection.box),
@@ -189,10 +206,17 @@ parentPort?.on("message", async (msg) => {
   try {
     await ready;
     const rgb = new Uint8Array(msg.rgb);
-    const result = msg.kind === "detect" ? await detect(rgb, msg.width, msg.height, msg.fastMinScore) : await describe(rgb, msg.size);
+    const result =
+      msg.kind === "detect"
+        ? await detect(rgb, msg.width, msg.height, msg.fastMinScore)
+        : await describe(rgb, msg.size);
     parentPort?.postMessage({ id: msg.id, ok: true, result, tensors: tf.memory().numTensors });
   } catch (error) {
-    parentPort?.postMessage({ id: msg.id, ok: false, error: String(error instanceof Error ? error.message : error) });
+    parentPort?.postMessage({
+      id: msg.id,
+      ok: false,
+      error: String(error instanceof Error ? error.message : error),
+    });
   }
 });
 ready.then(

@@ -1,7 +1,10 @@
 /** Face geometry from the 68-point (iBUG) landmarks; all angles in degrees. */
 export type Pt = [number, number];
 
-const mean = (pts: Pt[]): Pt => [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length];
+const mean = (pts: Pt[]): Pt => [
+  pts.reduce((s, p) => s + p[0], 0) / pts.length,
+  pts.reduce((s, p) => s + p[1], 0) / pts.length,
+];
 const dist = (a: Pt, b: Pt) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const rad = Math.PI / 180;
@@ -64,7 +67,17 @@ export function faceGeometry(landmarks: Pt[]): FaceGeometry {
   const eyesOpenRatio = (openA + openB) / 2 / Math.max(1e-6, eyeToChin);
   const mouthOpenRatio = gap(62, 66) / Math.max(1e-6, dist(u(48), u(54)));
 
-  return { eyes: [eyeA, eyeB], interEye, rollDeg, yawDeg, pitchDeg, eyesOpenRatio, mouthOpenRatio, upright, plausible: plausible(upright, interEye) };
+  return {
+    eyes: [eyeA, eyeB],
+    interEye,
+    rollDeg,
+    yawDeg,
+    pitchDeg,
+    eyesOpenRatio,
+    mouthOpenRatio,
+    upright,
+    plausible: plausible(upright, interEye),
+  };
 }
 
 export const NEUTRAL_NOSE_RATIO = 0.47;

@@ -40,7 +40,10 @@ export interface QualityIssue {
 
 /** One sentence each: what is wrong and how to fix it, in the tone of a capture SDK. */
 const MESSAGES: Record<QualityCode, { en: string; ja: string; warnEn?: string; warnJa?: string }> = {
-  FILE_TOO_LARGE: { en: "This file is too large. Send a photo under 15 MB.", ja: "ファイルが大きすぎます。15MB未満の写真を送ってください。" },
+  FILE_TOO_LARGE: {
+    en: "This file is too large. Send a photo under 15 MB.",
+    ja: "ファイルが大きすぎます。15MB未満の写真を送ってください。",
+  },
   UNSUPPORTED_FORMAT: {
     en: "This file type is not supported. Send a JPEG, PNG, WebP or AVIF photo.",
     ja: "このファイル形式には対応していません。JPEG・PNG・WebP・AVIFの写真を送ってください。",
@@ -91,7 +94,10 @@ const MESSAGES: Record<QualityCode, { en: string; ja: string; warnEn?: string; w
     en: "Your head is tilted up or down. Hold the camera at eye level and look straight ahead.",
     ja: "顔が上または下を向いています。カメラを目の高さに構えて、正面を見てください。",
   },
-  EYES_CLOSED: { en: "Your eyes look closed. Keep your eyes open.", ja: "目を閉じているようです。目を開けてください。" },
+  EYES_CLOSED: {
+    en: "Your eyes look closed. Keep your eyes open.",
+    ja: "目を閉じているようです。目を開けてください。",
+  },
   TOO_DARK: {
     en: "The photo is too dark. Move to a brighter area.",
     ja: "写真が暗すぎます。明るい場所に移動してください。",
@@ -155,16 +161,22 @@ export function issue(
 export function withHeicHint(i: QualityIssue): QualityIssue {
   return {
     ...i,
-    message: "HEIC photos are not supported. Send a JPEG (on iPhone: Settings › Camera › Formats › Most Compatible).",
-    messageJa: "HEIC形式の写真には対応していません。JPEGで送ってください（iPhone：設定 › カメラ › フォーマット › 互換性優先）。",
+    message:
+      "HEIC photos are not supported. Send a JPEG (on iPhone: Settings › Camera › Formats › Most Compatible).",
+    messageJa:
+      "HEIC形式の写真には対応していません。JPEGで送ってください（iPhone：設定 › カメラ › フォーマット › 互換性優先）。",
   };
 }
 
 /** Issues sorted into table order (stable), and the one message to show. */
-export function orderIssues(issues: QualityIssue[]): { issues: QualityIssue[]; primary: QualityIssue | null } {
+export function orderIssues(issues: QualityIssue[]): {
+  issues: QualityIssue[];
+  primary: QualityIssue | null;
+} {
   const rank = (c: QualityCode) => QUALITY_CODES.indexOf(c);
   const sorted = [...issues].sort((a, b) => rank(a.code) - rank(b.code));
-  const primary = sorted.find((i) => i.severity === "reject") ?? sorted.find((i) => i.severity === "warn") ?? null;
+  const primary =
+    sorted.find((i) => i.severity === "reject") ?? sorted.find((i) => i.severity === "warn") ?? null;
   return { issues: sorted, primary };
 }
 

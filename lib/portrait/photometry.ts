@@ -23,19 +23,36 @@ export function faceExposure(img: RgbImage, landmarks: Pt[], splitX: number): Ex
 }
 
 /** Jaw line and brows as one closed polygon. */
-const faceOutline = (landmarks: Pt[]): Pt[] => [...landmarks.slice(0, 17), ...landmarks.slice(17, 27).reverse()];
+const faceOutline = (landmarks: Pt[]): Pt[] => [
+  ...landmarks.slice(0, 17),
+  ...landmarks.slice(17, 27).reverse(),
+];
 
-function exposureOf(img: RgbImage, poly: Pt[] | null, splitX: number, box: { x: number; y: number; width: number; height: number }): Exposure {
+function exposureOf(
+  img: RgbImage,
+  poly: Pt[] | null,
+  splitX: number,
+  box: { x: number; y: number; width: number; height: number },
+): Exposure {
   const x0 = Math.max(0, Math.floor(box.x));
   const y0 = Math.max(0, Math.floor(box.y));
   const x1 = Math.min(img.width, Math.ceil(box.x + box.width));
   const y1 = Math.min(img.height, Math.ceil(box.y + box.height));
   const d = img.data;
-  let n = 0, dark = 0, bright = 0, sum = 0, sumSq = 0;
-  let leftSum = 0, leftN = 0, rightSum = 0, rightN = 0;
+  let n = 0,
+    dark = 0,
+    bright = 0,
+    sum = 0,
+    sumSq = 0;
+  let leftSum = 0,
+    leftN = 0,
+    rightSum = 0,
+    rightN = 0;
   const runs = insideRuns(poly, x0, y0, x1, y1);
   for (let r = 0; r < runs.length; r += 3) {
-    const y = runs[r]!, from = runs[r + 1]!, to = runs[r + 2]!;
+    const y = runs[r]!,
+      from = runs[r + 1]!,
+      to = runs[r + 2]!;
     for (let x = from, i = (y * img.width + from) * 3; x < to; x++, i += 3) {
       const l = 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
       n++;
@@ -43,7 +60,13 @@ function exposureOf(img: RgbImage, poly: Pt[] | null, splitX: number, box: { x: 
       sumSq += l * l;
       if (l <= 25) dark++;
       if (l >= 247) bright++;
-      if (x < splitX) { leftSum += l; leftN++; } else { rightSum += l; rightN++; }
+      if (x < splitX) {
+        leftSum += l;
+        leftN++;
+      } else {
+        rightSum += l;
+        rightN++;
+      }
     }
   }
   if (n === 0) return { darkShare: 0, brightShare: 0, meanLuma: 0, stdLuma: 0, sideImbalance: 0 };
@@ -138,7 +161,9 @@ export async function faceSharpness(img: RgbImage, landmarks: Pt[], interEye: nu
     .greyscale()
     .raw()
     .toBuffer();
-  let n = 0, sum = 0, sumSq = 0;
+  let n = 0,
+    sum = 0,
+    sumSq = 0;
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
@@ -165,12 +190,17 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): number {
   const x1 = Math.min(w - 1, Math.ceil(box.x + box.width));
   const y1 = Math.min(h - 1, Math.ceil(box.y + box.height));
   const row = w * 3;
-  let n = 0, flat = 0;
+  let n = 0,
+    flat = 0;
   const runs = insideRuns(outline, x0, y0, x1, y1);
   for (let k = 0; k < runs.length; k += 3) {
-    const y = runs[k]!, from = runs[k + 1]!, to = runs[k + 2]!;
+    const y = runs[k]!,
+      from = runs[k + 1]!,
+      to = runs[k + 2]!;
     for (let x = from, i = (y * w + from) * 3; x < to; x++, i += 3) {
-      const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+      const r = data[i]!,
+        g = data[i + 1]!,
+        b = data[i + 2]!;
       const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
       if (l <= 25 || l >= 247) continue; // clipped pixels are flat in any photo; exposure checks cover them
       n++;

@@ -12,13 +12,33 @@ export class PortraitBusyError extends Error {
   }
 }
 
-export interface WireBox { x: number; y: number; width: number; height: number }
-export interface WireFace { score: number; box: WireBox; landmarks: [number, number][]; tinyScore: number }
+export interface WireBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface WireFace {
+  score: number;
+  box: WireBox;
+  landmarks: [number, number][];
+  tinyScore: number;
+}
 /** `path`: "tiny" when the fast detector alone was confident, "ssd" when the full path decided. */
-export interface DetectResult { faces: WireFace[]; path: "tiny" | "ssd" }
-export interface DescribeResult { descriptor: number[] }
+export interface DetectResult {
+  faces: WireFace[];
+  path: "tiny" | "ssd";
+}
+export interface DescribeResult {
+  descriptor: number[];
+}
 
-type Job = { message: Record<string, unknown>; transfer: ArrayBuffer[]; resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Job = {
+  message: Record<string, unknown>;
+  transfer: ArrayBuffer[];
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+};
 type Slot = { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null };
 
 const JOB_TIMEOUT_MS = 30_000;
@@ -66,7 +86,8 @@ class FacePool {
     };
     worker.on("error", onDeath);
     worker.on("exit", (code) => {
-      if (!this.closed && this.slots.includes(slot)) onDeath(new Error(`face worker exited with code ${code}`));
+      if (!this.closed && this.slots.includes(slot))
+        onDeath(new Error(`face worker exited with code ${code}`));
     });
     return slot;
   }
@@ -81,7 +102,8 @@ class FacePool {
   run<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new Error("portrait workers are shut down"));
     // Busy only when no worker is free and the queue is full (so FACE_QUEUE_MAX=0 means "no waiting").
-    if (this.slots.every((s) => s.job) && this.queue.length >= this.maxQueue) return Promise.reject(new PortraitBusyError());
+    if (this.slots.every((s) => s.job) && this.queue.length >= this.maxQueue)
+      return Promise.reject(new PortraitBusyError());
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ message, transfer, resolve: resolve as (v: unknown) => void, reject });
       this.pump();

@@ -91,7 +91,11 @@ describe("bad inputs get their specific code quickly", () => {
     ["20 000 × 20 000 PNG", "IMAGE_TOO_LARGE", () => F.bombPng()],
     ["1 × 1 PNG", "IMAGE_TOO_SMALL", F.onePixelPng],
     ["120 × 160 JPEG", "IMAGE_TOO_SMALL", F.smallJpeg],
-    ["> 15 MB", "FILE_TOO_LARGE", () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(15 * 1024 * 1024)])],
+    [
+      "> 15 MB",
+      "FILE_TOO_LARGE",
+      () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(15 * 1024 * 1024)]),
+    ],
   ];
   it.each(cases)("%s → %s", async (_n, code, make) => {
     const bytes = await make();
@@ -161,7 +165,10 @@ describe("quality problems get their codes", () => {
 
   it("per-organization overrides change the decision", async () => {
     const bytes = await F.smallFaceJpeg();
-    const strict = await processPortrait(bytes, { qualityCheck: true, thresholds: { faceTooSmallRejectPx: 80 } });
+    const strict = await processPortrait(bytes, {
+      qualityCheck: true,
+      thresholds: { faceTooSmallRejectPx: 80 },
+    });
     expect(strict.report.primary?.code).toBe("FACE_TOO_SMALL");
     expect(strict.report.accepted).toBe(false);
     expect(qualityThresholdsSchema.safeParse({ faceTooSmallRejectPx: 80 }).success).toBe(true);
@@ -186,7 +193,9 @@ describe("determinism and similarity", () => {
     const strip = (r: PortraitResult) => ({ ...r.report, timingsMs: undefined });
     expect(strip(a)).toEqual(strip(b));
     expect(strip(a)).toEqual(strip(c));
-    expect(Buffer.from(new Float64Array(a.template!).buffer)).toEqual(Buffer.from(new Float64Array(c.template!).buffer));
+    expect(Buffer.from(new Float64Array(a.template!).buffer)).toEqual(
+      Buffer.from(new Float64Array(c.template!).buffer),
+    );
     expect(a.image!.equals(c.image!)).toBe(true);
   });
 
@@ -200,7 +209,8 @@ describe("determinism and similarity", () => {
       expect(m.samePerson).toBe(true);
       expect(m.similarity).toBeGreaterThanOrEqual(SAME_PERSON_SIMILARITY);
     }
-    for (const different of [neighbour, other]) expect(compareTemplates(frontal, different).samePerson).toBe(false);
+    for (const different of [neighbour, other])
+      expect(compareTemplates(frontal, different).samePerson).toBe(false);
     expect(compareTemplates(frontal, frontal)).toEqual({ distance: 0, similarity: 100, samePerson: true });
   });
 });
@@ -229,7 +239,10 @@ describe("exposure of a face that is found", () => {
     const strict = await processPortrait(bytes, { qualityCheck: true, thresholds: { darkShareReject: 0.4 } });
     expect(strict.report.primary?.code).toBe("TOO_DARK");
     expect(strict.report.primary?.severity).toBe("reject");
-    const lenient = await processPortrait(bytes, { qualityCheck: true, thresholds: { darkShareWarn: 0.9, darkShareReject: 0.95 } });
+    const lenient = await processPortrait(bytes, {
+      qualityCheck: true,
+      thresholds: { darkShareWarn: 0.9, darkShareReject: 0.95 },
+    });
     expect(lenient.report.issues.map((i) => i.code)).not.toContain("TOO_DARK");
   });
 });
@@ -250,7 +263,8 @@ describe("pose and eyes from landmarks", () => {
       const lower = { 37: 41, 38: 40, 43: 47, 44: 46 }[i];
       return lower === undefined ? [x, y] : [x, base[lower]![1] - (base[lower]![1] - y) * keep];
     });
-  const codes = (pts: Pt[], over = {}) => poseAndEyesIssues(faceGeometry(pts), { ...t, ...over }).map((i) => `${i.code}:${i.severity}`);
+  const codes = (pts: Pt[], over = {}) =>
+    poseAndEyesIssues(faceGeometry(pts), { ...t, ...over }).map((i) => `${i.code}:${i.severity}`);
 
   it("the frontal face has no pose or eye issue", () => {
     const g = faceGeometry(base);
@@ -287,7 +301,10 @@ describe("pose and eyes from landmarks", () => {
   it("a roll past the reject angle → HEAD_TILTED reject", () => {
     const c: Pt = [190, 300];
     const rad = (60 * Math.PI) / 180;
-    const rolled = base.map(([x, y]): Pt => [c[0] + (x - c[0]) * Math.cos(rad) - (y - c[1]) * Math.sin(rad), c[1] + (x - c[0]) * Math.sin(rad) + (y - c[1]) * Math.cos(rad)]);
+    const rolled = base.map(([x, y]): Pt => [
+      c[0] + (x - c[0]) * Math.cos(rad) - (y - c[1]) * Math.sin(rad),
+      c[1] + (x - c[0]) * Math.sin(rad) + (y - c[1]) * Math.cos(rad),
+    ]);
     expect(faceGeometry(rolled).rollDeg).toBeCloseTo(60 + faceGeometry(base).rollDeg, 5);
     expect(codes(rolled)).toEqual(["HEAD_TILTED:reject"]);
   });
@@ -295,10 +312,13 @@ describe("pose and eyes from landmarks", () => {
 
 describe("face masks", () => {
   it("scan-converted runs are exactly the pixels the point-in-polygon test keeps", () => {
-    const outline = [...F.FRONTAL_LANDMARKS.slice(0, 17), ...F.FRONTAL_LANDMARKS.slice(17, 27).reverse()].map(([x, y]): Pt => [x + 0.37, y + 0.61]);
+    const outline = [...F.FRONTAL_LANDMARKS.slice(0, 17), ...F.FRONTAL_LANDMARKS.slice(17, 27).reverse()].map(
+      ([x, y]): Pt => [x + 0.37, y + 0.61],
+    );
     const runs = insideRuns(outline, 60, 200, 320, 440);
     const fromRuns = new Set<number>();
-    for (let k = 0; k < runs.length; k += 3) for (let x = runs[k + 1]!; x < runs[k + 2]!; x++) fromRuns.add(runs[k]! * 1000 + x);
+    for (let k = 0; k < runs.length; k += 3)
+      for (let x = runs[k + 1]!; x < runs[k + 2]!; x++) fromRuns.add(runs[k]! * 1000 + x);
     let expected = 0;
     for (let y = 200; y < 440; y++) {
       for (let x = 60; x < 320; x++) {
@@ -313,7 +333,10 @@ describe("face masks", () => {
 });
 
 describe("JPEG quirks (decoded with failOn: 'warning')", () => {
-  it.each([["motion-photo MP4", "mp4"], ["zero padding", "zeros"]] as const)("bytes after EOI (%s) are ignored", async (_n, kind) => {
+  it.each([
+    ["motion-photo MP4", "mp4"],
+    ["zero padding", "zeros"],
+  ] as const)("bytes after EOI (%s) are ignored", async (_n, kind) => {
     const plain = await check(await F.frontalJpeg());
     const r = await check(F.withTrailer(await F.frontalJpeg(), kind));
     expect(r.report.accepted).toBe(true);
@@ -347,7 +370,10 @@ describe("bounded queue", () => {
       expect((await check(bytes)).report.accepted).toBe(true);
     } finally {
       await shutdownPortraitWorkers();
-      for (const [key, value] of [["FACE_WORKERS", saved.workers], ["FACE_QUEUE_MAX", saved.queue]] as const) {
+      for (const [key, value] of [
+        ["FACE_WORKERS", saved.workers],
+        ["FACE_QUEUE_MAX", saved.queue],
+      ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }

@@ -67,7 +67,13 @@ const TINY_FAST_MIN = 0.8;
 const SSD_ALONE_MIN = 0.8; // also in face-worker.mjs: the tiny detector only runs below it
 const FLAT_SHARE_MAX = 0.04;
 
-interface Candidate { wire: WireFace; geo: FaceGeometry; area: number; human: boolean; flat: number }
+interface Candidate {
+  wire: WireFace;
+  geo: FaceGeometry;
+  area: number;
+  human: boolean;
+  flat: number;
+}
 
 export async function processPortrait(bytes: Uint8Array, options: ProcessOptions): Promise<PortraitResult> {
   const t = resolveThresholds(options.thresholds);
@@ -85,9 +91,23 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
     timingsMs.total = round(performance.now() - started, 1);
     const ordered = orderIssues(issues);
     const accepted = !ordered.issues.some((i) => i.severity === "reject");
-    const report: QualityReport = { accepted, primary: ordered.primary, issues: ordered.issues, metrics, timingsMs, qualityChecked: options.qualityCheck };
+    const report: QualityReport = {
+      accepted,
+      primary: ordered.primary,
+      issues: ordered.issues,
+      metrics,
+      timingsMs,
+      qualityChecked: options.qualityCheck,
+    };
     if (extra.face) report.face = extra.face;
-    return { report, template: extra.template ?? null, image: extra.image ?? null, thumbnail: extra.thumbnail ?? null, width: extra.width, height: extra.height };
+    return {
+      report,
+      template: extra.template ?? null,
+      image: extra.image ?? null,
+      thumbnail: extra.thumbnail ?? null,
+      width: extra.width,
+      height: extra.height,
+    };
   };
 
   const decoded = await decodePortrait(bytes, t);
@@ -103,7 +123,10 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
   const pool = getPool();
   const pixels = new Uint8Array(working.data); // a copy we can transfer; the working copy stays here
   const fastMinScore = Math.max(TINY_FAST_MIN, t.minFaceScore, t.warnFaceScore);
-  const detected = await pool.run<DetectResult>({ kind: "detect", rgb: pixels.buffer, width: working.width, height: working.height, fastMinScore }, [pixels.buffer]);
+  const detected = await pool.run<DetectResult>(
+    { kind: "detect", rgb: pixels.buffer, width: working.width, height: working.height, fastMinScore },
+    [pixels.buffer],
+  );
   lap("detect");
   metrics.fastDetector = detected.path === "tiny" ? 1 : 0;
 
@@ -130,8 +153,12 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
       const e = imageExposure(working);
       metrics.imageDarkShare = round(e.darkShare);
       metrics.imageBrightShare = round(e.brightShare);
-      if (e.darkShare >= t.darkShareReject) issues.push(issue("TOO_DARK", "reject", { measured: e.darkShare, threshold: t.darkShareReject }));
-      else if (e.brightShare >= t.brightShareReject) issues.push(issue("TOO_BRIGHT", "reject", { measured: e.brightShare, threshold: t.brightShareReject }));
+      if (e.darkShare >= t.darkShareReject)
+        issues.push(issue("TOO_DARK", "reject", { measured: e.darkShare, threshold: t.darkShareReject }));
+      else if (e.brightShare >= t.brightShareReject)
+        issues.push(
+          issue("TOO_BRIGHT", "reject", { measured: e.brightShare, threshold: t.brightShareReject }),
+        );
       else issues.push(issue("FACE_NOT_FOUND", "reject"));
       lap("analyze");
       return finish({});
@@ -147,13 +174,24 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
     if (issues.some((i) => i.severity === "reject")) return finish({ face });
   }
 
-  const chip = alignedChip(working, main.wire.landmarks, Math.abs(main.geo.rollDeg) > t.rollCorrectDeg ? main.geo.rollDeg : 0, midpoint(main.geo.eyes));
+  const chip = alignedChip(
+    working,
+    main.wire.landmarks,
+    Math.abs(main.geo.rollDeg) > t.rollCorrectDeg ? main.geo.rollDeg : 0,
+    midpoint(main.geo.eyes),
+  );
   lap("align");
   // The descriptor runs in a worker while sharp encodes the outputs on libuv's pool: overlapped.
   const since = performance.now();
-  const timed = <T>(name: string, p: Promise<T>) => p.then((v) => ((timingsMs[name] = round(performance.now() - since, 1)), v));
+  const timed = <T>(name: string, p: Promise<T>) =>
+    p.then((v) => ((timingsMs[name] = round(performance.now() - since, 1)), v));
   const [described, encoded] = await Promise.all([
-    timed("describe", pool.run<DescribeResult>({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [chip.buffer as ArrayBuffer])),
+    timed(
+      "describe",
+      pool.run<DescribeResult>({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [
+        chip.buffer as ArrayBuffer,
+      ]),
+    ),
     timed("encode", encodeOutputs(working, main.wire.box)),
   ]);
   mark = performance.now();
@@ -202,8 +240,14 @@ async function checkQuality(
   const others = candidates.filter((c) => c !== main && (c.wire.tinyScore > 0 || c.wire.score >= 0.8));
   const secondRatio = others.length ? Math.max(...others.map((c) => c.area)) / main.area : 0;
   put("secondFaceRatio", secondRatio);
-  if (secondRatio >= t.multipleFacesRejectRatio) issues.push(issue("MULTIPLE_FACES", "reject", { measured: secondRatio, threshold: t.multipleFacesRejectRatio }));
-  else if (secondRatio >= t.multipleFacesWarnRatio) issues.push(issue("MULTIPLE_FACES", "warn", { measured: secondRatio, threshold: t.multipleFacesWarnRatio }));
+  if (secondRatio >= t.multipleFacesRejectRatio)
+    issues.push(
+      issue("MULTIPLE_FACES", "reject", { measured: secondRatio, threshold: t.multipleFacesRejectRatio }),
+    );
+  else if (secondRatio >= t.multipleFacesWarnRatio)
+    issues.push(
+      issue("MULTIPLE_FACES", "warn", { measured: secondRatio, threshold: t.multipleFacesWarnRatio }),
+    );
 
   const cut = cutOff(wire, img);
   put("landmarkBorderGap", cut.gap);
@@ -214,8 +258,22 @@ async function checkQuality(
   const interEyePx = geo.interEye / scale;
   put("interEyePx", interEyePx);
   const iedScore = Math.min(100, (100 * interEyePx) / 60);
-  if (interEyePx < t.faceTooSmallRejectPx) issues.push(issue("FACE_TOO_SMALL", "reject", { measured: interEyePx, threshold: t.faceTooSmallRejectPx, score: iedScore }));
-  else if (interEyePx < t.faceTooSmallWarnPx) issues.push(issue("FACE_TOO_SMALL", "warn", { measured: interEyePx, threshold: t.faceTooSmallWarnPx, score: iedScore }));
+  if (interEyePx < t.faceTooSmallRejectPx)
+    issues.push(
+      issue("FACE_TOO_SMALL", "reject", {
+        measured: interEyePx,
+        threshold: t.faceTooSmallRejectPx,
+        score: iedScore,
+      }),
+    );
+  else if (interEyePx < t.faceTooSmallWarnPx)
+    issues.push(
+      issue("FACE_TOO_SMALL", "warn", {
+        measured: interEyePx,
+        threshold: t.faceTooSmallWarnPx,
+        score: iedScore,
+      }),
+    );
 
   put("rollDeg", geo.rollDeg);
   put("yawDeg", geo.yawDeg);
@@ -232,45 +290,117 @@ async function checkQuality(
   put("sideImbalance", e.sideImbalance);
   put("flatShare", main.flat);
   const exposureScore = (share: number) => 100 * (1 - share);
-  if (e.darkShare >= t.darkShareReject) issues.push(issue("TOO_DARK", "reject", { measured: e.darkShare, threshold: t.darkShareReject, score: exposureScore(e.darkShare) }));
-  else if (e.darkShare >= t.darkShareWarn) issues.push(issue("TOO_DARK", "warn", { measured: e.darkShare, threshold: t.darkShareWarn, score: exposureScore(e.darkShare) }));
-  if (e.brightShare >= t.brightShareReject) issues.push(issue("TOO_BRIGHT", "reject", { measured: e.brightShare, threshold: t.brightShareReject, score: exposureScore(e.brightShare) }));
-  else if (e.brightShare >= t.brightShareWarn) issues.push(issue("TOO_BRIGHT", "warn", { measured: e.brightShare, threshold: t.brightShareWarn, score: exposureScore(e.brightShare) }));
+  if (e.darkShare >= t.darkShareReject)
+    issues.push(
+      issue("TOO_DARK", "reject", {
+        measured: e.darkShare,
+        threshold: t.darkShareReject,
+        score: exposureScore(e.darkShare),
+      }),
+    );
+  else if (e.darkShare >= t.darkShareWarn)
+    issues.push(
+      issue("TOO_DARK", "warn", {
+        measured: e.darkShare,
+        threshold: t.darkShareWarn,
+        score: exposureScore(e.darkShare),
+      }),
+    );
+  if (e.brightShare >= t.brightShareReject)
+    issues.push(
+      issue("TOO_BRIGHT", "reject", {
+        measured: e.brightShare,
+        threshold: t.brightShareReject,
+        score: exposureScore(e.brightShare),
+      }),
+    );
+  else if (e.brightShare >= t.brightShareWarn)
+    issues.push(
+      issue("TOO_BRIGHT", "warn", {
+        measured: e.brightShare,
+        threshold: t.brightShareWarn,
+        score: exposureScore(e.brightShare),
+      }),
+    );
   const badExposure = e.darkShare >= t.darkShareWarn || e.brightShare >= t.brightShareWarn;
-  if (!badExposure && e.stdLuma < t.lowContrastWarnStd) issues.push(issue("LOW_CONTRAST", "warn", { measured: e.stdLuma, threshold: t.lowContrastWarnStd }));
+  if (!badExposure && e.stdLuma < t.lowContrastWarnStd)
+    issues.push(issue("LOW_CONTRAST", "warn", { measured: e.stdLuma, threshold: t.lowContrastWarnStd }));
 
   const sharpness = await faceSharpness(img, wire.landmarks, geo.interEye);
   put("sharpness", sharpness);
-  if (sharpness < t.blurRejectLaplacian) issues.push(issue("BLURRY", "reject", { measured: sharpness, threshold: t.blurRejectLaplacian }));
-  else if (sharpness < t.blurWarnLaplacian) issues.push(issue("BLURRY", "warn", { measured: sharpness, threshold: t.blurWarnLaplacian }));
+  if (sharpness < t.blurRejectLaplacian)
+    issues.push(issue("BLURRY", "reject", { measured: sharpness, threshold: t.blurRejectLaplacian }));
+  else if (sharpness < t.blurWarnLaplacian)
+    issues.push(issue("BLURRY", "warn", { measured: sharpness, threshold: t.blurWarnLaplacian }));
 
   put("faceScore", wire.score);
   put("tinyScore", wire.tinyScore);
-  if (wire.score < t.warnFaceScore) issues.push(issue("LOW_DETECTION_CONFIDENCE", "warn", { measured: wire.score, threshold: t.warnFaceScore, score: wire.score * 100 }));
+  if (wire.score < t.warnFaceScore)
+    issues.push(
+      issue("LOW_DETECTION_CONFIDENCE", "warn", {
+        measured: wire.score,
+        threshold: t.warnFaceScore,
+        score: wire.score * 100,
+      }),
+    );
 
   if (!cutOff_) {
     const lm = bbox(wire.landmarks);
     const mx = lm.width * t.tightCropMargin;
     const my = lm.height * t.tightCropMargin;
-    if (lm.x - mx < 0 || lm.y - my < 0 || lm.x + lm.width + mx > img.width || lm.y + lm.height + my > img.height) issues.push(issue("TIGHT_CROP", "warn"));
+    if (
+      lm.x - mx < 0 ||
+      lm.y - my < 0 ||
+      lm.x + lm.width + mx > img.width ||
+      lm.y + lm.height + my > img.height
+    )
+      issues.push(issue("TIGHT_CROP", "warn"));
   }
 
   put("mouthOpenRatio", geo.mouthOpenRatio);
-  if (geo.mouthOpenRatio > t.mouthOpenWarnRatio) issues.push(issue("MOUTH_OPEN", "warn", { measured: geo.mouthOpenRatio, threshold: t.mouthOpenWarnRatio }));
-  if (!badExposure && e.sideImbalance > t.unevenLightingWarnRatio) issues.push(issue("UNEVEN_LIGHTING", "warn", { measured: e.sideImbalance, threshold: t.unevenLightingWarnRatio }));
+  if (geo.mouthOpenRatio > t.mouthOpenWarnRatio)
+    issues.push(
+      issue("MOUTH_OPEN", "warn", { measured: geo.mouthOpenRatio, threshold: t.mouthOpenWarnRatio }),
+    );
+  if (!badExposure && e.sideImbalance > t.unevenLightingWarnRatio)
+    issues.push(
+      issue("UNEVEN_LIGHTING", "warn", { measured: e.sideImbalance, threshold: t.unevenLightingWarnRatio }),
+    );
 }
 
 /** Head pose (roll, yaw, pitch) and eyes-open decisions: landmark geometry only, no pixels. */
-export function poseAndEyesIssues(geo: Pick<FaceGeometry, "rollDeg" | "yawDeg" | "pitchDeg" | "eyesOpenRatio">, t: QualityThresholds): QualityIssue[] {
+export function poseAndEyesIssues(
+  geo: Pick<FaceGeometry, "rollDeg" | "yawDeg" | "pitchDeg" | "eyesOpenRatio">,
+  t: QualityThresholds,
+): QualityIssue[] {
   const issues: QualityIssue[] = [];
   const roll = Math.abs(geo.rollDeg);
-  if (roll > t.rollRejectDeg) issues.push(issue("HEAD_TILTED", "reject", { measured: roll, threshold: t.rollRejectDeg, score: poseScore(roll) }));
+  if (roll > t.rollRejectDeg)
+    issues.push(
+      issue("HEAD_TILTED", "reject", { measured: roll, threshold: t.rollRejectDeg, score: poseScore(roll) }),
+    );
   const yaw = Math.abs(geo.yawDeg);
-  if (yaw > t.yawRejectDeg) issues.push(issue("HEAD_TURNED", "reject", { measured: yaw, threshold: t.yawRejectDeg, score: poseScore(yaw) }));
-  else if (yaw > t.yawWarnDeg) issues.push(issue("HEAD_TURNED", "warn", { measured: yaw, threshold: t.yawWarnDeg, score: poseScore(yaw) }));
+  if (yaw > t.yawRejectDeg)
+    issues.push(
+      issue("HEAD_TURNED", "reject", { measured: yaw, threshold: t.yawRejectDeg, score: poseScore(yaw) }),
+    );
+  else if (yaw > t.yawWarnDeg)
+    issues.push(
+      issue("HEAD_TURNED", "warn", { measured: yaw, threshold: t.yawWarnDeg, score: poseScore(yaw) }),
+    );
   const pitch = Math.abs(geo.pitchDeg);
-  if (pitch > t.pitchWarnDeg) issues.push(issue("HEAD_TILTED_UP_DOWN", "warn", { measured: pitch, threshold: t.pitchWarnDeg, score: poseScore(pitch) }));
-  if (geo.eyesOpenRatio < t.eyesOpenMinRatio) issues.push(issue("EYES_CLOSED", "reject", { measured: geo.eyesOpenRatio, threshold: t.eyesOpenMinRatio }));
+  if (pitch > t.pitchWarnDeg)
+    issues.push(
+      issue("HEAD_TILTED_UP_DOWN", "warn", {
+        measured: pitch,
+        threshold: t.pitchWarnDeg,
+        score: poseScore(pitch),
+      }),
+    );
+  if (geo.eyesOpenRatio < t.eyesOpenMinRatio)
+    issues.push(
+      issue("EYES_CLOSED", "reject", { measured: geo.eyesOpenRatio, threshold: t.eyesOpenMinRatio }),
+    );
   return issues;
 }
 
@@ -283,6 +413,8 @@ function cutOff(wire: WireFace, img: RgbImage): { cut: boolean; gap: number; ove
   const size = Math.max(lm.width, lm.height, 1);
   const gap = Math.min(lm.x, lm.y, img.width - lm.x - lm.width, img.height - lm.y - lm.height) / size;
   const b = wire.box;
-  const overflow = Math.max(-b.x, -b.y, b.x + b.width - img.width, b.y + b.height - img.height, 0) / Math.max(b.width, b.height);
+  const overflow =
+    Math.max(-b.x, -b.y, b.x + b.width - img.width, b.y + b.height - img.height, 0) /
+    Math.max(b.width, b.height);
   return { cut: gap < 0.05 || overflow > 0.08, gap, overflow };
 }

@@ -56,7 +56,11 @@ const positive = z.number().positive();
 /** Per-organization overrides: every field optional, unknown fields refused. */
 export const qualityThresholdsSchema = z
   .object({
-    maxFileBytes: z.number().int().min(1024).max(15 * 1024 * 1024),
+    maxFileBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(15 * 1024 * 1024),
     maxPixels: z.number().int().min(40_000).max(50_000_000),
     minShortSidePx: z.number().int().min(32).max(4000),
     minFaceScore: share,

@@ -18,7 +18,11 @@ export interface PortraitHistoryEntry {
 }
 
 /** All portraits an identity has had, newest first (the current one is marked by the caller). */
-export async function listPortraitHistory(db: DbOrTx, organizationId: string, identityId: string): Promise<PortraitHistoryEntry[]> {
+export async function listPortraitHistory(
+  db: DbOrTx,
+  organizationId: string,
+  identityId: string,
+): Promise<PortraitHistoryEntry[]> {
   const creator = alias(users, "creator");
   const approver = alias(users, "approver");
   const rows = await db

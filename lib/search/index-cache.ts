@@ -33,7 +33,12 @@ interface TemplateRow {
 
 const currentTemplates = (db: DbOrTx, organizationId: string, after?: Date) =>
   db
-    .select({ identityId: identities.id, portraitId: portraits.id, template: portraits.template, createdAt: portraits.createdAt })
+    .select({
+      identityId: identities.id,
+      portraitId: portraits.id,
+      template: portraits.template,
+      createdAt: portraits.createdAt,
+    })
     .from(identities)
     .innerJoin(portraits, eq(portraits.id, identities.currentPortraitId))
     .where(
@@ -113,7 +118,13 @@ export interface Candidate {
   distance: number;
 }
 
-function topK(index: OrgIndex, query: Float32Array, queryNorm: number, k: number, exclude?: string): Candidate[] {
+function topK(
+  index: OrgIndex,
+  query: Float32Array,
+  queryNorm: number,
+  k: number,
+  exclude?: string,
+): Candidate[] {
   // Squared distances via |a|² + |b|² − 2a·b over the contiguous matrix; keep the k best in a small sorted list.
   const best: Candidate[] = [];
   const { matrix, norms, identityIds } = index;
@@ -152,7 +163,11 @@ export async function nearestTemplates(
   const index = await loadIndex(db, organizationId);
   // A portrait's created_at is stamped before its transaction commits, so one can appear "in the
   // past": the delta overlaps the matrix by a margin longer than any of our transactions.
-  const delta = await currentTemplates(db, organizationId, new Date(index.syncedUpTo.getTime() - DELTA_OVERLAP_MS));
+  const delta = await currentTemplates(
+    db,
+    organizationId,
+    new Date(index.syncedUpTo.getTime() - DELTA_OVERLAP_MS),
+  );
   if (delta.length > REBUILD_AFTER_DELTA) refreshInBackground(db, organizationId, { ...index, builtAt: 0 });
   const query = Float32Array.from(template);
   let queryNorm = 0;
@@ -167,7 +182,15 @@ export async function nearestTemplates(
   const live = await db
     .select({ identityId: identities.id, portraitId: identities.currentPortraitId })
     .from(identities)
-    .where(and(eq(identities.organizationId, organizationId), inArray(identities.id, candidates.map((c) => c.identityId))));
+    .where(
+      and(
+        eq(identities.organizationId, organizationId),
+        inArray(
+          identities.id,
+          candidates.map((c) => c.identityId),
+        ),
+      ),
+    );
   const livePortrait = new Map(live.map((r) => [r.identityId, r.portraitId]));
   return candidates
     .filter((c) => livePortrait.get(c.identityId) === c.portraitId)
@@ -180,4 +203,3 @@ export function forgetSearchIndex(organizationId?: string): void {
   if (organizationId) cache.delete(organizationId);
   else cache.clear();
 }
-

@@ -27,9 +27,21 @@ afterAll(async () => {
 });
 
 async function enrol(orgId: string, actor: Parameters<typeof createIdentity>[2], i: number) {
-  const identity = await createIdentity(handle.db, orgId, actor, { externalId: `face-${i}`, displayName: `Face ${i}` });
+  const identity = await createIdentity(handle.db, orgId, actor, {
+    externalId: `face-${i}`,
+    displayName: `Face ${i}`,
+  });
   await handle.db.transaction((tx) =>
-    applyPortrait(tx, { organizationId: orgId, identityId: identity.id, image: null, thumbnail: null, template: templates[i]!, qualityReport: {}, storeImage: false, source: "api" }),
+    applyPortrait(tx, {
+      organizationId: orgId,
+      identityId: identity.id,
+      image: null,
+      thumbnail: null,
+      template: templates[i]!,
+      qualityReport: {},
+      storeImage: false,
+      source: "api",
+    }),
   );
   return identity;
 }
@@ -38,7 +50,8 @@ describe("1:N face search", () => {
   it("ranks a registered person first from a different photo; strangers stay below the threshold", async () => {
     const org = await makeOrgUser(handle.db);
     const ids: string[] = [];
-    for (let i = 0; i < REGISTERED; i++) ids.push(templates[i] ? (await enrol(org.organizationId, org.actor, i)).id : "");
+    for (let i = 0; i < REGISTERED; i++)
+      ids.push(templates[i] ? (await enrol(org.organizationId, org.actor, i)).id : "");
     let probes = 0;
     const sims: number[] = [];
     for (let i = 0; i < REGISTERED; i++) {
@@ -50,7 +63,9 @@ describe("1:N face search", () => {
     }
     expect(probes).toBeGreaterThanOrEqual(8);
     // Mirrored, reframed, re-lit shots are hard: most, not all, clear the same-person threshold.
-    expect(sims.filter((s) => s >= SAME_PERSON_SIMILARITY).length).toBeGreaterThanOrEqual(Math.ceil(probes * 0.7));
+    expect(sims.filter((s) => s >= SAME_PERSON_SIMILARITY).length).toBeGreaterThanOrEqual(
+      Math.ceil(probes * 0.7),
+    );
     for (let i = REGISTERED; i < FACE_BOXES.length; i++) {
       if (!otherShots[i]) continue;
       const matches = await searchByTemplate(handle.db, org.organizationId, otherShots[i]!, { limit: 5 });
@@ -61,14 +76,20 @@ describe("1:N face search", () => {
   it("sees a new portrait at once and never returns a deleted identity, even with a warm cache", async () => {
     const org = await makeOrgUser(handle.db);
     const first = await enrol(org.organizationId, org.actor, 0);
-    expect((await searchByTemplate(handle.db, org.organizationId, otherShots[0]!))[0]?.identityId).toBe(first.id);
+    expect((await searchByTemplate(handle.db, org.organizationId, otherShots[0]!))[0]?.identityId).toBe(
+      first.id,
+    );
     const second = await enrol(org.organizationId, org.actor, 1);
-    expect((await searchByTemplate(handle.db, org.organizationId, otherShots[1]!))[0]?.identityId).toBe(second.id);
+    expect((await searchByTemplate(handle.db, org.organizationId, otherShots[1]!))[0]?.identityId).toBe(
+      second.id,
+    );
     await deleteIdentity(handle.db, org.organizationId, org.actor, second.id);
     const after = await searchByTemplate(handle.db, org.organizationId, otherShots[1]!);
     expect(after.map((m) => m.identityId)).not.toContain(second.id);
     forgetSearchIndex(org.organizationId);
-    expect((await searchByTemplate(handle.db, org.organizationId, otherShots[1]!)).map((m) => m.identityId)).not.toContain(second.id);
+    expect(
+      (await searchByTemplate(handle.db, org.organizationId, otherShots[1]!)).map((m) => m.identityId),
+    ).not.toContain(second.id);
   });
 
   it("never crosses organizations", async () => {

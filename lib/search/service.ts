@@ -3,7 +3,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { identities, portraits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { compareTemplates, processPortrait, SAME_PERSON_SIMILARITY, similarityFromDistance } from "@/lib/portrait";
+import {
+  compareTemplates,
+  processPortrait,
+  SAME_PERSON_SIMILARITY,
+  similarityFromDistance,
+} from "@/lib/portrait";
 import { QualityRejectedError } from "@/lib/uploads/errors";
 import { nearestTemplates } from "./index-cache";
 
@@ -28,10 +33,23 @@ export async function searchByTemplate(
   const nearest = await nearestTemplates(db, organizationId, template, limit, options.excludeIdentityId);
   if (nearest.length === 0) return [];
   const rows = await db
-    .select({ id: identities.id, externalId: identities.externalId, displayName: identities.displayName, hasThumbnail: portraits.thumbnail })
+    .select({
+      id: identities.id,
+      externalId: identities.externalId,
+      displayName: identities.displayName,
+      hasThumbnail: portraits.thumbnail,
+    })
     .from(identities)
     .innerJoin(portraits, eq(portraits.id, identities.currentPortraitId))
-    .where(and(eq(identities.organizationId, organizationId), inArray(identities.id, nearest.map((n) => n.identityId))));
+    .where(
+      and(
+        eq(identities.organizationId, organizationId),
+        inArray(
+          identities.id,
+          nearest.map((n) => n.identityId),
+        ),
+      ),
+    );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return nearest
     .filter((n) => byId.has(n.identityId))
@@ -52,13 +70,25 @@ export async function searchByTemplate(
 }
 
 /** Search by photo: the photo's template (no quality gate beyond "a face was found") against the organization. */
-export async function searchByFace(db: DbOrTx, organizationId: string, bytes: Uint8Array, options: { limit?: number } = {}) {
+export async function searchByFace(
+  db: DbOrTx,
+  organizationId: string,
+  bytes: Uint8Array,
+  options: { limit?: number } = {},
+) {
   const result = await processPortrait(bytes, { qualityCheck: false });
   if (!result.report.accepted) throw new QualityRejectedError(result.report);
   if (!result.template) {
-    throw new AppError("FACE_NOT_FOUND", "No face was found in this photo. Use a photo where one face is clearly visible.", 422);
+    throw new AppError(
+      "FACE_NOT_FOUND",
+      "No face was found in this photo. Use a photo where one face is clearly visible.",
+      422,
+    );
   }
-  return { matches: await searchByTemplate(db, organizationId, result.template, options), report: result.report };
+  return {
+    matches: await searchByTemplate(db, organizationId, result.template, options),
+    report: result.report,
+  };
 }
 
 export { compareTemplates };

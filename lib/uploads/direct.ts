@@ -29,7 +29,10 @@ export async function uploadPortraitDirect(
     .innerJoin(organizations, eq(organizations.id, identities.organizationId))
     .where(and(eq(identities.organizationId, organizationId), eq(identities.id, identityId)));
   if (!target) throw notFound("Identity not found.");
-  const result = await processPortrait(bytes, { qualityCheck: options.qualityCheck, thresholds: target.thresholds });
+  const result = await processPortrait(bytes, {
+    qualityCheck: options.qualityCheck,
+    thresholds: target.thresholds,
+  });
   if (!result.report.accepted) throw new QualityRejectedError(result.report);
   const portraitId = await db.transaction(async (tx) => {
     const id = await applyPortrait(tx, {
@@ -42,9 +45,20 @@ export async function uploadPortraitDirect(
       storeImage: options.storeImage,
       source,
       createdByUserId: actor.type === "user" ? actor.id : null,
-      conditions: { storeImage: options.storeImage, qualityCheck: options.qualityCheck, requireApproval: false },
+      conditions: {
+        storeImage: options.storeImage,
+        qualityCheck: options.qualityCheck,
+        requireApproval: false,
+      },
     });
-    await recordAudit(tx, { organizationId, actor, action: "portrait.uploaded", targetType: "identity", targetId: identityId, details: { portraitId: id, ...options } });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "portrait.uploaded",
+      targetType: "identity",
+      targetId: identityId,
+      details: { portraitId: id, ...options },
+    });
     return id;
   });
   return { portraitId, report: result.report, searchable: result.template !== null };

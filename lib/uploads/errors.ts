@@ -7,13 +7,24 @@ export const LINK_INVALID_MESSAGE = "This link is no longer valid — ask your a
 export const linkInvalid = () => new AppError("LINK_INVALID", LINK_INVALID_MESSAGE, 410);
 
 /** The loser of a race for the same link. */
-export const linkAlreadyUsed = () => new AppError("LINK_ALREADY_USED", "This link has already been used — ask your administrator for a new one.", 410);
+export const linkAlreadyUsed = () =>
+  new AppError(
+    "LINK_ALREADY_USED",
+    "This link has already been used — ask your administrator for a new one.",
+    410,
+  );
 
 /** The photo failed the quality check: the person can fix it and try again with the same link. */
 export class QualityRejectedError extends AppError {
   constructor(readonly report: QualityReport) {
-    super(report.primary?.code ?? "QUALITY_REJECTED", report.primary?.message ?? "This photo can’t be used.", statusForReport(report), undefined, {
-      report,
-    });
+    super(
+      report.primary?.code ?? "QUALITY_REJECTED",
+      report.primary?.message ?? "This photo can’t be used.",
+      statusForReport(report),
+      undefined,
+      {
+        report,
+      },
+    );
   }
 }

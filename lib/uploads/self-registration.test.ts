@@ -41,20 +41,36 @@ describe("upload links", () => {
     const fresh = await issueUploadLink(db, org.organizationId, org.actor, identity.id, {});
     expect(await findValidLink(db, oldToken)).toBeNull();
     expect(await findValidLink(db, fresh.url.split("/upload/")[1]!)).not.toBeNull();
-    const active = await db.select({ id: uploadLinks.id }).from(uploadLinks).where(sql`${uploadLinks.identityId} = ${identity.id} and used_at is null and revoked_at is null`);
+    const active = await db
+      .select({ id: uploadLinks.id })
+      .from(uploadLinks)
+      .where(sql`${uploadLinks.identityId} = ${identity.id} and used_at is null and revoked_at is null`);
     expect(active).toHaveLength(1);
     // The partial unique index refuses a second active link even if code forgot to revoke.
     await expect(
-      db.insert(uploadLinks).values({ organizationId: org.organizationId, identityId: identity.id, tokenHash: "x".repeat(64), storeImage: true, qualityCheck: true, requireApproval: false, expiresAt: new Date(Date.now() + 3600_000) }),
+      db.insert(uploadLinks).values({
+        organizationId: org.organizationId,
+        identityId: identity.id,
+        tokenHash: "x".repeat(64),
+        storeImage: true,
+        qualityCheck: true,
+        requireApproval: false,
+        expiresAt: new Date(Date.now() + 3600_000),
+      }),
     ).rejects.toThrow();
   });
 
   it("20 concurrent re-issues leave exactly one active link and none fails", async () => {
     const { db } = handle;
     const { org, identity } = await orgWithLink(db);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => issueUploadLink(db, org.organizationId, org.actor, identity.id, {})));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => issueUploadLink(db, org.organizationId, org.actor, identity.id, {})),
+    );
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(0);
-    const active = await db.select({ id: uploadLinks.id }).from(uploadLinks).where(sql`${uploadLinks.identityId} = ${identity.id} and used_at is null and revoked_at is null`);
+    const active = await db
+      .select({ id: uploadLinks.id })
+      .from(uploadLinks)
+      .where(sql`${uploadLinks.identityId} = ${identity.id} and used_at is null and revoked_at is null`);
     expect(active).toHaveLength(1);
   });
 
@@ -62,12 +78,26 @@ describe("upload links", () => {
     const { db } = handle;
     const { org, identity, token, link } = await orgWithLink(db);
     for (let i = 0; i < 10; i++) expect(await findValidLink(db, token)).not.toBeNull();
-    for (const garbage of ["", "a", "upl_" + "A".repeat(43), "x".repeat(10_000), "' OR 1=1--", "upl_💥", "%00"]) {
+    for (const garbage of [
+      "",
+      "a",
+      "upl_" + "A".repeat(43),
+      "x".repeat(10_000),
+      "' OR 1=1--",
+      "upl_💥",
+      "%00",
+    ]) {
       expect(await findValidLink(db, garbage)).toBeNull();
     }
-    await db.update(uploadLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(uploadLinks.id, link.linkId));
+    await db
+      .update(uploadLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(uploadLinks.id, link.linkId));
     expect(await findValidLink(db, token)).toBeNull();
-    await expect(submitSelfRegistration(db, token, await frontalJpeg(), nextIp())).rejects.toMatchObject({ code: "LINK_INVALID", status: 410 });
+    await expect(submitSelfRegistration(db, token, await frontalJpeg(), nextIp())).rejects.toMatchObject({
+      code: "LINK_INVALID",
+      status: 410,
+    });
     const other = await issueUploadLink(db, org.organizationId, org.actor, identity.id, {});
     await deleteIdentity(db, org.organizationId, org.actor, identity.id);
     expect(await findValidLink(db, other.url.split("/upload/")[1]!)).toBeNull();
@@ -79,8 +109,13 @@ describe("self-registration uploads", () => {
     const { db } = handle;
     const { identity, token } = await orgWithLink(db);
     const before = await snapshotIdentity(db, identity.id);
-    await expect(submitSelfRegistration(db, token, await darkJpeg(), nextIp())).rejects.toMatchObject({ code: "TOO_DARK", status: 422 });
-    await expect(submitSelfRegistration(db, token, truncated(await frontalJpeg()), nextIp())).rejects.toMatchObject({ code: "IMAGE_UNREADABLE" });
+    await expect(submitSelfRegistration(db, token, await darkJpeg(), nextIp())).rejects.toMatchObject({
+      code: "TOO_DARK",
+      status: 422,
+    });
+    await expect(
+      submitSelfRegistration(db, token, truncated(await frontalJpeg()), nextIp()),
+    ).rejects.toMatchObject({ code: "IMAGE_UNREADABLE" });
     expect(await snapshotIdentity(db, identity.id)).toEqual(before);
     const outcome = await submitSelfRegistration(db, token, await frontalJpeg(), nextIp());
     expect(outcome.status).toBe("updated");
@@ -89,7 +124,9 @@ describe("self-registration uploads", () => {
     expect(after.current).toBe(after.portraits[0]!.id);
     expect(after.portraits[0]).toMatchObject({ hasTemplate: true, searchable: true });
     expect(after.portraits[0]!.image).toBeGreaterThan(1000);
-    await expect(submitSelfRegistration(db, token, await frontalJpeg(), nextIp())).rejects.toMatchObject({ status: 410 });
+    await expect(submitSelfRegistration(db, token, await frontalJpeg(), nextIp())).rejects.toMatchObject({
+      status: 410,
+    });
   });
 
   it("'do not store the image' keeps only the template: no image bytes in the database", async () => {
@@ -97,7 +134,9 @@ describe("self-registration uploads", () => {
     const { identity, token } = await orgWithLink(db, { storeImage: false });
     await submitSelfRegistration(db, token, await frontalJpeg(), nextIp());
     const after = await snapshotIdentity(db, identity.id);
-    expect(after.portraits).toEqual([expect.objectContaining({ image: null, thumbnail: null, hasTemplate: true, searchable: true })]);
+    expect(after.portraits).toEqual([
+      expect.objectContaining({ image: null, thumbnail: null, hasTemplate: true, searchable: true }),
+    ]);
     expect(after.requests).toEqual([]);
   });
 
@@ -109,7 +148,9 @@ describe("self-registration uploads", () => {
     const after = await snapshotIdentity(db, identity.id);
     expect(after.current).toBeNull();
     expect(after.portraits).toEqual([]);
-    expect(after.requests).toEqual([expect.objectContaining({ status: "pending", image: expect.any(Number) })]);
+    expect(after.requests).toEqual([
+      expect.objectContaining({ status: "pending", image: expect.any(Number) }),
+    ]);
   });
 
   it("'no quality check' accepts a photo without a human face and marks it not searchable", async () => {
@@ -124,7 +165,9 @@ describe("self-registration uploads", () => {
     const { db } = handle;
     const { identity, token } = await orgWithLink(db, { storeImage: true });
     const photo = await frontalJpeg();
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => submitSelfRegistration(db, token, photo, `198.51.100.${i}`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => submitSelfRegistration(db, token, photo, `198.51.100.${i}`)),
+    );
     const ok = results.filter((r) => r.status === "fulfilled");
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok).toHaveLength(1);
@@ -142,7 +185,8 @@ describe("self-registration uploads", () => {
     const { db } = handle;
     const ip = nextIp();
     let last: unknown;
-    for (let i = 0; i < 31; i++) last = await submitSelfRegistration(db, `upl_${"b".repeat(43)}`, new Uint8Array(), ip).catch((e) => e);
+    for (let i = 0; i < 31; i++)
+      last = await submitSelfRegistration(db, `upl_${"b".repeat(43)}`, new Uint8Array(), ip).catch((e) => e);
     expect(last).toMatchObject({ code: "RATE_LIMITED", status: 429 });
     const { token } = await orgWithLink(db);
     expect((await submitSelfRegistration(db, token, await frontalJpeg(), nextIp())).status).toBe("updated");

@@ -16,17 +16,28 @@ export const UPLOAD_LIMITS = {
   perLinkPerHour: 20,
 };
 
-export type SelfRegistrationOutcome = { status: "updated" | "pending_approval"; identityId: string; organizationId: string };
+export type SelfRegistrationOutcome = {
+  status: "updated" | "pending_approval";
+  identityId: string;
+  organizationId: string;
+};
 
 const rateLimited = (retryAfterSeconds: number) =>
-  new AppError("RATE_LIMITED", "Too many attempts. Wait a minute and try again.", 429, undefined, { retryAfterSeconds });
+  new AppError("RATE_LIMITED", "Too many attempts. Wait a minute and try again.", 429, undefined, {
+    retryAfterSeconds,
+  });
 
 /**
  * A person's upload through their link. The photo is checked before anything is written; only an
  * accepted photo consumes the link, and consumption and the portrait change (or approval request)
  * commit together, so a failure leaves the link usable and nothing half-written.
  */
-export async function submitSelfRegistration(db: Db, token: string, bytes: Uint8Array, clientIp: string): Promise<SelfRegistrationOutcome> {
+export async function submitSelfRegistration(
+  db: Db,
+  token: string,
+  bytes: Uint8Array,
+  clientIp: string,
+): Promise<SelfRegistrationOutcome> {
   const ipHit = await hitRateLimit(db, `upload:ip:${clientIp}`, UPLOAD_LIMITS.perIpPerMinute, 60);
   if (!ipHit.allowed) throw rateLimited(ipHit.retryAfterSeconds);
   const link = await findValidLink(db, token);
@@ -34,7 +45,10 @@ export async function submitSelfRegistration(db: Db, token: string, bytes: Uint8
   const linkHit = await hitRateLimit(db, `upload:link:${link.linkId}`, UPLOAD_LIMITS.perLinkPerHour, 3600);
   if (!linkHit.allowed) throw rateLimited(linkHit.retryAfterSeconds);
 
-  const result = await processPortrait(bytes, { qualityCheck: link.conditions.qualityCheck, thresholds: link.qualityThresholds });
+  const result = await processPortrait(bytes, {
+    qualityCheck: link.conditions.qualityCheck,
+    thresholds: link.qualityThresholds,
+  });
   if (!result.report.accepted) throw new QualityRejectedError(result.report);
 
   const { conditions } = link;
@@ -52,8 +66,19 @@ export async function submitSelfRegistration(db: Db, token: string, bytes: Uint8
         qualityReport: report,
         conditions,
       });
-      await recordAudit(tx, { organizationId: link.organizationId, actor: { type: "public", label: "upload link" }, action: "upload_link.used", targetType: "identity", targetId: link.identityId, details: { linkId: link.linkId, approvalRequestId: requestId } });
-      return { status: "pending_approval" as const, identityId: link.identityId, organizationId: link.organizationId };
+      await recordAudit(tx, {
+        organizationId: link.organizationId,
+        actor: { type: "public", label: "upload link" },
+        action: "upload_link.used",
+        targetType: "identity",
+        targetId: link.identityId,
+        details: { linkId: link.linkId, approvalRequestId: requestId },
+      });
+      return {
+        status: "pending_approval" as const,
+        identityId: link.identityId,
+        organizationId: link.organizationId,
+      };
     }
     const portraitId = await applyPortrait(tx, {
       organizationId: link.organizationId,
@@ -67,7 +92,14 @@ export async function submitSelfRegistration(db: Db, token: string, bytes: Uint8
       uploadLinkId: link.linkId,
       conditions,
     });
-    await recordAudit(tx, { organizationId: link.organizationId, actor: { type: "public", label: "upload link" }, action: "upload_link.used", targetType: "identity", targetId: link.identityId, details: { linkId: link.linkId, portraitId } });
+    await recordAudit(tx, {
+      organizationId: link.organizationId,
+      actor: { type: "public", label: "upload link" },
+      action: "upload_link.used",
+      targetType: "identity",
+      targetId: link.identityId,
+      details: { linkId: link.linkId, portraitId },
+    });
     return { status: "updated" as const, identityId: link.identityId, organizationId: link.organizationId };
   });
 }

@@ -13,18 +13,36 @@ import { AppError } from "@/lib/errors";
 const schema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password.").max(1024),
-    newPassword: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
+    newPassword: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+      .max(1024),
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords differ.",
+  });
 
 /** Changes the signed-in user's password; every session (this one too) ends, so they sign in again. */
-export const changePasswordAction = sessionAction("reviewer", schema, async ({ currentPassword, newPassword }, ctx, db) => {
-  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, ctx.userId));
-  if (!(await verifyPassword(row?.hash ?? null, currentPassword))) {
-    throw new AppError("WRONG_PASSWORD", "Your current password is not right.", 422, { currentPassword: ["Your current password is not right."] });
-  }
-  await changePassword(db, ctx.userId, newPassword);
-  await recordAudit(db, { organizationId: ctx.organizationId, actor: { type: "user", id: ctx.userId, label: ctx.email }, action: "user.password_changed", targetType: "user", targetId: ctx.userId });
-  await signOut({ redirectTo: "/login" });
-});
+export const changePasswordAction = sessionAction(
+  "reviewer",
+  schema,
+  async ({ currentPassword, newPassword }, ctx, db) => {
+    const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, ctx.userId));
+    if (!(await verifyPassword(row?.hash ?? null, currentPassword))) {
+      throw new AppError("WRONG_PASSWORD", "Your current password is not right.", 422, {
+        currentPassword: ["Your current password is not right."],
+      });
+    }
+    await changePassword(db, ctx.userId, newPassword);
+    await recordAudit(db, {
+      organizationId: ctx.organizationId,
+      actor: { type: "user", id: ctx.userId, label: ctx.email },
+      action: "user.password_changed",
+      targetType: "user",
+      targetId: ctx.userId,
+    });
+    await signOut({ redirectTo: "/login" });
+  },
+);

@@ -20,18 +20,37 @@ export interface ApprovalItem {
   hasThumbnail: boolean;
 }
 
-function DecideButtons({ ids, compact, onDecided }: { ids: string[]; compact?: boolean; onDecided?: () => void }) {
-  const [state, action, pending] = useActionState(async (prev: Awaited<ReturnType<typeof decideApprovalsAction>> | undefined, formData: FormData) => {
-    const result = await decideApprovalsAction(prev, formData);
-    if (result.ok) onDecided?.();
-    return result;
-  }, undefined);
+function DecideButtons({
+  ids,
+  compact,
+  onDecided,
+}: {
+  ids: string[];
+  compact?: boolean;
+  onDecided?: () => void;
+}) {
+  const [state, action, pending] = useActionState(
+    async (prev: Awaited<ReturnType<typeof decideApprovalsAction>> | undefined, formData: FormData) => {
+      const result = await decideApprovalsAction(prev, formData);
+      if (result.ok) onDecided?.();
+      return result;
+    },
+    undefined,
+  );
   return (
     <form action={action} className="flex flex-wrap items-center justify-end gap-2">
       <input type="hidden" name="ids" value={ids.join(",")} />
       {state?.message && !compact && <FormMessage message={state.message} ok={state.ok} />}
-      {state?.message && compact && !state.ok && <span className="text-xs text-red-700">{state.message}</span>}
-      <Button type="submit" name="decision" value="reject" variant="secondary" disabled={pending || ids.length === 0}>
+      {state?.message && compact && !state.ok && (
+        <span className="text-xs text-red-700">{state.message}</span>
+      )}
+      <Button
+        type="submit"
+        name="decision"
+        value="reject"
+        variant="secondary"
+        disabled={pending || ids.length === 0}
+      >
         Reject{compact ? "" : ` (${ids.length})`}
       </Button>
       <Button type="submit" name="decision" value="approve" disabled={pending || ids.length === 0}>
@@ -57,7 +76,12 @@ export function ApprovalsTable({ items }: { items: ApprovalItem[] }) {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white px-4 py-2 ring-1 ring-slate-200">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))} className="h-4 w-4 accent-brand-600" />
+          <input
+            type="checkbox"
+            checked={allSelected}
+            onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))}
+            className="h-4 w-4 accent-brand-600"
+          />
           Select all on this page
         </label>
         <div className="flex items-center gap-3">
@@ -75,10 +99,18 @@ export function ApprovalsTable({ items }: { items: ApprovalItem[] }) {
               <th scope="col" className="px-2 py-2">
                 <span className="sr-only">Uploaded photo</span>
               </th>
-              <th scope="col" className="px-4 py-2">Identity</th>
-              <th scope="col" className="px-4 py-2">Submitted</th>
-              <th scope="col" className="px-4 py-2">Conditions</th>
-              <th scope="col" className="px-4 py-2">Quality</th>
+              <th scope="col" className="px-4 py-2">
+                Identity
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Submitted
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Conditions
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Quality
+              </th>
               <th scope="col" className="px-4 py-2 text-right">
                 <span className="sr-only">Decision</span>
               </th>
@@ -88,15 +120,34 @@ export function ApprovalsTable({ items }: { items: ApprovalItem[] }) {
             {items.map((item) => (
               <tr key={item.id} data-testid="approval-row">
                 <td className="px-4 py-2">
-                  <input type="checkbox" aria-label={`Select ${item.displayName}`} checked={selected.has(item.id)} onChange={() => toggle(item.id)} className="h-4 w-4 accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${item.displayName}`}
+                    checked={selected.has(item.id)}
+                    onChange={() => toggle(item.id)}
+                    className="h-4 w-4 accent-brand-600"
+                  />
                 </td>
                 <td className="px-2 py-2">
-                  <button type="button" onClick={() => setViewing(item.id)} aria-label={`Review photo of ${item.displayName}`} className="block rounded-md">
+                  <button
+                    type="button"
+                    onClick={() => setViewing(item.id)}
+                    aria-label={`Review photo of ${item.displayName}`}
+                    className="block rounded-md"
+                  >
                     {item.hasThumbnail ? (
                       // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                      <img src={`/api/approvals/${item.id}/thumbnail`} alt="" width={56} height={56} className="h-14 w-14 max-w-none rounded-md object-cover" />
+                      <img
+                        src={`/api/approvals/${item.id}/thumbnail`}
+                        alt=""
+                        width={56}
+                        height={56}
+                        className="h-14 w-14 max-w-none rounded-md object-cover"
+                      />
                     ) : (
-                      <span className="flex h-14 w-14 items-center justify-center rounded-md bg-slate-200 text-xs text-slate-500">No image</span>
+                      <span className="flex h-14 w-14 items-center justify-center rounded-md bg-slate-200 text-xs text-slate-500">
+                        No image
+                      </span>
                     )}
                   </button>
                 </td>
@@ -105,7 +156,9 @@ export function ApprovalsTable({ items }: { items: ApprovalItem[] }) {
                   <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
                 </td>
                 <td className="px-4 py-2 text-slate-700">
-                  <time dateTime={item.createdAt} suppressHydrationWarning>{new Date(item.createdAt).toLocaleString()}</time>
+                  <time dateTime={item.createdAt} suppressHydrationWarning>
+                    {new Date(item.createdAt).toLocaleString()}
+                  </time>
                 </td>
                 <td className="px-4 py-2">
                   <ConditionBadges conditions={item.conditions} />

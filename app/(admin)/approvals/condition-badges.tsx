@@ -5,16 +5,28 @@ import type { QualitySummary } from "@/lib/approvals/service";
 export function ConditionBadges({ conditions }: { conditions: LinkConditions }) {
   return (
     <div className="flex flex-wrap gap-1">
-      {!conditions.storeImage && <Badge title="The image is deleted once decided; only the template is kept">Image not kept</Badge>}
+      {!conditions.storeImage && (
+        <Badge title="The image is deleted once decided; only the template is kept">Image not kept</Badge>
+      )}
       {!conditions.qualityCheck && <Badge tone="warn">Quality check skipped</Badge>}
       {conditions.storeImage && conditions.qualityCheck && <Badge>Standard</Badge>}
     </div>
   );
 }
 
-export function QualityBadge({ quality, hasTemplate = true }: { quality: QualitySummary; hasTemplate?: boolean }) {
+export function QualityBadge({
+  quality,
+  hasTemplate = true,
+}: {
+  quality: QualitySummary;
+  hasTemplate?: boolean;
+}) {
   if (!quality.checked) {
-    return <span className="text-xs text-amber-800">Quality check skipped{hasTemplate ? "" : " · no face found"}</span>;
+    return (
+      <span className="text-xs text-amber-800">
+        Quality check skipped{hasTemplate ? "" : " · no face found"}
+      </span>
+    );
   }
   if (quality.primary?.severity === "warn") {
     return (

@@ -7,7 +7,11 @@ import { ApprovalsTable, type ApprovalItem } from "./approvals-table";
 
 export const metadata = { title: "Approvals" };
 
-export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ApprovalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requirePageSession("reviewer");
   const raw = await searchParams;
   const cursor = typeof raw.cursor === "string" ? raw.cursor : undefined;
@@ -33,12 +37,16 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Approvals</h1>
-        <p className="text-sm text-slate-600">Photos people sent through links that require approval. Oldest first.</p>
+        <p className="text-sm text-slate-600">
+          Photos people sent through links that require approval. Oldest first.
+        </p>
       </div>
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
           <p className="font-medium">Nothing to review.</p>
-          <p className="mt-1 text-sm text-slate-600">When someone uploads through a link that requires approval, the photo waits here.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            When someone uploads through a link that requires approval, the photo waits here.
+          </p>
         </div>
       ) : (
         <ApprovalsTable items={items} />

@@ -12,7 +12,14 @@ export interface ViewerData {
   hasImage: boolean;
   current: { id: string; hasImage: boolean; searchable: boolean } | null;
   similarityToCurrent: ApprovalDetail["similarityToCurrent"];
-  duplicates: { identityId: string; displayName: string; externalId: string; portraitId: string; hasThumbnail: boolean; similarity: number }[];
+  duplicates: {
+    identityId: string;
+    displayName: string;
+    externalId: string;
+    portraitId: string;
+    hasThumbnail: boolean;
+    similarity: number;
+  }[];
   hasTemplate: boolean;
 }
 
@@ -26,9 +33,22 @@ export function toViewerData(d: ApprovalDetail): ViewerData {
     conditions: d.conditions,
     quality: d.quality,
     hasImage: d.hasThumbnail,
-    current: d.currentPortrait ? { id: d.currentPortrait.id, hasImage: d.currentPortrait.hasImage, searchable: d.currentPortrait.searchable } : null,
+    current: d.currentPortrait
+      ? {
+          id: d.currentPortrait.id,
+          hasImage: d.currentPortrait.hasImage,
+          searchable: d.currentPortrait.searchable,
+        }
+      : null,
     similarityToCurrent: d.similarityToCurrent,
-    duplicates: d.possibleDuplicates.map((m) => ({ identityId: m.identityId, displayName: m.displayName, externalId: m.externalId, portraitId: m.portraitId, hasThumbnail: m.hasThumbnail, similarity: m.similarity })),
+    duplicates: d.possibleDuplicates.map((m) => ({
+      identityId: m.identityId,
+      displayName: m.displayName,
+      externalId: m.externalId,
+      portraitId: m.portraitId,
+      hasThumbnail: m.hasThumbnail,
+      similarity: m.similarity,
+    })),
     hasTemplate: d.hasTemplate,
   };
 }

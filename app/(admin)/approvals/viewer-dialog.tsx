@@ -39,16 +39,21 @@ function Photo({ src, alt, empty }: { src: string | null; alt: string; empty: st
     // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
     <img src={src} alt={alt} className="aspect-[3/4] w-full rounded-md bg-slate-100 object-contain" />
   ) : (
-    <div className="flex aspect-[3/4] w-full items-center justify-center rounded-md bg-slate-100 p-4 text-center text-sm text-slate-500">{empty}</div>
+    <div className="flex aspect-[3/4] w-full items-center justify-center rounded-md bg-slate-100 p-4 text-center text-sm text-slate-500">
+      {empty}
+    </div>
   );
 }
 
 function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => void }) {
-  const [state, action, pending] = useActionState(async (prev: Awaited<ReturnType<typeof decideApprovalsAction>> | undefined, formData: FormData) => {
-    const result = await decideApprovalsAction(prev, formData);
-    if (result.ok) onDecided();
-    return result;
-  }, undefined);
+  const [state, action, pending] = useActionState(
+    async (prev: Awaited<ReturnType<typeof decideApprovalsAction>> | undefined, formData: FormData) => {
+      const result = await decideApprovalsAction(prev, formData);
+      if (result.ok) onDecided();
+      return result;
+    },
+    undefined,
+  );
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -60,7 +65,11 @@ function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => vo
       </div>
       <div className="grid grid-cols-2 gap-4">
         <figure>
-          <Photo src={data.hasImage ? `/api/approvals/${data.id}/image` : null} alt={`Uploaded photo of ${data.displayName}`} empty="No image" />
+          <Photo
+            src={data.hasImage ? `/api/approvals/${data.id}/image` : null}
+            alt={`Uploaded photo of ${data.displayName}`}
+            empty="No image"
+          />
           <figcaption className="mt-1 text-sm font-medium">Uploaded photo</figcaption>
           <QualityBadge quality={data.quality} hasTemplate={data.hasTemplate} />
         </figure>
@@ -77,7 +86,9 @@ function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => vo
         <VerdictBand similarity={data.similarityToCurrent.similarity} />
       ) : (
         <p className="text-sm text-slate-600">
-          {data.current ? "No similarity: one of the two photos has no face template." : "No current portrait to compare with — this would be the first."}
+          {data.current
+            ? "No similarity: one of the two photos has no face template."
+            : "No current portrait to compare with — this would be the first."}
         </p>
       )}
       <section aria-labelledby="dups">
@@ -85,19 +96,29 @@ function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => vo
           Possible duplicates
         </h3>
         {data.duplicates.length === 0 ? (
-          <p className="text-sm text-slate-600">{data.hasTemplate ? "No other identity matches this photo." : "Cannot check: no face template."}</p>
+          <p className="text-sm text-slate-600">
+            {data.hasTemplate ? "No other identity matches this photo." : "Cannot check: no face template."}
+          </p>
         ) : (
           <ul className="mt-2 space-y-2" data-testid="duplicates">
             {data.duplicates.map((d) => (
-              <li key={d.identityId} className="flex items-center gap-3 rounded-md bg-amber-50 px-3 py-2 ring-1 ring-amber-200">
+              <li
+                key={d.identityId}
+                className="flex items-center gap-3 rounded-md bg-amber-50 px-3 py-2 ring-1 ring-amber-200"
+              >
                 {d.hasThumbnail ? (
                   // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                  <img src={`/api/portraits/${d.portraitId}/thumbnail`} alt="" className="h-10 w-10 rounded-full object-cover" />
+                  <img
+                    src={`/api/portraits/${d.portraitId}/thumbnail`}
+                    alt=""
+                    className="h-10 w-10 rounded-full object-cover"
+                  />
                 ) : (
                   <span className="rounded bg-white px-1.5 py-0.5 text-xs text-slate-600">Template only</span>
                 )}
                 <span className="flex-1">
-                  <span className="font-medium">{d.displayName}</span> <span className="font-mono text-xs text-slate-500">{d.externalId}</span>
+                  <span className="font-medium">{d.displayName}</span>{" "}
+                  <span className="font-mono text-xs text-slate-500">{d.externalId}</span>
                 </span>
                 <span className="text-sm text-amber-900">similarity {d.similarity.toFixed(0)}</span>
               </li>

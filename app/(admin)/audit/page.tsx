@@ -14,7 +14,11 @@ function describeDetails(details: Record<string, unknown>): string {
     .join(" · ");
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requirePageSession("admin");
   const raw = await searchParams;
   const before = typeof raw.before === "string" && /^\d+$/.test(raw.before) ? Number(raw.before) : undefined;
@@ -23,25 +27,39 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-sm text-slate-600">Who did what, and when. It never holds images, tokens or keys.</p>
+        <p className="text-sm text-slate-600">
+          Who did what, and when. It never holds images, tokens or keys.
+        </p>
       </div>
       {items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No events yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          No events yet.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-2">When (UTC)</th>
-                <th scope="col" className="px-4 py-2">Who</th>
-                <th scope="col" className="px-4 py-2">What</th>
-                <th scope="col" className="px-4 py-2">Details</th>
+                <th scope="col" className="px-4 py-2">
+                  When (UTC)
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  What
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Details
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {items.map((e) => (
                 <tr key={e.id} data-testid="audit-row">
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                    {e.createdAt.toISOString().replace("T", " ").slice(0, 19)}
+                  </td>
                   <td className="px-4 py-2">
                     {ACTOR[e.actorType]}
                     {e.actorLabel ?? e.actorType}

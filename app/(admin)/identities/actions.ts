@@ -11,7 +11,11 @@ import { issueUploadLink, revokeUploadLink } from "@/lib/links/service";
 import { PortraitBusyError } from "@/lib/portrait";
 import { uploadPortraitDirect } from "@/lib/uploads/direct";
 
-const actorOf = (ctx: { userId: string; email: string }) => ({ type: "user" as const, id: ctx.userId, label: ctx.email });
+const actorOf = (ctx: { userId: string; email: string }) => ({
+  type: "user" as const,
+  id: ctx.userId,
+  label: ctx.email,
+});
 
 export const createIdentityAction = sessionAction("admin", identityInputSchema, async (input, ctx, db) => {
   const created = await createIdentity(db, ctx.organizationId, actorOf(ctx), input);
@@ -29,29 +33,52 @@ export const updateIdentityAction = sessionAction(
   },
 );
 
-export const deleteIdentityAction = sessionAction("admin", z.object({ id: z.uuid() }), async ({ id }, ctx, db) => {
-  await deleteIdentity(db, ctx.organizationId, actorOf(ctx), id);
-  revalidatePath("/identities");
-  return { message: "Identity and all its biometric data deleted." };
-});
+export const deleteIdentityAction = sessionAction(
+  "admin",
+  z.object({ id: z.uuid() }),
+  async ({ id }, ctx, db) => {
+    await deleteIdentity(db, ctx.organizationId, actorOf(ctx), id);
+    revalidatePath("/identities");
+    return { message: "Identity and all its biometric data deleted." };
+  },
+);
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const uploadPortraitAction = sessionAction(
   "admin",
-  z.object({ id: z.uuid(), image: z.instanceof(File, { message: "Choose a photo." }), doNotStore: checkbox, skipQualityCheck: checkbox }),
+  z.object({
+    id: z.uuid(),
+    image: z.instanceof(File, { message: "Choose a photo." }),
+    doNotStore: checkbox,
+    skipQualityCheck: checkbox,
+  }),
   async ({ id, image, doNotStore, skipQualityCheck }, ctx, db) => {
-    if (image.size === 0) return { ok: false, message: "Choose a photo.", errors: { image: ["Choose a photo."] } };
+    if (image.size === 0)
+      return { ok: false, message: "Choose a photo.", errors: { image: ["Choose a photo."] } };
     try {
-      const result = await uploadPortraitDirect(db, ctx.organizationId, actorOf(ctx), id, new Uint8Array(await image.arrayBuffer()), {
-        storeImage: !doNotStore,
-        qualityCheck: !skipQualityCheck,
-      });
+      const result = await uploadPortraitDirect(
+        db,
+        ctx.organizationId,
+        actorOf(ctx),
+        id,
+        new Uint8Array(await image.arrayBuffer()),
+        {
+          storeImage: !doNotStore,
+          qualityCheck: !skipQualityCheck,
+        },
+      );
       revalidatePath("/identities");
-      const warning = result.report.primary?.severity === "warn" ? ` Note: ${result.report.primary.message}` : "";
-      return { message: result.searchable ? `Portrait updated.${warning}` : "Portrait saved, but no face was found: this identity is not searchable." };
+      const warning =
+        result.report.primary?.severity === "warn" ? ` Note: ${result.report.primary.message}` : "";
+      return {
+        message: result.searchable
+          ? `Portrait updated.${warning}`
+          : "Portrait saved, but no face was found: this identity is not searchable.",
+      };
     } catch (error) {
-      if (error instanceof PortraitBusyError) return { ok: false, message: "The photo checker is busy. Try again in a few seconds." };
+      if (error instanceof PortraitBusyError)
+        return { ok: false, message: "The photo checker is busy. Try again in a few seconds." };
       throw error;
     }
   },
@@ -67,15 +94,26 @@ export const issueLinkAction = sessionAction(
     expiresInHours: z.coerce.number().int().min(1).max(MAX_EXPIRY_HOURS),
   }),
   async ({ id, doNotStore, skipQualityCheck, requireApproval, expiresInHours }, ctx, db) => {
-    const link = await issueUploadLink(db, ctx.organizationId, actorOf(ctx), id, { storeImage: !doNotStore, qualityCheck: !skipQualityCheck, requireApproval }, expiresInHours);
+    const link = await issueUploadLink(
+      db,
+      ctx.organizationId,
+      actorOf(ctx),
+      id,
+      { storeImage: !doNotStore, qualityCheck: !skipQualityCheck, requireApproval },
+      expiresInHours,
+    );
     revalidatePath("/identities");
     const qrSvg = await QRCode.toString(link.url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
     return { result: { url: link.url, expiresAt: link.expiresAt.toISOString(), qrSvg } };
   },
 );
 
-export const revokeLinkAction = sessionAction("admin", z.object({ id: z.uuid() }), async ({ id }, ctx, db) => {
-  const revoked = await revokeUploadLink(db, ctx.organizationId, actorOf(ctx), id);
-  revalidatePath("/identities");
-  return { message: revoked ? "Link revoked. It no longer works." : "There was no active link." };
-});
+export const revokeLinkAction = sessionAction(
+  "admin",
+  z.object({ id: z.uuid() }),
+  async ({ id }, ctx, db) => {
+    const revoked = await revokeUploadLink(db, ctx.organizationId, actorOf(ctx), id);
+    revalidatePath("/identities");
+    return { message: revoked ? "Link revoked. It no longer works." : "There was no active link." };
+  },
+);

@@ -7,16 +7,32 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
 import { deleteIdentityAction } from "./actions";
 
-export function DeleteIdentityDialog({ id, displayName, hasPortrait }: { id: string; displayName: string; hasPortrait: boolean }) {
+export function DeleteIdentityDialog({
+  id,
+  displayName,
+  hasPortrait,
+}: {
+  id: string;
+  displayName: string;
+  hasPortrait: boolean;
+}) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
-    const result = await deleteIdentityAction(prev, formData);
-    if (result.ok) setOpen(false);
-    return result;
-  }, undefined);
+  const [state, action, pending] = useActionState(
+    async (prev: ActionState | undefined, formData: FormData) => {
+      const result = await deleteIdentityAction(prev, formData);
+      if (result.ok) setOpen(false);
+      return result;
+    },
+    undefined,
+  );
   return (
     <>
-      <Button variant="ghost" className="text-red-700" onClick={() => setOpen(true)} aria-label={`Delete ${displayName}`}>
+      <Button
+        variant="ghost"
+        className="text-red-700"
+        onClick={() => setOpen(true)}
+        aria-label={`Delete ${displayName}`}
+      >
         Delete
       </Button>
       <Dialog
@@ -25,8 +41,9 @@ export function DeleteIdentityDialog({ id, displayName, hasPortrait }: { id: str
         title={`Delete ${displayName}?`}
         description={
           <>
-            This deletes the identity and all of its biometric data{hasPortrait ? " — portraits, face templates" : ""}, pending
-            approval requests and upload links. It cannot be undone.
+            This deletes the identity and all of its biometric data
+            {hasPortrait ? " — portraits, face templates" : ""}, pending approval requests and upload links.
+            It cannot be undone.
           </>
         }
       >

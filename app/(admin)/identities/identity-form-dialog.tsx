@@ -28,7 +28,11 @@ export function IdentityFormDialog({ mode, identity }: Props) {
           Edit
         </Button>
       )}
-      <Dialog open={open} onOpenChange={setOpen} title={mode === "create" ? "Add identity" : `Edit ${identity.displayName}`}>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={mode === "create" ? "Add identity" : `Edit ${identity.displayName}`}
+      >
         {open && <IdentityForm identity={identity} onDone={() => setOpen(false)} />}
       </Dialog>
     </>
@@ -36,16 +40,27 @@ export function IdentityFormDialog({ mode, identity }: Props) {
 }
 
 function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDone: () => void }) {
-  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
-    const result = await (identity ? updateIdentityAction : createIdentityAction)(prev, formData);
-    if (result.ok) onDone();
-    return result;
-  }, undefined);
+  const [state, action, pending] = useActionState(
+    async (prev: ActionState | undefined, formData: FormData) => {
+      const result = await (identity ? updateIdentityAction : createIdentityAction)(prev, formData);
+      if (result.ok) onDone();
+      return result;
+    },
+    undefined,
+  );
   return (
     <form action={action} className="space-y-4">
       {!state?.ok && <FormMessage message={state?.message} />}
       {identity && <input type="hidden" name="id" value={identity.id} />}
-      <TextField label="Name" name="displayName" required maxLength={200} defaultValue={state?.values?.displayName ?? identity?.displayName} errors={state?.errors?.displayName} autoFocus />
+      <TextField
+        label="Name"
+        name="displayName"
+        required
+        maxLength={200}
+        defaultValue={state?.values?.displayName ?? identity?.displayName}
+        errors={state?.errors?.displayName}
+        autoFocus
+      />
       <TextField
         label="External ID"
         name="externalId"
@@ -55,8 +70,20 @@ function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDon
         hint="Your own key for this person, e.g. an employee number. Unique in your organization."
         errors={state?.errors?.externalId}
       />
-      <TextField label="Email (optional)" name="email" type="email" defaultValue={state?.values?.email ?? identity?.email ?? ""} errors={state?.errors?.email} />
-      <TextAreaField label="Notes (optional)" name="notes" maxLength={2000} defaultValue={state?.values?.notes ?? identity?.notes ?? ""} errors={state?.errors?.notes} />
+      <TextField
+        label="Email (optional)"
+        name="email"
+        type="email"
+        defaultValue={state?.values?.email ?? identity?.email ?? ""}
+        errors={state?.errors?.email}
+      />
+      <TextAreaField
+        label="Notes (optional)"
+        name="notes"
+        maxLength={2000}
+        defaultValue={state?.values?.notes ?? identity?.notes ?? ""}
+        errors={state?.errors?.notes}
+      />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel

@@ -40,12 +40,19 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
           {items.map((item) => (
             <tr key={item.id} data-testid="identity-row">
               <td className="w-16 px-4 py-2">
-                <PhotoDialog identityId={item.id} displayName={item.displayName} linkExpiresAt={item.linkExpiresAt?.toISOString() ?? null}>
+                <PhotoDialog
+                  identityId={item.id}
+                  displayName={item.displayName}
+                  linkExpiresAt={item.linkExpiresAt?.toISOString() ?? null}
+                >
                   <PortraitThumb identity={item} />
                 </PhotoDialog>
               </td>
               <td className="px-4 py-2">
-                <Link href={`/identities/${item.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/identities/${item.id}`}
+                  className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                >
                   {item.displayName}
                 </Link>
                 {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
@@ -54,20 +61,37 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
               <td className="px-4 py-2">
                 <div className="flex flex-wrap gap-1">
                   {!item.currentPortraitId && <Badge tone="warn">No portrait</Badge>}
-                  {item.currentPortraitId && item.searchable !== false && <Badge tone="success">Searchable</Badge>}
+                  {item.currentPortraitId && item.searchable !== false && (
+                    <Badge tone="success">Searchable</Badge>
+                  )}
                   {item.currentPortraitId && item.searchable === false && (
                     <Badge tone="danger" title="No face template could be made from this portrait">
                       Not searchable
                     </Badge>
                   )}
-                  {item.linkExpiresAt && <Badge tone="info">Link active · {formatExpiry(item.linkExpiresAt)}</Badge>}
+                  {item.linkExpiresAt && (
+                    <Badge tone="info">Link active · {formatExpiry(item.linkExpiresAt)}</Badge>
+                  )}
                   {item.pendingApprovals > 0 && <Badge tone="info">Pending approval</Badge>}
                 </div>
               </td>
               <td className="px-4 py-2">
                 <div className="flex justify-end gap-1">
-                  <IdentityFormDialog mode="edit" identity={{ id: item.id, externalId: item.externalId, displayName: item.displayName, email: item.email, notes: item.notes }} />
-                  <DeleteIdentityDialog id={item.id} displayName={item.displayName} hasPortrait={Boolean(item.currentPortraitId)} />
+                  <IdentityFormDialog
+                    mode="edit"
+                    identity={{
+                      id: item.id,
+                      externalId: item.externalId,
+                      displayName: item.displayName,
+                      email: item.email,
+                      notes: item.notes,
+                    }}
+                  />
+                  <DeleteIdentityDialog
+                    id={item.id}
+                    displayName={item.displayName}
+                    hasPortrait={Boolean(item.currentPortraitId)}
+                  />
                 </div>
               </td>
             </tr>

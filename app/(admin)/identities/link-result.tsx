@@ -20,12 +20,21 @@ export function LinkResult({ url, expiresAt, qrSvg }: { url: string; expiresAt: 
         Upload link
       </label>
       <div className="flex gap-2">
-        <input id="issued-link" readOnly value={url} onFocus={(e) => e.target.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" />
+        <input
+          id="issued-link"
+          readOnly
+          value={url}
+          onFocus={(e) => e.target.select()}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+        />
         <Button onClick={copy}>{copied === "copied" ? "Copied ✓" : "Copy"}</Button>
       </div>
       <p role="status" className="text-xs text-slate-600">
-        {copied === "failed" ? "Copying was blocked by the browser — select the link and copy it by hand. " : ""}
-        Valid until {new Date(expiresAt).toLocaleString()}, for one upload. It is shown only now; generate a new link if you lose it.
+        {copied === "failed"
+          ? "Copying was blocked by the browser — select the link and copy it by hand. "
+          : ""}
+        Valid until {new Date(expiresAt).toLocaleString()}, for one upload. It is shown only now; generate a
+        new link if you lose it.
       </p>
       <div
         className="mx-auto w-48 rounded-md bg-white p-2 ring-1 ring-slate-200"

@@ -23,7 +23,11 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
   const ctx = await requirePageSession("admin");
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const parsed = listQuerySchema.safeParse({ q: first(raw.q), filter: first(raw.filter) || undefined, cursor: first(raw.cursor) || undefined });
+  const parsed = listQuerySchema.safeParse({
+    q: first(raw.q),
+    filter: first(raw.filter) || undefined,
+    cursor: first(raw.cursor) || undefined,
+  });
   const query = parsed.success ? parsed.data : listQuerySchema.parse({});
   let page;
   try {
@@ -62,7 +66,12 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
         <label className="sr-only" htmlFor="identity-filter">
           Filter
         </label>
-        <select id="identity-filter" name="filter" defaultValue={query.filter} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+        <select
+          id="identity-filter"
+          name="filter"
+          defaultValue={query.filter}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
           {FILTERS.map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
@@ -84,7 +93,9 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
           {filtered || query.cursor ? (
             <>
               <p className="font-medium">No identities match.</p>
-              <p className="mt-1 text-sm text-slate-600">Try another name or external ID, or clear the filter.</p>
+              <p className="mt-1 text-sm text-slate-600">
+                Try another name or external ID, or clear the filter.
+              </p>
             </>
           ) : (
             <>
@@ -101,7 +112,10 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
 
       <div className="flex justify-between text-sm">
         {query.cursor ? (
-          <Link href={`/identities?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.filter !== "all" ? { filter: query.filter } : {}) })}`} className="text-brand-600 hover:underline">
+          <Link
+            href={`/identities?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.filter !== "all" ? { filter: query.filter } : {}) })}`}
+            className="text-brand-600 hover:underline"
+          >
             ← First page
           </Link>
         ) : (

@@ -46,26 +46,62 @@ export function PhotoDialog({ identityId, displayName, linkExpiresAt, children }
     setOpen(next);
     if (next) setStep("photo");
   };
-  const title = step === "photo" ? "Change identity photo" : step === "conditions" ? "Set up the upload condition" : "Self-portrait upload link";
+  const title =
+    step === "photo"
+      ? "Change identity photo"
+      : step === "conditions"
+        ? "Set up the upload condition"
+        : "Self-portrait upload link";
   return (
     <>
-      <button type="button" onClick={() => openAt(true)} aria-label={`Change photo of ${displayName}`} className="rounded-full focus-visible:outline-2">
+      <button
+        type="button"
+        onClick={() => openAt(true)}
+        aria-label={`Change photo of ${displayName}`}
+        className="rounded-full focus-visible:outline-2"
+      >
         {children}
       </button>
       <Dialog open={open} onOpenChange={openAt} title={title} description={displayName}>
-        {open && step === "photo" && <PhotoStep identityId={identityId} linkExpiresAt={linkExpiresAt} onGenerate={() => setStep("conditions")} onDone={() => setOpen(false)} />}
-        {open && step !== "photo" && <ConditionsStep identityId={identityId} onIssued={() => setStep("issued")} onBack={() => setStep("photo")} />}
+        {open && step === "photo" && (
+          <PhotoStep
+            identityId={identityId}
+            linkExpiresAt={linkExpiresAt}
+            onGenerate={() => setStep("conditions")}
+            onDone={() => setOpen(false)}
+          />
+        )}
+        {open && step !== "photo" && (
+          <ConditionsStep
+            identityId={identityId}
+            onIssued={() => setStep("issued")}
+            onBack={() => setStep("photo")}
+          />
+        )}
       </Dialog>
     </>
   );
 }
 
-function PhotoStep({ identityId, linkExpiresAt, onGenerate, onDone }: { identityId: string; linkExpiresAt: string | null; onGenerate: () => void; onDone: () => void }) {
-  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
-    const result = await uploadPortraitAction(prev, formData);
-    if (result.ok) onDone();
-    return result;
-  }, undefined);
+function PhotoStep({
+  identityId,
+  linkExpiresAt,
+  onGenerate,
+  onDone,
+}: {
+  identityId: string;
+  linkExpiresAt: string | null;
+  onGenerate: () => void;
+  onDone: () => void;
+}) {
+  const [state, action, pending] = useActionState(
+    async (prev: ActionState | undefined, formData: FormData) => {
+      const result = await uploadPortraitAction(prev, formData);
+      if (result.ok) onDone();
+      return result;
+    },
+    undefined,
+  );
   const [revokeState, revoke, revoking] = useActionState(revokeLinkAction, undefined);
   const linkActive = linkExpiresAt && !revokeState?.ok;
   return (
@@ -84,8 +120,16 @@ function PhotoStep({ identityId, linkExpiresAt, onGenerate, onDone }: { identity
             className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
           />
         </label>
-        <Checkbox name="doNotStore" label="Do not store the image file" hint="Keep only the face template; no image or thumbnail is saved." />
-        <Checkbox name="skipQualityCheck" label="Do not perform a quality check" hint="Accept any readable image. Without a face the identity is not searchable." />
+        <Checkbox
+          name="doNotStore"
+          label="Do not store the image file"
+          hint="Keep only the face template; no image or thumbnail is saved."
+        />
+        <Checkbox
+          name="skipQualityCheck"
+          label="Do not perform a quality check"
+          hint="Accept any readable image. Without a face the identity is not searchable."
+        />
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? "Checking and saving…" : "Upload photo"}
         </Button>
@@ -93,7 +137,10 @@ function PhotoStep({ identityId, linkExpiresAt, onGenerate, onDone }: { identity
 
       <div className="border-t border-slate-200 pt-4">
         {linkActive && (
-          <div className="mb-3 flex items-center justify-between gap-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700" data-testid="active-link">
+          <div
+            className="mb-3 flex items-center justify-between gap-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700"
+            data-testid="active-link"
+          >
             <span>A self-registration link is active until {new Date(linkExpiresAt).toLocaleString()}.</span>
             <form action={revoke}>
               <input type="hidden" name="id" value={identityId} />
@@ -112,12 +159,23 @@ function PhotoStep({ identityId, linkExpiresAt, onGenerate, onDone }: { identity
   );
 }
 
-function ConditionsStep({ identityId, onIssued, onBack }: { identityId: string; onIssued: () => void; onBack: () => void }) {
-  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
-    const result = await issueLinkAction(prev, formData);
-    if (result.ok) onIssued();
-    return result;
-  }, undefined);
+function ConditionsStep({
+  identityId,
+  onIssued,
+  onBack,
+}: {
+  identityId: string;
+  onIssued: () => void;
+  onBack: () => void;
+}) {
+  const [state, action, pending] = useActionState(
+    async (prev: ActionState | undefined, formData: FormData) => {
+      const result = await issueLinkAction(prev, formData);
+      if (result.ok) onIssued();
+      return result;
+    },
+    undefined,
+  );
   const issued = state?.ok ? (state.result as { url: string; expiresAt: string; qrSvg: string }) : null;
   if (issued) return <LinkResult url={issued.url} expiresAt={issued.expiresAt} qrSvg={issued.qrSvg} />;
   return (
@@ -126,13 +184,29 @@ function ConditionsStep({ identityId, onIssued, onBack }: { identityId: string; 
       <input type="hidden" name="id" value={identityId} />
       <fieldset className="space-y-1">
         <legend className="sr-only">Upload conditions</legend>
-        <Checkbox name="doNotStore" label="Do not store the image file after upload" hint="Only the face template is kept once the upload is applied." />
-        <Checkbox name="skipQualityCheck" label="Do not perform a quality check" hint="Any readable photo is accepted." />
-        <Checkbox name="requireApproval" label="Require approval after the upload" hint="The photo waits in Approvals until someone approves it." />
+        <Checkbox
+          name="doNotStore"
+          label="Do not store the image file after upload"
+          hint="Only the face template is kept once the upload is applied."
+        />
+        <Checkbox
+          name="skipQualityCheck"
+          label="Do not perform a quality check"
+          hint="Any readable photo is accepted."
+        />
+        <Checkbox
+          name="requireApproval"
+          label="Require approval after the upload"
+          hint="The photo waits in Approvals until someone approves it."
+        />
       </fieldset>
       <label className="block text-sm font-medium text-slate-700">
         Link expires after
-        <select name="expiresInHours" defaultValue="168" className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+        <select
+          name="expiresInHours"
+          defaultValue="168"
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
           {EXPIRY_OPTIONS.map((o) => (
             <option key={o.hours} value={o.hours}>
               {o.label}
@@ -140,7 +214,9 @@ function ConditionsStep({ identityId, onIssued, onBack }: { identityId: string; 
           ))}
         </select>
       </label>
-      <p className="text-xs text-slate-500">Generating a new link makes any earlier link for this person stop working.</p>
+      <p className="text-xs text-slate-500">
+        Generating a new link makes any earlier link for this person stop working.
+      </p>
       <div className="flex justify-between gap-2">
         <Button variant="ghost" onClick={onBack}>
           ← Back

@@ -10,7 +10,11 @@ function initials(name: string): string {
 }
 
 /** The current portrait's thumbnail, or initials when there is none or only a template was kept. */
-export function PortraitThumb({ identity }: { identity: Pick<IdentityRow, "currentPortraitId" | "hasThumbnail" | "displayName"> }) {
+export function PortraitThumb({
+  identity,
+}: {
+  identity: Pick<IdentityRow, "currentPortraitId" | "hasThumbnail" | "displayName">;
+}) {
   if (identity.currentPortraitId && identity.hasThumbnail) {
     return (
       // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image; not for the optimizer

@@ -7,18 +7,36 @@ import { searchByFace } from "@/lib/search/service";
 
 export const searchByFaceAction = sessionAction(
   "reviewer",
-  z.object({ image: z.instanceof(File, { message: "Choose a photo." }), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+  z.object({
+    image: z.instanceof(File, { message: "Choose a photo." }),
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+  }),
   async ({ image, limit }, ctx, db) => {
-    if (image.size === 0) return { ok: false, message: "Choose a photo.", errors: { image: ["Choose a photo."] } };
+    if (image.size === 0)
+      return { ok: false, message: "Choose a photo.", errors: { image: ["Choose a photo."] } };
     try {
-      const { matches } = await searchByFace(db, ctx.organizationId, new Uint8Array(await image.arrayBuffer()), { limit });
+      const { matches } = await searchByFace(
+        db,
+        ctx.organizationId,
+        new Uint8Array(await image.arrayBuffer()),
+        { limit },
+      );
       return {
         result: {
-          matches: matches.map((m) => ({ identityId: m.identityId, displayName: m.displayName, externalId: m.externalId, portraitId: m.portraitId, hasThumbnail: m.hasThumbnail, similarity: m.similarity, samePerson: m.samePerson })),
+          matches: matches.map((m) => ({
+            identityId: m.identityId,
+            displayName: m.displayName,
+            externalId: m.externalId,
+            portraitId: m.portraitId,
+            hasThumbnail: m.hasThumbnail,
+            similarity: m.similarity,
+            samePerson: m.samePerson,
+          })),
         },
       };
     } catch (error) {
-      if (error instanceof PortraitBusyError) return { ok: false, message: "The face matcher is busy. Try again in a few seconds." };
+      if (error instanceof PortraitBusyError)
+        return { ok: false, message: "The face matcher is busy. Try again in a few seconds." };
       throw error;
     }
   },

@@ -9,7 +9,9 @@ export default async function SearchPage() {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Search by face</h1>
-        <p className="text-sm text-slate-600">Upload a photo to find the registered identities it matches, best first.</p>
+        <p className="text-sm text-slate-600">
+          Upload a photo to find the registered identities it matches, best first.
+        </p>
       </div>
       <SearchForm />
     </div>

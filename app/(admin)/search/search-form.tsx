@@ -39,7 +39,11 @@ export function SearchForm() {
         </label>
         {preview && (
           // eslint-disable-next-line @next/next/no-img-element -- local preview
-          <img src={preview} alt="Photo to search with" className="max-h-64 w-full rounded-md object-contain" />
+          <img
+            src={preview}
+            alt="Photo to search with"
+            className="max-h-64 w-full rounded-md object-contain"
+          />
         )}
         <input type="hidden" name="limit" value="10" />
         <Button type="submit" disabled={pending} className="w-full">
@@ -62,13 +66,23 @@ export function SearchForm() {
             {matches.map((m, i) => {
               const verdict = verdictFor(m.similarity);
               return (
-                <li key={m.identityId} data-testid="search-match" className="flex items-center gap-3 rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200">
+                <li
+                  key={m.identityId}
+                  data-testid="search-match"
+                  className="flex items-center gap-3 rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200"
+                >
                   <span className="w-5 text-right text-sm text-slate-500">{i + 1}</span>
                   {m.hasThumbnail ? (
                     // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                    <img src={`/api/portraits/${m.portraitId}/thumbnail`} alt="" className="h-12 w-12 rounded-full object-cover" />
+                    <img
+                      src={`/api/portraits/${m.portraitId}/thumbnail`}
+                      alt=""
+                      className="h-12 w-12 rounded-full object-cover"
+                    />
                   ) : (
-                    <span className="flex h-12 w-12 items-center justify-center rounded-full bg-brand-100 text-center text-[10px] leading-tight text-brand-700">Template only</span>
+                    <span className="flex h-12 w-12 items-center justify-center rounded-full bg-brand-100 text-center text-[10px] leading-tight text-brand-700">
+                      Template only
+                    </span>
                   )}
                   <span className="flex-1">
                     <span className="block font-medium">{m.displayName}</span>

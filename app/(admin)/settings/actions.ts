@@ -8,12 +8,18 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { addMember, changeMemberRole, setMemberDisabled } from "@/lib/members/service";
 import { setQualityOverrides } from "@/lib/organizations/quality-settings";
 
-const actorOf = (ctx: { userId: string; email: string }) => ({ type: "user" as const, id: ctx.userId, label: ctx.email });
+const actorOf = (ctx: { userId: string; email: string }) => ({
+  type: "user" as const,
+  id: ctx.userId,
+  label: ctx.email,
+});
 
 /** The raw key goes back to the owner once, in this response; only its hash is stored. */
 export const createApiKeyAction = sessionAction(
   "owner",
-  z.object({ name: z.string().trim().min(1, "Give the key a name.").max(100, "Use at most 100 characters.") }),
+  z.object({
+    name: z.string().trim().min(1, "Give the key a name.").max(100, "Use at most 100 characters."),
+  }),
   async ({ name }, ctx, db) => {
     const created = await createApiKey(db, ctx.organizationId, actorOf(ctx), name);
     revalidatePath("/settings");
@@ -21,11 +27,15 @@ export const createApiKeyAction = sessionAction(
   },
 );
 
-export const revokeApiKeyAction = sessionAction("owner", z.object({ id: z.uuid() }), async ({ id }, ctx, db) => {
-  await revokeApiKey(db, ctx.organizationId, actorOf(ctx), id);
-  revalidatePath("/settings");
-  return { message: "Key revoked. Requests with it now get 401." };
-});
+export const revokeApiKeyAction = sessionAction(
+  "owner",
+  z.object({ id: z.uuid() }),
+  async ({ id }, ctx, db) => {
+    await revokeApiKey(db, ctx.organizationId, actorOf(ctx), id);
+    revalidatePath("/settings");
+    return { message: "Key revoked. Requests with it now get 401." };
+  },
+);
 
 const roleSchema = z.enum(["owner", "admin", "reviewer"]);
 
@@ -35,20 +45,29 @@ export const addMemberAction = sessionAction(
     email: z.email("Enter a valid email address.").max(320),
     name: z.string().trim().max(100).optional(),
     role: roleSchema,
-    password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+      .max(1024),
   }),
   async (input, ctx, db) => {
     await addMember(db, ctx.organizationId, actorOf(ctx), input);
     revalidatePath("/settings");
-    return { message: `Added ${input.email} as ${input.role}. Give them the initial password; they can change it under their account.` };
+    return {
+      message: `Added ${input.email} as ${input.role}. Give them the initial password; they can change it under their account.`,
+    };
   },
 );
 
-export const changeMemberRoleAction = sessionAction("owner", z.object({ userId: z.uuid(), role: roleSchema }), async ({ userId, role }, ctx, db) => {
-  await changeMemberRole(db, ctx.organizationId, actorOf(ctx), userId, role);
-  revalidatePath("/settings");
-  return { message: "Role changed." };
-});
+export const changeMemberRoleAction = sessionAction(
+  "owner",
+  z.object({ userId: z.uuid(), role: roleSchema }),
+  async ({ userId, role }, ctx, db) => {
+    await changeMemberRole(db, ctx.organizationId, actorOf(ctx), userId, role);
+    revalidatePath("/settings");
+    return { message: "Role changed." };
+  },
+);
 
 export const setMemberDisabledAction = sessionAction(
   "owner",
@@ -61,15 +80,28 @@ export const setMemberDisabledAction = sessionAction(
 );
 
 /** Empty fields mean "use the default". */
-export const saveQualityThresholdsAction = sessionAction("owner", z.record(z.string(), z.unknown()), async (form, ctx, db) => {
-  const overrides: Record<string, number> = {};
-  for (const [key, value] of Object.entries(form)) {
-    if (typeof value !== "string" || value.trim() === "") continue;
-    const n = Number(value);
-    if (!Number.isFinite(n)) return { ok: false, message: "Check the highlighted fields.", errors: { [key]: ["Enter a number."] } };
-    overrides[key] = n;
-  }
-  await setQualityOverrides(db, ctx.organizationId, actorOf(ctx), overrides);
-  revalidatePath("/settings");
-  return { message: Object.keys(overrides).length ? "Quality thresholds saved." : "Back to the default thresholds." };
-});
+export const saveQualityThresholdsAction = sessionAction(
+  "owner",
+  z.record(z.string(), z.unknown()),
+  async (form, ctx, db) => {
+    const overrides: Record<string, number> = {};
+    for (const [key, value] of Object.entries(form)) {
+      if (typeof value !== "string" || value.trim() === "") continue;
+      const n = Number(value);
+      if (!Number.isFinite(n))
+        return {
+          ok: false,
+          message: "Check the highlighted fields.",
+          errors: { [key]: ["Enter a number."] },
+        };
+      overrides[key] = n;
+    }
+    await setQualityOverrides(db, ctx.organizationId, actorOf(ctx), overrides);
+    revalidatePath("/settings");
+    return {
+      message: Object.keys(overrides).length
+        ? "Quality thresholds saved."
+        : "Back to the default thresholds.",
+    };
+  },
+);

@@ -44,8 +44,16 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
                 <td className="py-2 font-mono text-xs text-slate-600">{key.prefix}…</td>
                 <td className="py-2 text-slate-600">{when(key.createdAt)}</td>
                 <td className="py-2 text-slate-600">{when(key.lastUsedAt)}</td>
-                <td className="py-2">{key.revokedAt ? <Badge tone="danger">Revoked {when(key.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>}</td>
-                <td className="py-2 text-right">{!key.revokedAt && <RevokeApiKeyDialog id={key.id} name={key.name} />}</td>
+                <td className="py-2">
+                  {key.revokedAt ? (
+                    <Badge tone="danger">Revoked {when(key.revokedAt)}</Badge>
+                  ) : (
+                    <Badge tone="success">Active</Badge>
+                  )}
+                </td>
+                <td className="py-2 text-right">
+                  {!key.revokedAt && <RevokeApiKeyDialog id={key.id} name={key.name} />}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -61,7 +69,10 @@ function CreateApiKeyDialog() {
   // The key is shown once: after its dialog closes, that result is never rendered again.
   const [dismissedAt, setDismissedAt] = useState<number>();
   const [state, action, pending] = useActionState(createApiKeyAction, undefined);
-  const created = state?.ok && state.doneAt !== dismissedAt ? (state.result as { key: string; name: string } | undefined) : undefined;
+  const created =
+    state?.ok && state.doneAt !== dismissedAt
+      ? (state.result as { key: string; name: string } | undefined)
+      : undefined;
   const onOpenChange = (next: boolean) => {
     if (!next && created) setDismissedAt(state?.doneAt);
     setOpen(next);
@@ -70,17 +81,27 @@ function CreateApiKeyDialog() {
   return (
     <>
       <Button onClick={() => onOpenChange(true)}>Create API key</Button>
-      <Dialog open={open} onOpenChange={onOpenChange} title={created ? "Copy your new API key" : "Create API key"}>
+      <Dialog
+        open={open}
+        onOpenChange={onOpenChange}
+        title={created ? "Copy your new API key" : "Create API key"}
+      >
         {created ? (
           <div className="space-y-4">
             <p className="text-sm text-slate-700">
-              This is the only time the key is shown. Store it in your integration&apos;s secret store now; if it is lost,
-              revoke it and create another.
+              This is the only time the key is shown. Store it in your integration&apos;s secret store now; if
+              it is lost, revoke it and create another.
             </p>
             <label className="block text-sm font-medium text-slate-700" htmlFor="new-api-key">
               API key “{created.name}”
             </label>
-            <input id="new-api-key" readOnly value={created.key} className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="new-api-key"
+              readOnly
+              value={created.key}
+              className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <div className="flex justify-end gap-2">
               <Button
                 variant="secondary"
@@ -97,7 +118,16 @@ function CreateApiKeyDialog() {
         ) : (
           <form action={action} className="space-y-4">
             {!state?.ok && <FormMessage message={state?.message} />}
-            <TextField label="Name" name="name" required maxLength={100} placeholder="HR sync" hint="Say what uses it, so you know what breaks if you revoke it." errors={state?.errors?.name} defaultValue={state?.values?.name} />
+            <TextField
+              label="Name"
+              name="name"
+              required
+              maxLength={100}
+              placeholder="HR sync"
+              hint="Say what uses it, so you know what breaks if you revoke it."
+              errors={state?.errors?.name}
+              defaultValue={state?.values?.name}
+            />
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => onOpenChange(false)}>
                 Cancel
@@ -115,17 +145,30 @@ function CreateApiKeyDialog() {
 
 function RevokeApiKeyDialog({ id, name }: { id: string; name: string }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
-    const result = await revokeApiKeyAction(prev, formData);
-    if (result.ok) setOpen(false);
-    return result;
-  }, undefined);
+  const [state, action, pending] = useActionState(
+    async (prev: ActionState | undefined, formData: FormData) => {
+      const result = await revokeApiKeyAction(prev, formData);
+      if (result.ok) setOpen(false);
+      return result;
+    },
+    undefined,
+  );
   return (
     <>
-      <Button variant="ghost" className="text-red-700" onClick={() => setOpen(true)} aria-label={`Revoke ${name}`}>
+      <Button
+        variant="ghost"
+        className="text-red-700"
+        onClick={() => setOpen(true)}
+        aria-label={`Revoke ${name}`}
+      >
         Revoke
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={`Revoke “${name}”?`} description="Integrations using this key stop working at once. This cannot be undone.">
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Revoke “${name}”?`}
+        description="Integrations using this key stop working at once. This cannot be undone."
+      >
         <form action={action} className="space-y-4">
           {!state?.ok && <FormMessage message={state?.message} />}
           <input type="hidden" name="id" value={id} />

@@ -16,7 +16,11 @@ export interface MemberView {
   disabled: boolean;
 }
 
-const ROLE_HINT = { owner: "everything, incl. members and API keys", admin: "identities, links, approvals", reviewer: "approvals and search only" };
+const ROLE_HINT = {
+  owner: "everything, incl. members and API keys",
+  admin: "identities, links, approvals",
+  reviewer: "approvals and search only",
+};
 
 function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
   const [roleState, changeRole, changing] = useActionState(changeMemberRoleAction, undefined);
@@ -27,7 +31,11 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
       <td className="px-4 py-2">
         <div className="font-medium">{member.email}</div>
         {member.name && <div className="text-xs text-slate-500">{member.name}</div>}
-        {error && <div className="text-xs text-red-700" role="alert">{error}</div>}
+        {error && (
+          <div className="text-xs text-red-700" role="alert">
+            {error}
+          </div>
+        )}
       </td>
       <td className="px-4 py-2">
         <form action={changeRole} className="flex items-center gap-2">
@@ -35,7 +43,12 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
           <label className="sr-only" htmlFor={`role-${member.userId}`}>
             Role of {member.email}
           </label>
-          <select id={`role-${member.userId}`} name="role" defaultValue={member.role} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+          <select
+            id={`role-${member.userId}`}
+            name="role"
+            defaultValue={member.role}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+          >
             {(["owner", "admin", "reviewer"] as const).map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -47,13 +60,20 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
           </Button>
         </form>
       </td>
-      <td className="px-4 py-2">{member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</td>
+      <td className="px-4 py-2">
+        {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+      </td>
       <td className="px-4 py-2 text-right">
         {!self && (
           <form action={toggle}>
             <input type="hidden" name="userId" value={member.userId} />
             <input type="hidden" name="disabled" value={member.disabled ? "false" : "true"} />
-            <Button type="submit" variant="ghost" disabled={toggling} aria-label={`${member.disabled ? "Enable" : "Disable"} ${member.email}`}>
+            <Button
+              type="submit"
+              variant="ghost"
+              disabled={toggling}
+              aria-label={`${member.disabled ? "Enable" : "Disable"} ${member.email}`}
+            >
               {member.disabled ? "Enable" : "Disable"}
             </Button>
           </form>
@@ -64,19 +84,38 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
 }
 
 function AddMemberForm({ onDone }: { onDone: () => void }) {
-  const [state, action, pending] = useActionState(async (prev: ActionState | undefined, formData: FormData) => {
-    const result = await addMemberAction(prev, formData);
-    if (result.ok) onDone();
-    return result;
-  }, undefined);
+  const [state, action, pending] = useActionState(
+    async (prev: ActionState | undefined, formData: FormData) => {
+      const result = await addMemberAction(prev, formData);
+      if (result.ok) onDone();
+      return result;
+    },
+    undefined,
+  );
   return (
     <form action={action} className="space-y-3">
       {!state?.ok && <FormMessage message={state?.message} />}
-      <TextField label="Email" name="email" type="email" required defaultValue={state?.values?.email} errors={state?.errors?.email} />
-      <TextField label="Name (optional)" name="name" defaultValue={state?.values?.name} errors={state?.errors?.name} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        required
+        defaultValue={state?.values?.email}
+        errors={state?.errors?.email}
+      />
+      <TextField
+        label="Name (optional)"
+        name="name"
+        defaultValue={state?.values?.name}
+        errors={state?.errors?.name}
+      />
       <label className="block text-sm font-medium text-slate-700">
         Role
-        <select name="role" defaultValue={state?.values?.role ?? "reviewer"} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+        <select
+          name="role"
+          defaultValue={state?.values?.role ?? "reviewer"}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
           {(["reviewer", "admin", "owner"] as const).map((r) => (
             <option key={r} value={r}>
               {r} — {ROLE_HINT[r]}
@@ -84,7 +123,15 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
           ))}
         </select>
       </label>
-      <TextField label="Initial password" name="password" type="password" required autoComplete="new-password" hint="At least 10 characters. Hand it over securely." errors={state?.errors?.password} />
+      <TextField
+        label="Initial password"
+        name="password"
+        type="password"
+        required
+        autoComplete="new-password"
+        hint="At least 10 characters. Hand it over securely."
+        errors={state?.errors?.password}
+      />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel
@@ -108,9 +155,15 @@ export function MembersSection({ members, selfId }: { members: MemberView[]; sel
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-2">Member</th>
-              <th scope="col" className="px-4 py-2">Role</th>
-              <th scope="col" className="px-4 py-2">Status</th>
+              <th scope="col" className="px-4 py-2">
+                Member
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Status
+              </th>
               <th scope="col" className="px-4 py-2">
                 <span className="sr-only">Actions</span>
               </th>

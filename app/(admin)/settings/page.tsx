@@ -14,7 +14,11 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const ctx = await requirePageSession("owner");
   const db = await getDb();
-  const [keys, members, overrides] = await Promise.all([listApiKeys(db, ctx.organizationId), listMembers(db, ctx.organizationId), getQualityOverrides(db, ctx.organizationId)]);
+  const [keys, members, overrides] = await Promise.all([
+    listApiKeys(db, ctx.organizationId),
+    listMembers(db, ctx.organizationId),
+    getQualityOverrides(db, ctx.organizationId),
+  ]);
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold text-slate-900">Settings</h1>
@@ -23,18 +27,34 @@ export default async function SettingsPage() {
           <h2 id="members-heading" className="text-lg font-semibold text-slate-900">
             Members
           </h2>
-          <p className="text-sm text-slate-600">Owners manage members and keys; admins manage identities and links; reviewers decide approvals.</p>
+          <p className="text-sm text-slate-600">
+            Owners manage members and keys; admins manage identities and links; reviewers decide approvals.
+          </p>
         </div>
-        <MembersSection members={members.map(({ userId, email, name, role, disabled }) => ({ userId, email, name, role, disabled }))} selfId={ctx.userId} />
+        <MembersSection
+          members={members.map(({ userId, email, name, role, disabled }) => ({
+            userId,
+            email,
+            name,
+            role,
+            disabled,
+          }))}
+          selfId={ctx.userId}
+        />
       </section>
       <section aria-labelledby="quality-heading" className="space-y-3">
         <div>
           <h2 id="quality-heading" className="text-lg font-semibold text-slate-900">
             Photo quality thresholds
           </h2>
-          <p className="text-sm text-slate-600">How strict the quality check is for this organization’s uploads.</p>
+          <p className="text-sm text-slate-600">
+            How strict the quality check is for this organization’s uploads.
+          </p>
         </div>
-        <QualitySection defaults={{ ...DEFAULT_THRESHOLDS }} overrides={overrides as Record<string, number>} />
+        <QualitySection
+          defaults={{ ...DEFAULT_THRESHOLDS }}
+          overrides={overrides as Record<string, number>}
+        />
       </section>
       <section aria-labelledby="api-keys-heading" className="space-y-3">
         <div>
@@ -42,8 +62,8 @@ export default async function SettingsPage() {
             API keys
           </h2>
           <p className="text-sm text-slate-600">
-            Integrations call the REST API with <code>Authorization: Bearer &lt;key&gt;</code>. A key acts for the whole
-            organization; keep it secret. See the{" "}
+            Integrations call the REST API with <code>Authorization: Bearer &lt;key&gt;</code>. A key acts for
+            the whole organization; keep it secret. See the{" "}
             <Link href="/api-docs" className="text-brand-700 underline">
               API reference
             </Link>

@@ -17,7 +17,13 @@ export const TUNABLE = [
   { key: "minShortSidePx", label: "Reject photos whose short side is below (px)" },
 ] as const;
 
-export function QualitySection({ defaults, overrides }: { defaults: Record<string, number>; overrides: Record<string, number> }) {
+export function QualitySection({
+  defaults,
+  overrides,
+}: {
+  defaults: Record<string, number>;
+  overrides: Record<string, number>;
+}) {
   const [state, action, pending] = useActionState(saveQualityThresholdsAction, undefined);
   return (
     <form action={action} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
@@ -34,11 +40,15 @@ export function QualitySection({ defaults, overrides }: { defaults: Record<strin
               aria-invalid={state?.errors?.[key] ? true : undefined}
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-500"
             />
-            {state?.errors?.[key] && <span className="text-xs text-red-700">{state.errors[key]!.join(" ")}</span>}
+            {state?.errors?.[key] && (
+              <span className="text-xs text-red-700">{state.errors[key]!.join(" ")}</span>
+            )}
           </label>
         ))}
       </div>
-      <p className="text-xs text-slate-500">Leave a field empty to use the default. Changes apply to the next upload.</p>
+      <p className="text-xs text-slate-500">
+        Leave a field empty to use the default. Changes apply to the next upload.
+      </p>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save thresholds"}
       </Button>

@@ -8,9 +8,19 @@ import { loginAction } from "./actions";
 export function LoginForm() {
   const [state, action, pending] = useActionState(loginAction, undefined);
   return (
-    <form action={action} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <form
+      action={action}
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <FormMessage message={state?.message} ok={state?.ok} />
-      <TextField label="Email" name="email" type="email" defaultValue={state?.values?.email} required autoComplete="username" />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        defaultValue={state?.values?.email}
+        required
+        autoComplete="username"
+      />
       <TextField label="Password" name="password" type="password" required autoComplete="current-password" />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}

@@ -27,7 +27,10 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
           <p className="text-sm font-medium text-brand-700">{link.organizationName}</p>
           <h1 className="mt-1 text-2xl font-semibold">{t.title}</h1>
           <p className="mt-2 text-slate-700">{t.intro(link.organizationName)}</p>
-          <section aria-labelledby="tips" className="mt-5 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <section
+            aria-labelledby="tips"
+            className="mt-5 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+          >
             <h2 id="tips" className="text-sm font-semibold">
               {t.tipsTitle}
             </h2>

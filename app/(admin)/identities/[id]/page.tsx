@@ -11,7 +11,11 @@ import { PortraitThumb } from "../portrait-thumb";
 
 export const metadata = { title: "Identity" };
 
-const SOURCE_LABEL = { admin_upload: "Uploaded by an admin", self_registration: "Self-registration link", api: "REST API" } as const;
+const SOURCE_LABEL = {
+  admin_upload: "Uploaded by an admin",
+  self_registration: "Self-registration link",
+  api: "REST API",
+} as const;
 
 export default async function IdentityPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageSession("admin");
@@ -28,7 +32,11 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
         ← Identities
       </Link>
       <div className="flex items-center gap-4">
-        <PhotoDialog identityId={identity.id} displayName={identity.displayName} linkExpiresAt={identity.linkExpiresAt?.toISOString() ?? null}>
+        <PhotoDialog
+          identityId={identity.id}
+          displayName={identity.displayName}
+          linkExpiresAt={identity.linkExpiresAt?.toISOString() ?? null}
+        >
           <PortraitThumb identity={identity} />
         </PhotoDialog>
         <div>
@@ -42,25 +50,48 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
         <dt className="text-slate-500">Notes</dt>
         <dd className="whitespace-pre-wrap">{identity.notes ?? "—"}</dd>
         <dt className="text-slate-500">Upload link</dt>
-        <dd>{identity.linkExpiresAt ? `Active until ${identity.linkExpiresAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC` : "None active"}</dd>
+        <dd>
+          {identity.linkExpiresAt
+            ? `Active until ${identity.linkExpiresAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC`
+            : "None active"}
+        </dd>
         <dt className="text-slate-500">Approvals</dt>
-        <dd>{identity.pendingApprovals > 0 ? <Link href="/approvals" className="text-brand-600 hover:underline">A photo is waiting for approval</Link> : "Nothing pending"}</dd>
+        <dd>
+          {identity.pendingApprovals > 0 ? (
+            <Link href="/approvals" className="text-brand-600 hover:underline">
+              A photo is waiting for approval
+            </Link>
+          ) : (
+            "Nothing pending"
+          )}
+        </dd>
       </dl>
       <section aria-labelledby="history">
         <h2 id="history" className="text-lg font-semibold">
           Portrait history
         </h2>
         {history.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">No portrait yet. Upload one or send the person a self-registration link.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            No portrait yet. Upload one or send the person a self-registration link.
+          </p>
         ) : (
-          <ol className="mt-2 divide-y divide-slate-100 rounded-lg bg-white ring-1 ring-slate-200" data-testid="portrait-history">
+          <ol
+            className="mt-2 divide-y divide-slate-100 rounded-lg bg-white ring-1 ring-slate-200"
+            data-testid="portrait-history"
+          >
             {history.map((p) => (
               <li key={p.id} className="flex items-center gap-4 px-4 py-3 text-sm">
                 {p.hasThumbnail ? (
                   // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                  <img src={`/api/portraits/${p.id}/thumbnail`} alt="" className="h-12 w-12 rounded-md object-cover" />
+                  <img
+                    src={`/api/portraits/${p.id}/thumbnail`}
+                    alt=""
+                    className="h-12 w-12 rounded-md object-cover"
+                  />
                 ) : (
-                  <span className="flex h-12 w-12 items-center justify-center rounded-md bg-slate-100 text-center text-[10px] leading-tight text-slate-500">Template only</span>
+                  <span className="flex h-12 w-12 items-center justify-center rounded-md bg-slate-100 text-center text-[10px] leading-tight text-slate-500">
+                    Template only
+                  </span>
                 )}
                 <div className="flex-1">
                   <div className="font-medium">
@@ -78,7 +109,9 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
                   </div>
                   <div className="mt-1 flex flex-wrap gap-1">
                     {p.conditions && !p.conditions.storeImage && <Badge>Image not kept</Badge>}
-                    {p.conditions && !p.conditions.qualityCheck && <Badge tone="warn">Quality check skipped</Badge>}
+                    {p.conditions && !p.conditions.qualityCheck && (
+                      <Badge tone="warn">Quality check skipped</Badge>
+                    )}
                     {p.conditions?.requireApproval && <Badge tone="info">Approval required</Badge>}
                     {!p.searchable && <Badge tone="danger">Not searchable</Badge>}
                   </div>

@@ -26,8 +26,13 @@ afterAll(async () => {
 
 /** A pending request filed directly (the upload flow itself is tested elsewhere). */
 async function pending(db: Db, org: Awaited<ReturnType<typeof makeOrgWithKey>>, externalId: string) {
-  const identity = await createIdentity(db, org.organizationId, org.actor, { externalId, displayName: `Person ${externalId}` });
-  const link = await issueUploadLink(db, org.organizationId, org.actor, identity.id, { requireApproval: true });
+  const identity = await createIdentity(db, org.organizationId, org.actor, {
+    externalId,
+    displayName: `Person ${externalId}`,
+  });
+  const link = await issueUploadLink(db, org.organizationId, org.actor, identity.id, {
+    requireApproval: true,
+  });
   const requestId = await createApprovalRequest(db, {
     organizationId: org.organizationId,
     identityId: identity.id,
@@ -51,20 +56,37 @@ describe("approvals API", () => {
 
     const listed = await call(list, "GET", "/api/v1/approvals", { key: a.key, query: { status: "pending" } });
     expect(listed.status).toBe(200);
-    expect((listed.json!.items as { id: string }[]).map((i) => i.id)).toEqual([first.requestId, second.requestId]);
-    expect(listed.json!.items[0]).toMatchObject({ externalId: "AP-1", conditions: { requireApproval: true }, searchable: true });
+    expect((listed.json!.items as { id: string }[]).map((i) => i.id)).toEqual([
+      first.requestId,
+      second.requestId,
+    ]);
+    expect(listed.json!.items[0]).toMatchObject({
+      externalId: "AP-1",
+      conditions: { requireApproval: true },
+      searchable: true,
+    });
 
     // Organization B sees nothing and decides nothing.
     expect((await call(list, "GET", "/api/v1/approvals", { key: b.key })).json!.items).toEqual([]);
-    expect((await call(approve, "POST", "/", { key: b.key, params: { id: first.requestId } })).status).toBe(404);
-    expect((await call(reject, "POST", "/", { key: b.key, params: { id: second.requestId } })).status).toBe(404);
-    const stillPending = await db.select({ status: approvalRequests.status }).from(approvalRequests).where(eq(approvalRequests.organizationId, a.organizationId));
+    expect((await call(approve, "POST", "/", { key: b.key, params: { id: first.requestId } })).status).toBe(
+      404,
+    );
+    expect((await call(reject, "POST", "/", { key: b.key, params: { id: second.requestId } })).status).toBe(
+      404,
+    );
+    const stillPending = await db
+      .select({ status: approvalRequests.status })
+      .from(approvalRequests)
+      .where(eq(approvalRequests.organizationId, a.organizationId));
     expect(stillPending.map((r) => r.status)).toEqual(["pending", "pending"]);
 
     const approved = await call(approve, "POST", "/", { key: a.key, params: { id: first.requestId } });
     expect(approved.status).toBe(200);
     expect(approved.json).toEqual({ id: first.requestId, identityId: first.identity.id, status: "approved" });
-    const [identity] = await db.select({ current: identities.currentPortraitId }).from(identities).where(eq(identities.id, first.identity.id));
+    const [identity] = await db
+      .select({ current: identities.currentPortraitId })
+      .from(identities)
+      .where(eq(identities.id, first.identity.id));
     expect(identity!.current).not.toBeNull();
     const twice = await call(reject, "POST", "/", { key: a.key, params: { id: first.requestId } });
     expect(twice.status).toBe(409);
@@ -72,13 +94,28 @@ describe("approvals API", () => {
 
     const rejected = await call(reject, "POST", "/", { key: a.key, params: { id: second.requestId } });
     expect(rejected.json).toMatchObject({ status: "rejected" });
-    expect((await call(approve, "POST", "/", { key: a.key, params: { id: second.requestId } })).status).toBe(409);
+    expect((await call(approve, "POST", "/", { key: a.key, params: { id: second.requestId } })).status).toBe(
+      409,
+    );
     expect((await call(approve, "POST", "/", { key: a.key, params: { id: "not-a-uuid" } })).status).toBe(400);
 
-    const decidedList = await call(list, "GET", "/api/v1/approvals", { key: a.key, query: { status: "approved" } });
+    const decidedList = await call(list, "GET", "/api/v1/approvals", {
+      key: a.key,
+      query: { status: "approved" },
+    });
     expect((decidedList.json!.items as { id: string }[]).map((i) => i.id)).toEqual([first.requestId]);
-    const audit = await db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.targetType, "approval_request")));
-    expect(audit).toEqual(expect.arrayContaining([{ action: "approval.approved", actorId: a.keyId }, { action: "approval.rejected", actorId: a.keyId }]));
+    const audit = await db
+      .select({ action: auditEvents.action, actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.targetType, "approval_request")),
+      );
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: "approval.approved", actorId: a.keyId },
+        { action: "approval.rejected", actorId: a.keyId },
+      ]),
+    );
   });
 });
 
@@ -87,7 +124,10 @@ describe("search API", () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
     const b = await makeOrgWithKey(db);
-    const identity = await createIdentity(db, a.organizationId, a.actor, { externalId: "S-1", displayName: "Searchable" });
+    const identity = await createIdentity(db, a.organizationId, a.actor, {
+      externalId: "S-1",
+      displayName: "Searchable",
+    });
     const photo = new Uint8Array(await frontalJpeg());
     const form = () => {
       const f = new FormData();
@@ -95,13 +135,23 @@ describe("search API", () => {
       f.append("limit", "3");
       return f;
     };
-    expect((await call(putPortrait, "PUT", "/", { key: a.key, params: { id: identity.id }, body: form() })).status).toBe(200);
+    expect(
+      (await call(putPortrait, "PUT", "/", { key: a.key, params: { id: identity.id }, body: form() })).status,
+    ).toBe(200);
     const found = await call(search, "POST", "/api/v1/search", { key: a.key, body: form() });
     expect(found.status).toBe(200);
-    expect(found.json!.matches[0]).toMatchObject({ identityId: identity.id, externalId: "S-1", samePerson: true });
+    expect(found.json!.matches[0]).toMatchObject({
+      identityId: identity.id,
+      externalId: "S-1",
+      samePerson: true,
+    });
     const elsewhere = await call(search, "POST", "/api/v1/search", { key: b.key, body: form() });
     expect(elsewhere.json).toEqual({ matches: [] });
-    const text = await call(search, "POST", "/api/v1/search", { key: a.key, body: "image", headers: { "Content-Type": "text/plain" } });
+    const text = await call(search, "POST", "/api/v1/search", {
+      key: a.key,
+      body: "image",
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(text.status).toBe(415);
   });
 });

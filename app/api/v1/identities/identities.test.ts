@@ -32,26 +32,51 @@ describe("identities API", () => {
   it("creates, reads by id and ext:, changes, pages and deletes, each audited under the key", async () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
-    const created = await call(create, "POST", "/api/v1/identities", { key: a.key, json: { externalId: "EMP-1", displayName: "Grace Hopper", email: "GRACE@example.com" } });
+    const created = await call(create, "POST", "/api/v1/identities", {
+      key: a.key,
+      json: { externalId: "EMP-1", displayName: "Grace Hopper", email: "GRACE@example.com" },
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe(`/api/v1/identities/${created.json!.id}`);
-    expect(created.json).toMatchObject({ externalId: "EMP-1", email: "grace@example.com", portrait: null, activeLinkExpiresAt: null });
+    expect(created.json).toMatchObject({
+      externalId: "EMP-1",
+      email: "grace@example.com",
+      portrait: null,
+      activeLinkExpiresAt: null,
+    });
     const id = created.json!.id as string;
     expect((await call(get, "GET", "/", { key: a.key, params: { id: "ext:EMP-1" } })).json!.id).toBe(id);
-    const changed = await call(patch, "PATCH", "/", { key: a.key, params: { id }, json: { displayName: "Rear Admiral Hopper", email: null } });
+    const changed = await call(patch, "PATCH", "/", {
+      key: a.key,
+      params: { id },
+      json: { displayName: "Rear Admiral Hopper", email: null },
+    });
     expect(changed.status).toBe(200);
-    expect(changed.json).toMatchObject({ displayName: "Rear Admiral Hopper", email: null, externalId: "EMP-1" });
-    const duplicate = await call(create, "POST", "/api/v1/identities", { key: a.key, json: { externalId: "EMP-1", displayName: "Again" } });
+    expect(changed.json).toMatchObject({
+      displayName: "Rear Admiral Hopper",
+      email: null,
+      externalId: "EMP-1",
+    });
+    const duplicate = await call(create, "POST", "/api/v1/identities", {
+      key: a.key,
+      json: { externalId: "EMP-1", displayName: "Again" },
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.json).toMatchObject({ code: "EXTERNAL_ID_TAKEN", errors: [{ pointer: "/externalId" }] });
 
     for (const name of ["Alan Turing", "Barbara Liskov", "Claude Shannon"]) {
-      await call(create, "POST", "/api/v1/identities", { key: a.key, json: { externalId: name.split(" ")[1]!, displayName: name } });
+      await call(create, "POST", "/api/v1/identities", {
+        key: a.key,
+        json: { externalId: name.split(" ")[1]!, displayName: name },
+      });
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await call(list, "GET", "/api/v1/identities", { key: a.key, query: { limit: "2", ...(cursor ? { cursor } : {}) } });
+      const page = await call(list, "GET", "/api/v1/identities", {
+        key: a.key,
+        query: { limit: "2", ...(cursor ? { cursor } : {}) },
+      });
       expect(page.status).toBe(200);
       seen.push(...(page.json!.items as { displayName: string }[]).map((i) => i.displayName));
       cursor = page.json!.nextCursor as string | null;
@@ -59,12 +84,18 @@ describe("identities API", () => {
     expect(seen).toEqual(["Alan Turing", "Barbara Liskov", "Claude Shannon", "Rear Admiral Hopper"]);
     const search = await call(list, "GET", "/api/v1/identities", { key: a.key, query: { q: "lisk" } });
     expect((search.json!.items as unknown[]).length).toBe(1);
-    const badCursor = await call(list, "GET", "/api/v1/identities", { key: a.key, query: { cursor: "garbage" } });
+    const badCursor = await call(list, "GET", "/api/v1/identities", {
+      key: a.key,
+      query: { cursor: "garbage" },
+    });
     expect(badCursor.status).toBe(400);
 
     expect((await call(remove, "DELETE", "/", { key: a.key, params: { id: "ext:EMP-1" } })).status).toBe(204);
     expect((await call(get, "GET", "/", { key: a.key, params: { id } })).status).toBe(404);
-    const audit = await db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.targetId, id)));
+    const audit = await db
+      .select({ action: auditEvents.action, actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.targetId, id)));
     expect(audit.map((e) => e.action)).toEqual(["identity.created", "identity.updated", "identity.deleted"]);
     expect(audit.every((e) => e.actorId === a.keyId)).toBe(true);
   });
@@ -73,17 +104,37 @@ describe("identities API", () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
     const b = await makeOrgWithKey(db);
-    const inA = (await call(create, "POST", "/api/v1/identities", { key: a.key, json: { externalId: "SAME", displayName: "Only In A" } })).json!;
+    const inA = (
+      await call(create, "POST", "/api/v1/identities", {
+        key: a.key,
+        json: { externalId: "SAME", displayName: "Only In A" },
+      })
+    ).json!;
     for (const ref of [inA.id as string, "ext:SAME"]) {
       expect((await call(get, "GET", "/", { key: b.key, params: { id: ref } })).status).toBe(404);
-      expect((await call(patch, "PATCH", "/", { key: b.key, params: { id: ref }, json: { displayName: "hacked" } })).status).toBe(404);
+      expect(
+        (
+          await call(patch, "PATCH", "/", {
+            key: b.key,
+            params: { id: ref },
+            json: { displayName: "hacked" },
+          })
+        ).status,
+      ).toBe(404);
       expect((await call(remove, "DELETE", "/", { key: b.key, params: { id: ref } })).status).toBe(404);
-      const upload = await call(putPortrait, "PUT", "/", { key: b.key, params: { id: ref }, body: multipart({ image: new Blob([await photo()], { type: "image/jpeg" }) }) });
+      const upload = await call(putPortrait, "PUT", "/", {
+        key: b.key,
+        params: { id: ref },
+        body: multipart({ image: new Blob([await photo()], { type: "image/jpeg" }) }),
+      });
       expect(upload.status).toBe(404);
     }
     const listed = await call(list, "GET", "/api/v1/identities", { key: b.key, query: { q: "Only In A" } });
     expect(listed.json!.items).toEqual([]);
-    const [row] = await db.select({ displayName: identities.displayName, portrait: identities.currentPortraitId }).from(identities).where(eq(identities.id, inA.id as string));
+    const [row] = await db
+      .select({ displayName: identities.displayName, portrait: identities.currentPortraitId })
+      .from(identities)
+      .where(eq(identities.id, inA.id as string));
     expect(row).toEqual({ displayName: "Only In A", portrait: null });
   });
 });
@@ -92,15 +143,33 @@ describe("PUT /api/v1/identities/{id}/portrait", () => {
   it("applies an accepted photo, and answers a bad file with the quality report and no change", async () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
-    const identity = (await call(create, "POST", "/api/v1/identities", { key: a.key, json: { externalId: "PH-1", displayName: "Photo Person" } })).json!;
+    const identity = (
+      await call(create, "POST", "/api/v1/identities", {
+        key: a.key,
+        json: { externalId: "PH-1", displayName: "Photo Person" },
+      })
+    ).json!;
     const params = { id: identity.id as string };
 
-    const notMultipart = await call(putPortrait, "PUT", "/", { key: a.key, params, body: await photo(), headers: { "Content-Type": "image/jpeg" } });
+    const notMultipart = await call(putPortrait, "PUT", "/", {
+      key: a.key,
+      params,
+      body: await photo(),
+      headers: { "Content-Type": "image/jpeg" },
+    });
     expect(notMultipart.status).toBe(415);
-    const garbage = await call(putPortrait, "PUT", "/", { key: a.key, params, body: multipart({ image: new Blob([Buffer.from("definitely not an image")]) }) });
+    const garbage = await call(putPortrait, "PUT", "/", {
+      key: a.key,
+      params,
+      body: multipart({ image: new Blob([Buffer.from("definitely not an image")]) }),
+    });
     expect(garbage.status).toBe(415);
     expect(garbage.json).toMatchObject({ code: "UNSUPPORTED_FORMAT", report: { accepted: false } });
-    const missing = await call(putPortrait, "PUT", "/", { key: a.key, params, body: multipart({ storeImage: "false" }) });
+    const missing = await call(putPortrait, "PUT", "/", {
+      key: a.key,
+      params,
+      body: multipart({ storeImage: "false" }),
+    });
     expect(missing.status).toBe(422);
     expect((await call(get, "GET", "/", { key: a.key, params })).json!.portrait).toBeNull();
 
@@ -110,10 +179,20 @@ describe("PUT /api/v1/identities/{id}/portrait", () => {
       body: multipart({ image: new Blob([await photo()], { type: "image/jpeg" }), storeImage: "false" }),
     });
     expect(accepted.status).toBe(200);
-    expect(accepted.json).toMatchObject({ identityId: identity.id, searchable: true, imageStored: false, report: { accepted: true } });
+    expect(accepted.json).toMatchObject({
+      identityId: identity.id,
+      searchable: true,
+      imageStored: false,
+      report: { accepted: true },
+    });
     const after = (await call(get, "GET", "/", { key: a.key, params })).json!;
     expect(after.portrait).toEqual({ id: accepted.json!.portraitId, searchable: true, hasImage: false });
-    const [audit] = await db.select({ actorId: auditEvents.actorId, actorType: auditEvents.actorType }).from(auditEvents).where(and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "portrait.uploaded")));
+    const [audit] = await db
+      .select({ actorId: auditEvents.actorId, actorType: auditEvents.actorType })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "portrait.uploaded")),
+      );
     expect(audit).toEqual({ actorId: a.keyId, actorType: "api_key" });
   });
 });

@@ -7,8 +7,16 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(searchByFaceEndpoint, async ({ db, organizationId, body }) => {
-  const { matches } = await searchByFace(db, organizationId, new Uint8Array(await body.image.arrayBuffer()), { limit: body.limit });
+  const { matches } = await searchByFace(db, organizationId, new Uint8Array(await body.image.arrayBuffer()), {
+    limit: body.limit,
+  });
   return ok({
-    matches: matches.map((m) => ({ identityId: m.identityId, externalId: m.externalId, displayName: m.displayName, similarity: m.similarity, samePerson: m.samePerson })),
+    matches: matches.map((m) => ({
+      identityId: m.identityId,
+      externalId: m.externalId,
+      displayName: m.displayName,
+      similarity: m.similarity,
+      samePerson: m.samePerson,
+    })),
   });
 });

@@ -20,15 +20,28 @@ async function orgWithIdentities(db: Db, count: number) {
   const org = await makeOrgWithKey(db);
   const people = [];
   for (let i = 0; i < count; i++) {
-    people.push(await createIdentity(db, org.organizationId, org.actor, { externalId: `P-${i}`, displayName: `Person ${i}` }));
+    people.push(
+      await createIdentity(db, org.organizationId, org.actor, {
+        externalId: `P-${i}`,
+        displayName: `Person ${i}`,
+      }),
+    );
   }
   return { ...org, people };
 }
 
 const linksOf = (db: Db, organizationId: string) =>
-  db.select({ identityId: uploadLinks.identityId, revokedAt: uploadLinks.revokedAt, usedAt: uploadLinks.usedAt }).from(uploadLinks).where(eq(uploadLinks.organizationId, organizationId));
+  db
+    .select({
+      identityId: uploadLinks.identityId,
+      revokedAt: uploadLinks.revokedAt,
+      usedAt: uploadLinks.usedAt,
+    })
+    .from(uploadLinks)
+    .where(eq(uploadLinks.organizationId, organizationId));
 
-const activeLinksOf = async (db: Db, organizationId: string) => (await linksOf(db, organizationId)).filter((l) => !l.revokedAt && !l.usedAt);
+const activeLinksOf = async (db: Db, organizationId: string) =>
+  (await linksOf(db, organizationId)).filter((l) => !l.revokedAt && !l.usedAt);
 
 describe("POST /api/v1/upload-links", () => {
   it("issues links by id and by external ID, in request order, audited under the key", async () => {
@@ -36,19 +49,44 @@ describe("POST /api/v1/upload-links", () => {
     const a = await orgWithIdentities(db, 3);
     const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
       key: a.key,
-      json: { identities: [{ externalId: "P-2" }, { id: a.people[0]!.id }, { id: a.people[1]!.id.toUpperCase() }], options: { storeImage: false, qualityCheck: true, requireApproval: true }, expiresInHours: 2 },
+      json: {
+        identities: [{ externalId: "P-2" }, { id: a.people[0]!.id }, { id: a.people[1]!.id.toUpperCase() }],
+        options: { storeImage: false, qualityCheck: true, requireApproval: true },
+        expiresInHours: 2,
+      },
     });
     expect(response.status).toBe(201);
-    const links = response.json!.links as { identityId: string; externalId: string; url: string; expiresAt: string }[];
+    const links = response.json!.links as {
+      identityId: string;
+      externalId: string;
+      url: string;
+      expiresAt: string;
+    }[];
     expect(links.map((l) => l.externalId)).toEqual(["P-2", "P-0", "P-1"]);
     expect(links[0]!.url).toMatch(/\/upload\/upl_[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(links[0]!.expiresAt) - Date.now()).toBeGreaterThan(3_500_000);
     expect(Date.parse(links[0]!.expiresAt) - Date.now()).toBeLessThan(7_300_000);
-    const audit = await db.select({ actorType: auditEvents.actorType, actorId: auditEvents.actorId, actorLabel: auditEvents.actorLabel }).from(auditEvents).where(and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "upload_link.issued")));
+    const audit = await db
+      .select({
+        actorType: auditEvents.actorType,
+        actorId: auditEvents.actorId,
+        actorLabel: auditEvents.actorLabel,
+      })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "upload_link.issued")),
+      );
     expect(audit).toHaveLength(3);
-    expect(audit.every((e) => e.actorType === "api_key" && e.actorId === a.keyId && e.actorLabel!.includes("test key"))).toBe(true);
+    expect(
+      audit.every(
+        (e) => e.actorType === "api_key" && e.actorId === a.keyId && e.actorLabel!.includes("test key"),
+      ),
+    ).toBe(true);
     // Issuing again replaces: still one active link per identity.
-    await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities: [{ externalId: "P-2" }] } });
+    await call(issueLinks, "POST", "/api/v1/upload-links", {
+      key: a.key,
+      json: { identities: [{ externalId: "P-2" }] },
+    });
     expect(await activeLinksOf(db, a.organizationId)).toHaveLength(3);
   });
 
@@ -56,8 +94,17 @@ describe("POST /api/v1/upload-links", () => {
     const { db } = handle;
     const a = await orgWithIdentities(db, 3);
     const b = await orgWithIdentities(db, 1);
-    const items = [{ id: a.people[0]!.id }, { externalId: "NOPE" }, { id: a.people[1]!.id }, { id: b.people[0]!.id }, { id: a.people[0]!.id }];
-    const response = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities: items } });
+    const items = [
+      { id: a.people[0]!.id },
+      { externalId: "NOPE" },
+      { id: a.people[1]!.id },
+      { id: b.people[0]!.id },
+      { id: a.people[0]!.id },
+    ];
+    const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
+      key: a.key,
+      json: { identities: items },
+    });
     expect(response.status).toBe(422);
     expect(response.json!.code).toBe("IDENTITY_NOT_FOUND");
     expect(response.json!.errors).toEqual([
@@ -73,13 +120,26 @@ describe("POST /api/v1/upload-links", () => {
     const { db } = handle;
     const a = await orgWithIdentities(db, 1);
     const tooMany = Array.from({ length: 1001 }, () => ({ id: a.people[0]!.id }));
-    for (const identities of [[], tooMany, [{ id: a.people[0]!.id }, { id: "not-a-uuid" }], [{ id: a.people[0]!.id, externalId: "P-0" }]]) {
-      const response = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities } });
+    for (const identities of [
+      [],
+      tooMany,
+      [{ id: a.people[0]!.id }, { id: "not-a-uuid" }],
+      [{ id: a.people[0]!.id, externalId: "P-0" }],
+    ]) {
+      const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
+        key: a.key,
+        json: { identities },
+      });
       expect(response.status).toBe(422);
       expect(response.json!.code).toBe("VALIDATION_FAILED");
     }
-    const bad = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities: [{ id: a.people[0]!.id }, { id: "x" }] } });
-    expect(bad.json!.errors).toEqual([expect.objectContaining({ index: 1, pointer: expect.stringMatching(/^\/identities\/1/) })]);
+    const bad = await call(issueLinks, "POST", "/api/v1/upload-links", {
+      key: a.key,
+      json: { identities: [{ id: a.people[0]!.id }, { id: "x" }] },
+    });
+    expect(bad.json!.errors).toEqual([
+      expect.objectContaining({ index: 1, pointer: expect.stringMatching(/^\/identities\/1/) }),
+    ]);
     expect(await linksOf(db, a.organizationId)).toHaveLength(0);
   });
 
@@ -90,7 +150,11 @@ describe("POST /api/v1/upload-links", () => {
       const json = { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] };
       const headers = { "Idempotency-Key": "batch-2024-001" };
       const first = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers });
-      const again = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities: json.identities }, headers });
+      const again = await call(issueLinks, "POST", "/api/v1/upload-links", {
+        key: a.key,
+        json: { identities: json.identities },
+        headers,
+      });
       expect(first.status).toBe(201);
       expect(again.status).toBe(201);
       expect(again.text).toBe(first.text);
@@ -99,7 +163,10 @@ describe("POST /api/v1/upload-links", () => {
       expect(all).toHaveLength(2);
       expect(all.every((l) => l.revokedAt === null)).toBe(true);
       // The stored reply holds no usable token: the URLs are encrypted and the key itself is hashed.
-      const [stored] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.organizationId, a.organizationId));
+      const [stored] = await db
+        .select()
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.organizationId, a.organizationId));
       expect(JSON.stringify(stored)).not.toMatch(/upl_|batch-2024-001/);
     });
 
@@ -107,8 +174,20 @@ describe("POST /api/v1/upload-links", () => {
       const { db } = handle;
       const a = await orgWithIdentities(db, 2);
       const headers = { "Idempotency-Key": "reused" };
-      expect((await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities: [{ externalId: "P-0" }] }, headers })).status).toBe(201);
-      const other = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities: [{ externalId: "P-1" }] }, headers });
+      expect(
+        (
+          await call(issueLinks, "POST", "/api/v1/upload-links", {
+            key: a.key,
+            json: { identities: [{ externalId: "P-0" }] },
+            headers,
+          })
+        ).status,
+      ).toBe(201);
+      const other = await call(issueLinks, "POST", "/api/v1/upload-links", {
+        key: a.key,
+        json: { identities: [{ externalId: "P-1" }] },
+        headers,
+      });
       expect(other.status).toBe(422);
       expect(other.json!.code).toBe("IDEMPOTENCY_KEY_REUSED");
       expect(await linksOf(db, a.organizationId)).toHaveLength(1);
@@ -119,7 +198,9 @@ describe("POST /api/v1/upload-links", () => {
       const a = await orgWithIdentities(db, 20);
       const json = { identities: a.people.map((p) => ({ id: p.id })) };
       const headers = { "Idempotency-Key": "concurrent" };
-      const results = await Promise.all([1, 2, 3].map(() => call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })),
+      );
       const succeeded = results.filter((r) => r.status === 201);
       expect(succeeded.length).toBeGreaterThanOrEqual(1);
       for (const r of results) expect([201, 409]).toContain(r.status);
@@ -148,15 +229,23 @@ describe("POST /api/v1/upload-links", () => {
       const a = await orgWithIdentities(db, 1);
       const headers = { "Idempotency-Key": "retry-after-fix" };
       const json = { identities: [{ externalId: "LATER" }] };
-      expect((await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status).toBe(422);
+      expect(
+        (await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status,
+      ).toBe(422);
       await createIdentity(db, a.organizationId, a.actor, { externalId: "LATER", displayName: "Later" });
-      expect((await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status).toBe(201);
+      expect(
+        (await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status,
+      ).toBe(201);
     });
 
     it("rejects an invalid key value with 400", async () => {
       const { db } = handle;
       const a = await orgWithIdentities(db, 1);
-      const response = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities: [{ externalId: "P-0" }] }, headers: { "Idempotency-Key": "x".repeat(300) } });
+      const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
+        key: a.key,
+        json: { identities: [{ externalId: "P-0" }] },
+        headers: { "Idempotency-Key": "x".repeat(300) },
+      });
       expect(response.status).toBe(400);
       expect(await linksOf(db, a.organizationId)).toHaveLength(0);
     });
@@ -168,18 +257,35 @@ describe("DELETE /api/v1/upload-links/{identityId}", () => {
     const { db } = handle;
     const a = await orgWithIdentities(db, 2);
     const b = await orgWithIdentities(db, 0);
-    await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json: { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] } });
-    const cross = await call(revokeLink, "DELETE", "/", { key: b.key, params: { identityId: a.people[0]!.id } });
+    await call(issueLinks, "POST", "/api/v1/upload-links", {
+      key: a.key,
+      json: { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] },
+    });
+    const cross = await call(revokeLink, "DELETE", "/", {
+      key: b.key,
+      params: { identityId: a.people[0]!.id },
+    });
     expect(cross.status).toBe(404);
     expect(await activeLinksOf(db, a.organizationId)).toHaveLength(2);
-    expect((await call(revokeLink, "DELETE", "/", { key: a.key, params: { identityId: a.people[0]!.id } })).status).toBe(204);
-    expect((await call(revokeLink, "DELETE", "/", { key: a.key, params: { identityId: "ext:P-1" } })).status).toBe(204);
-    const again = await call(revokeLink, "DELETE", "/", { key: a.key, params: { identityId: a.people[0]!.id } });
+    expect(
+      (await call(revokeLink, "DELETE", "/", { key: a.key, params: { identityId: a.people[0]!.id } })).status,
+    ).toBe(204);
+    expect(
+      (await call(revokeLink, "DELETE", "/", { key: a.key, params: { identityId: "ext:P-1" } })).status,
+    ).toBe(204);
+    const again = await call(revokeLink, "DELETE", "/", {
+      key: a.key,
+      params: { identityId: a.people[0]!.id },
+    });
     expect(again.status).toBe(404);
     expect(again.json!.code).toBe("NO_ACTIVE_LINK");
     expect(await activeLinksOf(db, a.organizationId)).toHaveLength(0);
-    const audit = await db.select({ actorId: auditEvents.actorId }).from(auditEvents).where(and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "upload_link.revoked")));
+    const audit = await db
+      .select({ actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "upload_link.revoked")),
+      );
     expect(audit.map((e) => e.actorId)).toEqual([a.keyId, a.keyId]);
   });
 });
-

@@ -7,7 +7,10 @@ export const dynamic = "force-dynamic";
 const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 /** A stored portrait image or thumbnail, for members of the portrait's organization only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; variant: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ id: string; variant: string }> },
+) {
   const ctx = await getSessionContext();
   if (!ctx) return new Response("Unauthorized", { status: 401, headers: { "Cache-Control": "no-store" } });
   const { id, variant } = await params;

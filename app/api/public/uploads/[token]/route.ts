@@ -11,7 +11,11 @@ import { logError } from "@/lib/log";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+const HEADERS = {
+  "Cache-Control": "no-store",
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+};
 
 function json(status: number, body: unknown, extra: Record<string, string> = {}) {
   return Response.json(body, { status, headers: { ...HEADERS, ...extra } });
@@ -21,7 +25,11 @@ function json(status: number, body: unknown, extra: Record<string, string> = {})
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   try {
-    const { file } = await readMultipartFile(request, "image", DEFAULT_THRESHOLDS.maxFileBytes + MULTIPART_OVERHEAD);
+    const { file } = await readMultipartFile(
+      request,
+      "image",
+      DEFAULT_THRESHOLDS.maxFileBytes + MULTIPART_OVERHEAD,
+    );
     const outcome = await submitSelfRegistration(await getDb(), token, file, clientIp(request.headers));
     return json(200, { status: outcome.status });
   } catch (caught) {
@@ -31,11 +39,19 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
       return json(error.status, { code: error.code, message: error.message, report: publicReport(error) });
     }
     if (error instanceof PortraitBusyError) {
-      return json(503, { code: "BUSY", message: "We are busy right now. Please try again in a moment." }, { "Retry-After": String(error.retryAfterSeconds ?? 5) });
+      return json(
+        503,
+        { code: "BUSY", message: "We are busy right now. Please try again in a moment." },
+        { "Retry-After": String(error.retryAfterSeconds ?? 5) },
+      );
     }
     if (error instanceof AppError) {
       const retry = error.extra?.retryAfterSeconds;
-      return json(error.status, { code: error.code, message: error.message }, retry ? { "Retry-After": String(retry) } : {});
+      return json(
+        error.status,
+        { code: error.code, message: error.message },
+        retry ? { "Retry-After": String(retry) } : {},
+      );
     }
     logError("public upload failed", error);
     return json(500, { code: "INTERNAL", message: "Something went wrong on our side. Please try again." });

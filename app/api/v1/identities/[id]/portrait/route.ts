@@ -12,5 +12,11 @@ export const PUT = apiRoute(putPortraitEndpoint, async ({ db, organizationId, ac
   const bytes = new Uint8Array(await body.image.arrayBuffer());
   const options = { storeImage: body.storeImage, qualityCheck: body.qualityCheck };
   const result = await uploadPortraitDirect(db, organizationId, actor, identity.id, bytes, options, "api");
-  return ok({ identityId: identity.id, portraitId: result.portraitId, searchable: result.searchable, imageStored: options.storeImage, report: result.report });
+  return ok({
+    identityId: identity.id,
+    portraitId: result.portraitId,
+    searchable: result.searchable,
+    imageStored: options.storeImage,
+    report: result.report,
+  });
 });
