@@ -1,3 +1,4 @@
+import { readBodyLimited } from "@/lib/http/read-limited";
 import { ApiProblem } from "./problem";
 
 const tooLarge = (maxBytes: number) =>
@@ -8,28 +9,11 @@ const tooLarge = (maxBytes: number) =>
   );
 
 /**
- * Reads at most `maxBytes` of the body. A declared Content-Length over the limit is refused before
- * a byte is read; a chunked (or lying) body is counted as it streams and cut off at the limit, so
- * an oversized body is never buffered whole, let alone parsed.
+ * Reads at most `maxBytes` of the body: a declared Content-Length over the limit is refused before
+ * a byte is read, a chunked (or lying) body is cut off at the limit, never buffered whole.
  */
-export async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+export function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  return readBodyLimited(request, maxBytes, tooLarge);
 }
 
 /** The media type of the request without parameters, lower-cased ("" when absent). */

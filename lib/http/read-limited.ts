@@ -10,10 +10,15 @@ export const tooLarge = (maxBytes: number) =>
 /**
  * Reads a request body up to `maxBytes`, refusing early: by Content-Length when it is declared,
  * and by counting while streaming when it is not (chunked), so a huge body is never buffered.
+ * `onTooLarge` makes the caller's own error (the public endpoint's or the API's problem+json).
  */
-export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readBodyLimited(
+  request: Request,
+  maxBytes: number,
+  onTooLarge: (maxBytes: number) => Error = tooLarge,
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (Number.isFinite(declared) && declared > maxBytes) throw onTooLarge(maxBytes);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,17 +29,11 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw onTooLarge(maxBytes);
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return Buffer.concat(chunks);
 }
 
 /** Parses a size-checked multipart body and returns the single file field `name`. */
