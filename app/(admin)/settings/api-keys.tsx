@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/auth/action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -144,44 +144,14 @@ function CreateApiKeyDialog() {
 }
 
 function RevokeApiKeyDialog({ id, name }: { id: string; name: string }) {
-  const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(
-    async (prev: ActionState | undefined, formData: FormData) => {
-      const result = await revokeApiKeyAction(prev, formData);
-      if (result.ok) setOpen(false);
-      return result;
-    },
-    undefined,
-  );
   return (
-    <>
-      <Button
-        variant="ghost"
-        className="text-red-700"
-        onClick={() => setOpen(true)}
-        aria-label={`Revoke ${name}`}
-      >
-        Revoke
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Revoke “${name}”?`}
-        description="Integrations using this key stop working at once. This cannot be undone."
-      >
-        <form action={action} className="space-y-4">
-          {!state?.ok && <FormMessage message={state?.message} />}
-          <input type="hidden" name="id" value={id} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={pending}>
-              {pending ? "Revoking…" : "Revoke key"}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
-    </>
+    <ConfirmDialog
+      action={revokeApiKeyAction}
+      id={id}
+      trigger={{ label: "Revoke", ariaLabel: `Revoke ${name}` }}
+      title={`Revoke “${name}”?`}
+      description="Integrations using this key stop working at once. This cannot be undone."
+      confirm={{ label: "Revoke key", pending: "Revoking…" }}
+    />
   );
 }
