@@ -150,3 +150,21 @@ export async function encodeOutputs(
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** The image turned clockwise by a quarter turn multiple (90, 180, 270). */
+export async function quarterTurn(img: RgbImage, deg: number): Promise<RgbImage> {
+  const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .rotate(deg)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/** Contrast stretched to the full range (sharp's normalise: 1st–99th percentile of luminance → 0–255). */
+export async function stretchContrast(img: RgbImage): Promise<RgbImage> {
+  const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .normalise()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}

@@ -1,161 +1,172 @@
-// Face inference worker (plain ESM so it loads unchanged under tsx, Vitest and `next start`).
+// Face inference worker (worker_threads). Plain ESM JavaScript so it loads unbundled under tsx, Vitest
+// and `next start`; every file it needs is found from this module's own location, never from cwd.
 // It only runs the networks; every quality decision is made in TypeScript on the main thread.
-// Protocol: { id, kind: 'detect', rgb, width, height, fastMinScore } → { id, faces: [...] }
-//           { id, kind: 'describe', rgb, size }        → { id, descriptor: number[] }
+//
+// Engine (see README "Face engine"):
+//   detection + landmarks: @vladmandic/human — BlazeFace (with in-plane rotation) → 468-point 3D face
+//     mesh → iris refinement of the eye contours; head rotation from the mesh;
+//   recognition: @vladmandic/face-api's faceRecognitionNet (dlib ResNet-34 equivalent, 128-d) on the
+//     aligned chip the main thread cuts from the photo.
+// Both run on the tfjs WASM backend with the models shipped in their npm packages.
+//
+// Protocol: { id, kind: 'detect', rgb, width, height } → { id, ok, result: { faces: WireFace[] } }
+//           { id, kind: 'describe', rgb, size }      → { id, ok, result: { descriptor: number[] } }
 import { parentPort } from "node:worker_threads";
 import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
-const root = process.env.PORTRAIT_ROOT || process.cwd();
 const tf = require("@tensorflow/tfjs");
 const wasm = require("@tensorflow/tfjs-backend-wasm");
 const faceapi = require("@vladmandic/face-api/dist/face-api.node-wasm.js");
+// human's package.json "exports" has no "./"-prefixed subpaths, so its WASM build is reached by file.
+const { Human } = require(path.join(path.dirname(require.resolve("@vladmandic/human")), "human.node-wasm.js"));
 
-/** SSD recall is kept high here; the main thread applies the real thresholds. */
-const SSD_MIN_CONFIDENCE = 0.3;
-const TINY_MIN_CONFIDENCE = 0.3;
-/** Keep equal to SSD_ALONE_MIN in process.ts. */
-const SSD_CONFIDENT = 0.8;
-/** Input size of the fast first pass: portraits fill the frame, and 320 separates real faces best. */
-const TINY_FAST_INPUT = 320;
+/** A package's folder, from the file its "require" entry resolves to (…/<package>/dist/<file>.js). */
+const distOf = (name) => path.dirname(require.resolve(name));
+const WASM_DIR = distOf("@tensorflow/tfjs-backend-wasm") + path.sep;
+const FACE_API_MODELS = path.join(distOf("@vladmandic/face-api"), "..", "model");
+const HUMAN_MODELS = path.join(distOf("@vladmandic/human"), "..", "models");
+
+/** Recall is kept high here; the main thread applies the real thresholds. */
+const MIN_BOX_SCORE = 0.2;
+const TINY_MIN_SCORE = 0.3;
+const MAX_FACES = 10;
+
+/**
+ * tfjs loads models through fetch(); `file://` URLs of model files inside the packages above are
+ * answered from disk instead (no network, no cwd), anything else is refused.
+ */
+function registerFileLoader() {
+  const allowed = [HUMAN_MODELS, FACE_API_MODELS].map((d) => path.resolve(d) + path.sep);
+  tf.io.registerLoadRouter((url) => {
+    const u = Array.isArray(url) ? url[0] : url;
+    if (typeof u !== "string" || !u.startsWith("file://")) return null;
+    const file = path.resolve(fileURLToPath(u));
+    if (!allowed.some((dir) => file.startsWith(dir))) return null;
+    return {
+      load: async () => {
+        const json = JSON.parse(await readFile(file, "utf8"));
+        const weightSpecs = [];
+        const parts = [];
+        for (const group of json.weightsManifest) {
+          weightSpecs.push(...group.weights);
+          for (const p of group.paths) parts.push(await readFile(path.join(path.dirname(file), p)));
+        }
+        const all = Buffer.concat(parts);
+        return {
+          modelTopology: json.modelTopology,
+          weightSpecs,
+          weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength),
+          format: json.format,
+          generatedBy: json.generatedBy,
+          convertedBy: json.convertedBy,
+          userDefinedMetadata: json.userDefinedMetadata,
+        };
+      },
+    };
+  });
+}
+
+const off = { enabled: false };
+/** Still photos, one at a time: no frame caching or skipping, nothing but the face models we use. */
+const HUMAN_CONFIG = {
+  backend: "wasm",
+  wasmPath: WASM_DIR,
+  modelBasePath: pathToFileURL(HUMAN_MODELS + path.sep).href,
+  debug: false,
+  async: false,
+  warmup: "none",
+  cacheSensitivity: 0,
+  cacheModels: false,
+  filter: off,
+  face: {
+    enabled: true,
+    detector: {
+      rotation: true,
+      maxDetected: MAX_FACES,
+      minConfidence: MIN_BOX_SCORE,
+      iouThreshold: 0.1,
+      skipFrames: 0,
+      skipTime: 0,
+      return: false,
+    },
+    mesh: { enabled: true },
+    iris: { enabled: true, skipFrames: 0, skipTime: 0 },
+    attention: off,
+    description: off,
+    emotion: off,
+    antispoof: off,
+    liveness: off,
+  },
+  body: off,
+  hand: off,
+  object: off,
+  gesture: off,
+  segmentation: off,
+};
+
+let human;
 
 async function init() {
-  const wasmDir = path.join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist/");
+  registerFileLoader();
   // One thread per worker: the pool provides the parallelism.
   tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
-  wasm.setWasmPaths(wasmDir);
+  wasm.setWasmPaths(WASM_DIR);
   await tf.setBackend("wasm");
   await tf.ready();
-  const modelDir = path.join(root, "node_modules/@vladmandic/face-api/model");
-  await faceapi.nets.ssdMobilenetv1.loadFromDisk(modelDir);
-  await faceapi.nets.tinyFaceDetector.loadFromDisk(modelDir);
-  await faceapi.nets.faceLandmark68Net.loadFromDisk(modelDir);
-  await faceapi.nets.faceRecognitionNet.loadFromDisk(modelDir);
+  human = new Human(HUMAN_CONFIG);
+  await human.load();
+  await faceapi.nets.faceRecognitionNet.loadFromDisk(FACE_API_MODELS);
+  await faceapi.nets.tinyFaceDetector.loadFromDisk(FACE_API_MODELS);
   // Warm up every network once so the first real request does not pay for kernel set-up.
-  const size = 160;
-  const blank = new Uint8Array(size * size * 3).fill(128);
-  await detect(blank, size, size);
-  await detect(blank, size, size, 0.5);
-  const probe = tf.zeros([size, size, 3], "int32");
-  await faceapi.detectAllFaces(probe, new faceapi.TinyFaceDetectorOptions({ inputSize: 320 }));
-  probe.dispose();
-  const chip = tf.zeros([112, 112, 3], "int32");
-  const landmarks = await faceapi.nets.faceLandmark68Net.detectLandmarks(chip);
-  chip.dispose();
-  void landmarks;
+  await detect(new Uint8Array(256 * 256 * 3).fill(128), 256, 256);
   await describe(new Uint8Array(150 * 150 * 3).fill(128), 150);
 }
 
+const DEG = 180 / Math.PI;
+
 /**
- * Two stages. Fast: the tiny detector on the whole photo (≈ 40 ms against ≈ 300 ms for SSD); when every
- * face it finds is confident (≥ fastMinScore, which the main thread sets at or above every score
- * threshold it decides with) and lies inside the photo, its boxes get landmarks and that is the
- * answer. Anything else — nothing found, an unsure face, a face at the border (cut-off decisions use
- * SSD's tighter box), more than 5 faces — goes to the full path: SSD MobileNet finds the faces and the
- * 68-point net places landmarks; then the tiny detector looks at a crop around each face (so small
- * faces in large photos are seen at a useful scale) as an independent second opinion for the main
- * thread's non-human guard.
- * @param {Uint8Array} rgb @param {number} width @param {number} height @param {number} fastMinScore > 1 disables the fast path
+ * Every face BlazeFace finds (score ≥ MIN_BOX_SCORE), each with its mesh: 468 points (478 with the
+ * iris centres and contours) as a flat [x, y, z, …] list in image pixels (z: depth, same scale),
+ * the detector's and the mesh's confidence, and the head rotation human derives from the mesh.
+ * @param {Uint8Array} rgb @param {number} width @param {number} height
  */
-async function detect(rgb, width, height, fastMinScore = 2) {
-  const image = { rgb, width, height };
-  const input = tf.tensor3d(rgb, [height, width, 3], "int32");
+async function detect(rgb, width, height) {
+  const input = tf.tensor4d(rgb, [1, height, width, 3], "int32");
   try {
-    if (fastMinScore <= 1) {
-      const fast = await fastDetect(input, image, fastMinScore);
-      if (fast) return { faces: fast, path: "tiny" };
-    }
-    const ssd = await faceapi.detectAllFaces(
-      input,
-      new faceapi.SsdMobilenetv1Options({ minConfidence: SSD_MIN_CONFIDENCE, maxResults: 10 }),
-    );
+    const result = await human.detect(input);
+    const image = { rgb, width, height };
     const faces = [];
-    for (const r of await withLandmarks(image, ssd)) {
-      const box = boxOf(r.detection.box);
+    for (const f of result.face) {
+      const box = { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] };
       faces.push({
-        score: r.detection.score,
-        box,
-        landmarks: r.landmarks.positions.map((p) => [p.x, p.y]),
-        // The second opinion only matters when SSD is not confident on its own (see process.ts).
-        tinyScore:
-          faces.length < 5 && r.detection.score < SSD_CONFIDENT ? await tinyAgreement(image, box) : 1,
+        boxScore: f.boxScore,
+        tinyScore: await tinyAgreement(image, box),
+        meshScore: f.faceScore,
+        box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] },
+        mesh: f.mesh.flat(),
+        rotation: {
+          roll: (f.rotation?.angle.roll ?? 0) * DEG,
+          yaw: (f.rotation?.angle.yaw ?? 0) * DEG,
+          pitch: (f.rotation?.angle.pitch ?? 0) * DEG,
+        },
       });
     }
-    return { faces, path: "ssd" };
+    return { faces };
   } finally {
     input.dispose();
   }
 }
 
-/** The fast path, or null when the full path must decide. */
-async function fastDetect(input, image, minScore) {
-  const { width, height } = image;
-  // The detector pads to a square and resizes to TINY_FAST_INPUT itself, but at full resolution
-  // (a 1280² float concat); shrinking first gives the same network input at a fraction of the cost.
-  const k = TINY_FAST_INPUT / Math.max(width, height);
-  const small =
-    k < 1
-      ? tf.image.resizeBilinear(input, [
-          Math.max(1, Math.round(height * k)),
-          Math.max(1, Math.round(width * k)),
-        ])
-      : null;
-  let found;
-  try {
-    found = await faceapi.detectAllFaces(
-      small ?? input,
-      new faceapi.TinyFaceDetectorOptions({
-        inputSize: TINY_FAST_INPUT,
-        scoreThreshold: TINY_MIN_CONFIDENCE,
-      }),
-    );
-  } finally {
-    small?.dispose();
-  }
-  found = found.map((d) => d.forSize(width, height));
-  const inside = (b) => b.x >= 0 && b.y >= 0 && b.x + b.width <= width && b.y + b.height <= height;
-  if (found.length === 0 || found.length > 5 || !found.every((d) => d.score >= minScore && inside(d.box)))
-    return null;
-  return (await withLandmarks(image, found)).map((r) => ({
-    score: r.detection.score,
-    box: boxOf(r.detection.box),
-    landmarks: r.landmarks.positions.map((p) => [p.x, p.y]),
-    tinyScore: r.detection.score,
-  }));
-}
-
 /**
- * Same as face-api's `.withFaceLandmarks()` (same crop box, same pixels, same net), but the face crop
- * is copied out of the RGB bytes in JS: tfjs-wasm's slice of a large int32 tensor costs ≈ 35 ms.
+ * Second opinion from an independent detector (face-api's tiny face detector) on a crop twice the
+ * size of the face: its best score for a face whose centre lies inside the BlazeFace box and vice
+ * versa, or 0. It was trained on upright faces and does not fire on an upside-down one, which the
+ * mesh happily fits as upright: the main thread uses it to tell the photo's orientation.
  */
-async function withLandmarks(image, detections) {
-  const out = [];
-  for (const d of detections) {
-    const b = d.forSize(image.width, image.height).box.clipAtImageBorders(image.width, image.height);
-    if (b.width <= 0 || b.height <= 0) continue;
-    const crop = cropTensor(image, b.x, b.y, b.width, b.height);
-    try {
-      const landmarks = await faceapi.nets.faceLandmark68Net.detectLandmarks(crop);
-      out.push(faceapi.extendWithFaceLandmarks(faceapi.extendWithFaceDetection({}, d), landmarks));
-    } finally {
-      crop.dispose();
-    }
-  }
-  return out;
-}
-
-/** int32 [h, w, 3] tensor of the pixels x ∈ [x0, x0 + w), y ∈ [y0, y0 + h) (integers inside the image). */
-function cropTensor(image, x0, y0, w, h) {
-  const out = new Uint8Array(w * h * 3);
-  for (let r = 0; r < h; r++) {
-    const from = ((y0 + r) * image.width + x0) * 3;
-    out.set(image.rgb.subarray(from, from + w * 3), r * w * 3);
-  }
-  return tf.tensor3d(out, [h, w, 3], "int32");
-}
-
-/** Best tiny-detector score for a face whose centre and the SSD box's centre lie in each other's box. */
 async function tinyAgreement(image, box) {
   const { width, height } = image;
   const side = Math.max(box.width, box.height) * 2;
@@ -168,7 +179,7 @@ async function tinyAgreement(image, box) {
   try {
     const found = await faceapi.detectAllFaces(
       crop,
-      new faceapi.TinyFaceDetectorOptions({ inputSize: 320, scoreThreshold: TINY_MIN_CONFIDENCE }),
+      new faceapi.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: TINY_MIN_SCORE }),
     );
     let best = 0;
     for (const d of found) {
@@ -181,13 +192,18 @@ async function tinyAgreement(image, box) {
   }
 }
 
+/** int32 [h, w, 3] tensor of the pixels x ∈ [x0, x0 + w), y ∈ [y0, y0 + h) (integers inside the image). */
+function cropTensor(image, x0, y0, w, h) {
+  const out = new Uint8Array(w * h * 3);
+  for (let r = 0; r < h; r++) {
+    const from = ((y0 + r) * image.width + x0) * 3;
+    out.set(image.rgb.subarray(from, from + w * 3), r * w * 3);
+  }
+  return tf.tensor3d(out, [h, w, 3], "int32");
+}
+
 const centre = (b) => [b.x + b.width / 2, b.y + b.height / 2];
 const contains = (b, [x, y]) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
-
-/** @param {{x:number,y:number,width:number,height:number}} b */
-function boxOf(b) {
-  return { x: b.x, y: b.y, width: b.width, height: b.height };
-}
 
 /** @param {Uint8Array} rgb @param {number} size */
 async function describe(rgb, size) {
@@ -207,9 +223,7 @@ parentPort?.on("message", async (msg) => {
     await ready;
     const rgb = new Uint8Array(msg.rgb);
     const result =
-      msg.kind === "detect"
-        ? await detect(rgb, msg.width, msg.height, msg.fastMinScore)
-        : await describe(rgb, msg.size);
+      msg.kind === "detect" ? await detect(rgb, msg.width, msg.height) : await describe(rgb, msg.size);
     parentPort?.postMessage({ id: msg.id, ok: true, result, tensors: tf.memory().numTensors });
   } catch (error) {
     parentPort?.postMessage({

@@ -34,7 +34,17 @@ export function rotateAbout(p: Pt, c: Pt, deg: number): Pt {
   return [c[0] + dx * cos - dy * sin, c[1] + dx * sin + dy * cos];
 }
 
-export function faceGeometry(landmarks: Pt[]): FaceGeometry {
+/** Head rotation out of the image plane, from the 3D face mesh (see face-worker.mjs). */
+export interface HeadPose {
+  yawDeg: number;
+  pitchDeg: number;
+}
+
+/**
+ * Geometry of one face. Roll comes from the eye line of the landmarks (it is what alignment undoes);
+ * yaw and pitch from the 3D mesh fit, with the mesh model's pitch bias removed (PITCH_NEUTRAL_DEG).
+ */
+export function faceGeometry(landmarks: Pt[], pose: HeadPose = { yawDeg: 0, pitchDeg: PITCH_NEUTRAL_DEG }): FaceGeometry {
   const at = (i: number) => landmarks[i]!;
   const eyeA = mean(range(36, 41).map(at));
   const eyeB = mean(range(42, 47).map(at));
@@ -43,22 +53,9 @@ export function faceGeometry(landmarks: Pt[]): FaceGeometry {
   const upright = landmarks.map((p) => rotateAbout(p, mid, -rollDeg));
   const u = (i: number) => upright[i]!;
   const interEye = dist(eyeA, eyeB);
-
-  // Yaw: where the nose tip sits between the two jaw-line ends. A head turned by θ moves the tip by
-  // ≈ depth·sinθ while the face half-width shrinks by cosθ; with depth ≈ half-width, the asymmetry
-  // ratio is ≈ sinθ, which reads directly as an angle.
-  const nose = u(30);
-  const left = nose[0] - u(0)[0];
-  const right = u(16)[0] - nose[0];
-  const yawRatio = (left - right) / Math.max(1e-6, left + right);
-  const yawDeg = Math.asin(clamp(yawRatio, -1, 1)) / rad;
-
-  // Pitch proxy: nose-tip height between the eye line and the chin. NEUTRAL_NOSE_RATIO is the median
-  // over the frontal faces in face-api's sample photos; ±0.25 of the ratio is read as ±90°.
-  const eyeY = mid[1];
+  const yawDeg = pose.yawDeg;
+  const pitchDeg = pose.pitchDeg - PITCH_NEUTRAL_DEG;
   const chin = u(8);
-  const noseRatio = (nose[1] - eyeY) / Math.max(1e-6, chin[1] - eyeY);
-  const pitchDeg = Math.asin(clamp((noseRatio - NEUTRAL_NOSE_RATIO) / 0.25, -1, 1)) / rad;
 
   const eyeToChin = dist(mid, chin);
   const gap = (top: number, bottom: number) => dist(u(top), u(bottom));
@@ -80,7 +77,12 @@ export function faceGeometry(landmarks: Pt[]): FaceGeometry {
   };
 }
 
-export const NEUTRAL_NOSE_RATIO = 0.47;
+/**
+ * The mesh's pitch on a face looking straight into the camera is not 0: human derives it from the
+ * forehead-to-chin direction of the mesh, which leans back on a real face. Median pitch over the
+ * frontal portraits of the labelled set (test/quality-set, `npm run eval -- quality`).
+ */
+export const PITCH_NEUTRAL_DEG = 4;
 
 /**
  * The landmark net always outputs a face-shaped constellation, even on a drawing; what it cannot fake

@@ -8,6 +8,7 @@ export const QUALITY_CODES = [
   "FACE_NOT_FOUND",
   "MULTIPLE_FACES",
   "FACE_CUT_OFF",
+  "FACE_OCCLUDED",
   "FACE_TOO_SMALL",
   "HEAD_TILTED",
   "HEAD_TURNED",
@@ -73,6 +74,10 @@ const MESSAGES: Record<QualityCode, { en: string; ja: string; warnEn?: string; w
   FACE_CUT_OFF: {
     en: "Part of your face is outside the photo. Move back so your whole face fits.",
     ja: "顔の一部が写真からはみ出しています。少し離れて顔全体が入るようにしてください。",
+  },
+  FACE_OCCLUDED: {
+    en: "Part of your face is covered. Remove anything in front of your face.",
+    ja: "顔の一部が隠れています。顔の前にあるものを外してください。",
   },
   FACE_TOO_SMALL: {
     en: "Your face is too small. Move closer.",
@@ -156,6 +161,29 @@ export function issue(
   if (extra.threshold !== undefined) out.threshold = extra.threshold;
   if (extra.score !== undefined) out.score = Math.round(extra.score);
   return out;
+}
+
+/** What covers the face: the message names it. */
+export type OccludedPart = "eyes" | "nose-mouth" | "both";
+
+const OCCLUDED: Record<OccludedPart, { en: string; ja: string }> = {
+  eyes: {
+    en: "Your eyes are covered. Take off sunglasses and keep hair and hands away from your eyes.",
+    ja: "目が隠れています。サングラスを外し、髪や手が目にかからないようにしてください。",
+  },
+  "nose-mouth": {
+    en: "Your nose and mouth are covered. Take off your mask so your whole face can be seen.",
+    ja: "鼻と口が隠れています。マスクを外して、顔全体が見えるようにしてください。",
+  },
+  both: {
+    en: "Your eyes, nose and mouth are covered. Take off sunglasses and masks so your whole face can be seen.",
+    ja: "目・鼻・口が隠れています。サングラスやマスクを外して、顔全体が見えるようにしてください。",
+  },
+};
+
+/** FACE_OCCLUDED (reject) naming what is covered. */
+export function occludedIssue(part: OccludedPart, extra: { measured?: number; threshold?: number } = {}): QualityIssue {
+  return { ...issue("FACE_OCCLUDED", "reject", extra), message: OCCLUDED[part].en, messageJa: OCCLUDED[part].ja };
 }
 
 export function withHeicHint(i: QualityIssue): QualityIssue {

@@ -178,10 +178,13 @@ export async function faceSharpness(img: RgbImage, landmarks: Pt[], interEye: nu
 }
 
 /**
- * Share of face pixels whose 3×3 neighbourhood is exactly one colour. Camera sensors never produce
- * that over skin (noise), drawings and renders do over most of it: part of the non-human guard.
+ * Share of face pixels whose 3×3 neighbourhood is exactly one colour, above and below the nose tip.
+ * Camera sensors never produce that over skin (noise), drawings and renders do over most of it: part
+ * of the non-human guard, which looks at the more natural half (an occluder — a drawn mask or
+ * band — may be flat; a drawn face is flat in both halves).
  */
-export function flatShare(img: RgbImage, landmarks: Pt[]): number {
+export function flatShare(img: RgbImage, landmarks: Pt[]): { upper: number; lower: number } {
+  const splitY = landmarks[30]![1];
   const outline = faceOutline(landmarks);
   const box = bbox(outline);
   const { width: w, height: h, data } = img;
@@ -190,8 +193,8 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): number {
   const x1 = Math.min(w - 1, Math.ceil(box.x + box.width));
   const y1 = Math.min(h - 1, Math.ceil(box.y + box.height));
   const row = w * 3;
-  let n = 0,
-    flat = 0;
+  const n = [0, 0];
+  const flat = [0, 0];
   const runs = insideRuns(outline, x0, y0, x1, y1);
   for (let k = 0; k < runs.length; k += 3) {
     const y = runs[k]!,
@@ -203,7 +206,8 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): number {
         b = data[i + 2]!;
       const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
       if (l <= 25 || l >= 247) continue; // clipped pixels are flat in any photo; exposure checks cover them
-      n++;
+      const half = y < splitY ? 0 : 1;
+      n[half]!++;
       let same = true;
       for (let dy = -row; dy <= row && same; dy += row) {
         for (let dx = -3; dx <= 3 && same; dx += 3) {
@@ -211,8 +215,8 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): number {
           same = data[j] === r && data[j + 1] === g && data[j + 2] === b;
         }
       }
-      if (same) flat++;
+      if (same) flat[half]!++;
     }
   }
-  return n ? flat / n : 0;
+  return { upper: n[0] ? flat[0]! / n[0] : 0, lower: n[1] ? flat[1]! / n[1] : 0 };
 }

@@ -18,16 +18,22 @@ export interface WireBox {
   width: number;
   height: number;
 }
+/** One face as the worker reports it (see face-worker.mjs). */
 export interface WireFace {
-  score: number;
-  box: WireBox;
-  landmarks: [number, number][];
+  /** BlazeFace detection score. */
+  boxScore: number;
+  /** Best score of the independent second detector (face-api tiny) for this face, 0 if it sees none. */
   tinyScore: number;
+  /** Face-mesh confidence. */
+  meshScore: number;
+  box: WireBox;
+  /** 468 (478 with iris) mesh points, flat [x, y, z, …] in working-image pixels. */
+  mesh: number[];
+  /** Head rotation derived from the mesh, degrees. */
+  rotation: { roll: number; yaw: number; pitch: number };
 }
-/** `path`: "tiny" when the fast detector alone was confident, "ssd" when the full path decided. */
 export interface DetectResult {
   faces: WireFace[];
-  path: "tiny" | "ssd";
 }
 export interface DescribeResult {
   descriptor: number[];
@@ -61,10 +67,11 @@ class FacePool {
   }
 
   private spawn(): Slot {
-    // A plain .mjs file found from the project root: it is never bundled, so the same file loads
-    // under tsx, Vitest and `next start` (where face-api, tfjs and sharp are server externals).
+    // A plain .mjs file found from the project root (this module is bundled by Next, so its own
+    // location says nothing): it is never bundled, so the same file loads under tsx, Vitest and
+    // `next start`; it finds its models and WASM files from its own location.
     const file = path.join(process.cwd(), "lib/portrait/face-worker.mjs");
-    const worker = new Worker(file, { env: { ...process.env, PORTRAIT_ROOT: process.cwd() } });
+    const worker = new Worker(file);
     const slot: Slot = { worker, job: null, timer: null };
     worker.unref();
     worker.on("message", (msg: { id?: number; ok?: boolean; result?: unknown; error?: string }) => {

@@ -1,7 +1,10 @@
 import { alignedChip, CHIP_SIZE } from "./align";
-import { decodePortrait, encodeOutputs, type RgbImage } from "./decode";
+import { blockiness, compressionOf } from "./compression";
+import { decodePortrait, encodeOutputs, quarterTurn, stretchContrast, type RgbImage } from "./decode";
 import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
-import { issue, orderIssues, round, type QualityIssue } from "./issues";
+import { issue, occludedIssue, orderIssues, round, type QualityIssue } from "./issues";
+import { landmarks68 } from "./mesh";
+import { lipsOverEyesRedness, occlusionOf } from "./occlusion";
 import { faceExposure, faceSharpness, flatShare, imageExposure } from "./photometry";
 import { getPool, type DescribeResult, type DetectResult, type WireBox, type WireFace } from "./pool";
 import { resolveThresholds, type QualityThresholds } from "./thresholds";
@@ -14,7 +17,7 @@ export interface FaceSummary {
   rollDeg: number;
   yawDeg: number;
   pitchDeg: number;
-  /** Confidence of the detector that answered: the tiny detector on the fast path (metrics.fastDetector = 1), else SSD. */
+  /** BlazeFace detection score. */
   score: number;
 }
 
@@ -47,32 +50,96 @@ export interface PortraitResult {
 }
 
 /**
- * Non-human guard (drawings, renders, pets): not tunable per organization.
- * - the constellation of landmarks must be a plausible human face (geometry.ts), unless the face is
- *   rolled past the reject angle, where the landmark net is unreliable and the photo is refused anyway;
- * - natural texture: camera noise means almost no skin pixel has a perfectly uniform 3×3
- *   neighbourhood (real faces in the fixtures: ≤ 0.011, also 12 MP upscaled); the shaded SVG cartoon
- *   scores 0.10 as PNG and 0.17 as JPEG;
- * - a second detector (tiny face detector, run on a crop around the face) must agree, unless SSD
- *   itself is confident: the tiny detector misses real faces that are cut off or rotated.
+ * Non-human guard (drawings, renders, masks, animals): not tunable per organization. BlazeFace and
+ * the face mesh fire on anything face-like, so a face counts only when
+ * - the detector is reasonably sure (minFaceScore, per organization);
+ * - the landmark constellation is a plausible human face (geometry.ts);
+ * - the skin has natural texture: camera noise means almost no skin pixel has a perfectly uniform
+ *   3×3 neighbourhood (real faces ≤ 0.011, also 12 MP upscaled); drawings and renders score 0.1+.
+ *   The more natural half of the face counts (a drawn occluder is flat, a drawn face is flat all
+ *   over), and the test is skipped on a photo whose JPEG blocks are visible (they are flat too).
  */
-const TINY_AGREEMENT_MIN = 0.3;
-/**
- * The worker answers from the tiny detector alone (fast path, no SSD) only when every face it found
- * scores at least this — and at least every score threshold in force, so a face taken on the fast path
- * passes minFaceScore and warnFaceScore by construction. At input 320 the fixtures' real faces score
- * 0.81–0.92 and the shaded cartoon 0.34–0.39; everything below goes through SSD as before.
- */
-const TINY_FAST_MIN = 0.8;
-const SSD_ALONE_MIN = 0.8; // also in face-worker.mjs: the tiny detector only runs below it
 const FLAT_SHARE_MAX = 0.04;
 
 interface Candidate {
   wire: WireFace;
+  landmarks: Pt[];
   geo: FaceGeometry;
   area: number;
   human: boolean;
   flat: number;
+  /** Lips' redness over the eyes' (occlusion.ts): which way up the mesh sits. */
+  redness: number;
+}
+
+/** Faces in one image, largest first, each judged human or not. */
+async function findFaces(img: RgbImage, t: QualityThresholds, blocky: boolean): Promise<Candidate[]> {
+  const pixels = new Uint8Array(img.data); // a copy we can transfer; the image stays here
+  const detected = await getPool().run<DetectResult>(
+    { kind: "detect", rgb: pixels.buffer, width: img.width, height: img.height },
+    [pixels.buffer],
+  );
+  return detected.faces
+    .map((wire) => {
+      const landmarks = landmarks68(wire.mesh);
+      const geo = faceGeometry(landmarks, { yawDeg: wire.rotation.yaw, pitchDeg: wire.rotation.pitch });
+      const halves = flatShare(img, landmarks);
+      const flat = Math.min(halves.upper, halves.lower);
+      const natural = blocky || flat <= FLAT_SHARE_MAX;
+      const human = wire.boxScore >= t.minFaceScore && geo.plausible && natural;
+      const redness = lipsOverEyesRedness(img, wire.mesh);
+      return { wire, landmarks, geo, area: wire.box.width * wire.box.height, human, flat, redness };
+    })
+    .sort((a, b) => b.area - a.area || b.wire.boxScore - a.wire.boxScore);
+}
+
+const upright = (c: Candidate | undefined, t: QualityThresholds) =>
+  c !== undefined && Math.abs(c.geo.rollDeg) <= t.rollRejectDeg;
+
+/**
+ * How much a candidate looks like an upright face: BlazeFace's score, less for an unsure mesh, more
+ * when the lips are redder than the eyes. An upside-down face is found too — the detector takes the
+ * mouth for the eyes and the mesh follows — but scores lower on all three.
+ */
+const uprightness = (c: Candidate) =>
+  c.wire.boxScore + 0.5 * (c.wire.meshScore - 1) + 0.005 * Math.max(-20, Math.min(20, c.redness));
+/** Sure enough to skip looking at the photo upside down. */
+const SURELY_UPRIGHT = { boxScore: 0.85, redness: 5 };
+const TURN_MARGIN = 0.05;
+
+/**
+ * Rotation without EXIF. A face lying sideways is found with a roll near ±90° and the photo is
+ * turned by that quarter turn. An upside-down face is not: unless the face found is surely upright,
+ * the photo is also read turned by 180° and the better-standing reading wins. With no face at all,
+ * the other quarter turns are tried. The stored image is the turned one; it is checked as usual.
+ */
+async function findUpright(
+  img: RgbImage,
+  t: QualityThresholds,
+  blocky: boolean,
+): Promise<{ img: RgbImage; candidates: Candidate[]; turnedDeg: number }> {
+  const candidates = await findFaces(img, t, blocky);
+  const main = candidates.find((c) => c.human);
+  const attempt = async (deg: number) => {
+    const turned = await quarterTurn(img, deg);
+    const found = await findFaces(turned, t, blocky);
+    return { img: turned, candidates: found, turnedDeg: deg, main: found.find((c) => c.human) };
+  };
+  const stay = { img, candidates, turnedDeg: 0 };
+  if (main && upright(main, t)) {
+    if (main.wire.boxScore >= SURELY_UPRIGHT.boxScore && main.redness >= SURELY_UPRIGHT.redness) return stay;
+    const flipped = await attempt(180);
+    return flipped.main && upright(flipped.main, t) && uprightness(flipped.main) > uprightness(main) + TURN_MARGIN
+      ? flipped
+      : stay;
+  }
+  // A face rolled by r is upright after turning the photo by −r, rounded to a quarter turn.
+  const hinted = main ? (((Math.round(-main.geo.rollDeg / 90) * 90) % 360) + 360) % 360 : 0;
+  for (const deg of [hinted, 90, 180, 270].filter((d, i, all) => d !== 0 && all.indexOf(d) === i)) {
+    const turned = await attempt(deg);
+    if (upright(turned.main, t)) return turned;
+  }
+  return stay;
 }
 
 export async function processPortrait(bytes: Uint8Array, options: ProcessOptions): Promise<PortraitResult> {
@@ -116,46 +183,43 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
     issues.push(decoded.issue);
     return finish({});
   }
-  const { working, scale } = decoded.image;
+  const { scale } = decoded.image;
   metrics.width = decoded.image.width;
   metrics.height = decoded.image.height;
 
-  const pool = getPool();
-  const pixels = new Uint8Array(working.data); // a copy we can transfer; the working copy stays here
-  const fastMinScore = Math.max(TINY_FAST_MIN, t.minFaceScore, t.warnFaceScore);
-  const detected = await pool.run<DetectResult>(
-    { kind: "detect", rgb: pixels.buffer, width: working.width, height: working.height, fastMinScore },
-    [pixels.buffer],
-  );
+  // JPEG blocks on the original pixels (a downscaled working copy has none left to see).
+  const blocky = scale === 1 && blockiness(decoded.image.working, wholeImage(decoded.image.working)) >= t.blockinessWarn;
+  const { img: working, candidates, turnedDeg } = await findUpright(decoded.image.working, t, blocky);
   lap("detect");
-  metrics.fastDetector = detected.path === "tiny" ? 1 : 0;
-
-  const candidates: Candidate[] = detected.faces
-    .filter((f) => f.score >= t.minFaceScore)
-    .map((wire) => {
-      const geo = faceGeometry(wire.landmarks);
-      const flat = flatShare(working, wire.landmarks);
-      const agreed = wire.tinyScore >= TINY_AGREEMENT_MIN || wire.score >= SSD_ALONE_MIN;
-      // A cut-off or strongly rolled face has squeezed landmarks; it is refused for that reason anyway.
-      const refusedAnyway = Math.abs(geo.rollDeg) > t.rollRejectDeg || cutOff(wire, working).cut;
-      const shapeOk = geo.plausible || (refusedAnyway && wire.score >= SSD_ALONE_MIN);
-      const human = agreed && shapeOk && flat <= FLAT_SHARE_MAX;
-      return { wire, geo, area: wire.box.width * wire.box.height, human, flat };
-    })
-    .sort((a, b) => b.area - a.area || b.wire.score - a.wire.score);
+  metrics.turnedDeg = turnedDeg;
   const main = candidates.find((c) => c.human);
-  metrics.facesDetected = detected.faces.length;
+  metrics.facesDetected = candidates.length;
   metrics.facesHuman = candidates.filter((c) => c.human).length;
+  if (candidates[0]) {
+    // The strongest candidate, human or not: why a photo got "no face" is then visible in the report.
+    const best = [...candidates].sort((a, b) => b.wire.boxScore - a.wire.boxScore)[0]!;
+    metrics.bestBoxScore = round(best.wire.boxScore);
+    metrics.bestMeshScore = round(best.wire.meshScore);
+    metrics.bestFlatShare = round(best.flat);
+    metrics.bestPlausible = best.geo.plausible ? 1 : 0;
+    metrics.bestRollDeg = round(best.geo.rollDeg, 1);
+    metrics.bestTinyScore = round(best.wire.tinyScore);
+  }
 
   if (!main) {
     if (options.qualityCheck) {
-      // A dark or blown-out photo should say so rather than "no face".
+      // A dark or blown-out photo should say so rather than "no face" — when there is a face in it:
+      // with its contrast stretched, the same check must find one (a black cat in the dark is no face).
       const e = imageExposure(working);
       metrics.imageDarkShare = round(e.darkShare);
       metrics.imageBrightShare = round(e.brightShare);
-      if (e.darkShare >= t.darkShareReject)
+      const dark = e.darkShare >= t.darkShareReject;
+      const bright = !dark && e.brightShare >= t.brightShareReject;
+      const hidden = dark || bright ? (await findFaces(await stretchContrast(working), t, blocky)).some((c) => c.human) : false;
+      metrics.faceAfterStretch = hidden ? 1 : 0;
+      if (hidden && dark)
         issues.push(issue("TOO_DARK", "reject", { measured: e.darkShare, threshold: t.darkShareReject }));
-      else if (e.brightShare >= t.brightShareReject)
+      else if (hidden && bright)
         issues.push(
           issue("TOO_BRIGHT", "reject", { measured: e.brightShare, threshold: t.brightShareReject }),
         );
@@ -169,14 +233,14 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
 
   const face = summarize(main, scale);
   if (options.qualityCheck) {
-    await checkQuality(main, candidates, working, scale, t, issues, metrics);
+    await checkQuality(main, candidates, working, scale, t, issues, metrics, bytes);
     lap("analyze");
     if (issues.some((i) => i.severity === "reject")) return finish({ face });
   }
 
   const chip = alignedChip(
     working,
-    main.wire.landmarks,
+    main.landmarks,
     Math.abs(main.geo.rollDeg) > t.rollCorrectDeg ? main.geo.rollDeg : 0,
     midpoint(main.geo.eyes),
   );
@@ -188,11 +252,11 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
   const [described, encoded] = await Promise.all([
     timed(
       "describe",
-      pool.run<DescribeResult>({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [
+      getPool().run<DescribeResult>({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [
         chip.buffer as ArrayBuffer,
       ]),
     ),
-    timed("encode", encodeOutputs(working, main.wire.box)),
+    timed("encode", encodeOutputs(working, bbox(main.landmarks))),
   ]);
   mark = performance.now();
   // float32 from the network, rounded to 6 decimals: stable when stored as JSON or numeric.
@@ -206,18 +270,20 @@ async function outputs(working: RgbImage, box: WireBox | null, lap: (name: strin
   return out;
 }
 
+const wholeImage = (img: RgbImage) => ({ x: 0, y: 0, width: img.width, height: img.height });
+
 const midpoint = ([a, b]: [Pt, Pt]): Pt => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 
 function summarize(c: Candidate, scale: number): FaceSummary {
   const s = (v: number) => round(v / scale, 1);
   return {
     box: { x: s(c.wire.box.x), y: s(c.wire.box.y), width: s(c.wire.box.width), height: s(c.wire.box.height) },
-    landmarks: c.wire.landmarks.map(([x, y]) => [s(x), s(y)]),
+    landmarks: c.landmarks.map(([x, y]) => [s(x), s(y)]),
     interEyePx: s(c.geo.interEye),
     rollDeg: round(c.geo.rollDeg, 1),
     yawDeg: round(c.geo.yawDeg, 1),
     pitchDeg: round(c.geo.pitchDeg, 1),
-    score: round(c.wire.score),
+    score: round(c.wire.boxScore),
   };
 }
 
@@ -232,12 +298,13 @@ async function checkQuality(
   t: QualityThresholds,
   issues: QualityIssue[],
   metrics: Record<string, number>,
+  bytes: Uint8Array,
 ): Promise<void> {
   const { geo, wire } = main;
   const put = (name: string, v: number) => (metrics[name] = round(v));
 
-  // Other faces: a real second face (the tiny detector agrees) or a confident SSD one.
-  const others = candidates.filter((c) => c !== main && (c.wire.tinyScore > 0 || c.wire.score >= 0.8));
+  // Other faces: only those that pass the non-human guard (a poster or a pet behind you is no face).
+  const others = candidates.filter((c) => c !== main && c.human);
   const secondRatio = others.length ? Math.max(...others.map((c) => c.area)) / main.area : 0;
   put("secondFaceRatio", secondRatio);
   if (secondRatio >= t.multipleFacesRejectRatio)
@@ -249,9 +316,8 @@ async function checkQuality(
       issue("MULTIPLE_FACES", "warn", { measured: secondRatio, threshold: t.multipleFacesWarnRatio }),
     );
 
-  const cut = cutOff(wire, img);
+  const cut = cutOff(main.landmarks, img);
   put("landmarkBorderGap", cut.gap);
-  put("boxOverflow", cut.overflow);
   const cutOff_ = cut.cut;
   if (cutOff_) issues.push(issue("FACE_CUT_OFF", "reject"));
 
@@ -275,14 +341,29 @@ async function checkQuality(
       }),
     );
 
+  const occ = occlusionOf(img, wire.mesh, geo.interEye);
+  put("eyesDarkShare", occ.eyesDark);
+  put("noseForeignShare", occ.noseForeign);
+  put("mouthForeignShare", occ.mouthForeign);
+  const eyesCovered = occ.eyesDark >= t.occludedEyesDarkShare;
+  const mouthCovered = Math.min(occ.noseForeign, occ.mouthForeign) >= t.occludedForeignShare;
+  if (eyesCovered || mouthCovered)
+    issues.push(
+      occludedIssue(eyesCovered && mouthCovered ? "both" : eyesCovered ? "eyes" : "nose-mouth", {
+        measured: eyesCovered ? occ.eyesDark : Math.min(occ.noseForeign, occ.mouthForeign),
+        threshold: eyesCovered ? t.occludedEyesDarkShare : t.occludedForeignShare,
+      }),
+    );
+
   put("rollDeg", geo.rollDeg);
   put("yawDeg", geo.yawDeg);
   put("pitchDeg", geo.pitchDeg);
   put("eyesOpenRatio", geo.eyesOpenRatio);
   issues.push(...poseAndEyesIssues(geo, t));
 
-  const noseX = wire.landmarks[30]![0];
-  const e = faceExposure(img, wire.landmarks, noseX);
+  const landmarks = main.landmarks;
+  const noseX = landmarks[30]![0];
+  const e = faceExposure(img, landmarks, noseX);
   put("darkShare", e.darkShare);
   put("brightShare", e.brightShare);
   put("meanLuma", e.meanLuma);
@@ -326,26 +407,26 @@ async function checkQuality(
   if (!badExposure && e.stdLuma < t.lowContrastWarnStd)
     issues.push(issue("LOW_CONTRAST", "warn", { measured: e.stdLuma, threshold: t.lowContrastWarnStd }));
 
-  const sharpness = await faceSharpness(img, wire.landmarks, geo.interEye);
+  const sharpness = await faceSharpness(img, landmarks, geo.interEye);
   put("sharpness", sharpness);
   if (sharpness < t.blurRejectLaplacian)
     issues.push(issue("BLURRY", "reject", { measured: sharpness, threshold: t.blurRejectLaplacian }));
   else if (sharpness < t.blurWarnLaplacian)
     issues.push(issue("BLURRY", "warn", { measured: sharpness, threshold: t.blurWarnLaplacian }));
 
-  put("faceScore", wire.score);
-  put("tinyScore", wire.tinyScore);
-  if (wire.score < t.warnFaceScore)
+  put("faceScore", wire.boxScore);
+  put("meshScore", wire.meshScore);
+  if (wire.boxScore < t.warnFaceScore)
     issues.push(
       issue("LOW_DETECTION_CONFIDENCE", "warn", {
-        measured: wire.score,
+        measured: wire.boxScore,
         threshold: t.warnFaceScore,
-        score: wire.score * 100,
+        score: wire.boxScore * 100,
       }),
     );
 
   if (!cutOff_) {
-    const lm = bbox(wire.landmarks);
+    const lm = bbox(landmarks);
     const mx = lm.width * t.tightCropMargin;
     const my = lm.height * t.tightCropMargin;
     if (
@@ -361,6 +442,15 @@ async function checkQuality(
   if (geo.mouthOpenRatio > t.mouthOpenWarnRatio)
     issues.push(
       issue("MOUTH_OPEN", "warn", { measured: geo.mouthOpenRatio, threshold: t.mouthOpenWarnRatio }),
+    );
+  const comp = compressionOf(bytes, img, bbox(landmarks), scale === 1);
+  if (comp.blockiness !== undefined) put("blockiness", comp.blockiness);
+  if (comp.jpegQuality !== undefined) put("jpegQuality", comp.jpegQuality);
+  if ((comp.blockiness ?? 0) >= t.blockinessWarn)
+    issues.push(issue("HEAVY_COMPRESSION", "warn", { measured: comp.blockiness, threshold: t.blockinessWarn }));
+  else if (comp.jpegQuality !== undefined && comp.jpegQuality <= t.jpegQualityWarn)
+    issues.push(
+      issue("HEAVY_COMPRESSION", "warn", { measured: comp.jpegQuality, threshold: t.jpegQualityWarn }),
     );
   if (!badExposure && e.sideImbalance > t.unevenLightingWarnRatio)
     issues.push(
@@ -405,16 +495,12 @@ export function poseAndEyesIssues(
 }
 
 /**
- * Cut off: a landmark at the border, or the detector's box well past it. The landmark net squeezes a
- * cut face into the visible part, so "at the border" means within 5 % of the face size.
+ * Cut off: the mesh is fitted to the whole face even where it leaves the photo, so a landmark past
+ * the border (or within 5 % of the face size of it) means part of the face is outside.
  */
-function cutOff(wire: WireFace, img: RgbImage): { cut: boolean; gap: number; overflow: number } {
-  const lm = bbox(wire.landmarks);
+function cutOff(landmarks: Pt[], img: RgbImage): { cut: boolean; gap: number } {
+  const lm = bbox(landmarks);
   const size = Math.max(lm.width, lm.height, 1);
   const gap = Math.min(lm.x, lm.y, img.width - lm.x - lm.width, img.height - lm.y - lm.height) / size;
-  const b = wire.box;
-  const overflow =
-    Math.max(-b.x, -b.y, b.x + b.width - img.width, b.y + b.height - img.height, 0) /
-    Math.max(b.width, b.height);
-  return { cut: gap < 0.05 || overflow > 0.08, gap, overflow };
+  return { cut: gap < 0.05, gap };
 }

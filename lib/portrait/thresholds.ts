@@ -9,7 +9,7 @@ export const DEFAULT_THRESHOLDS = {
   maxFileBytes: 15 * 1024 * 1024,
   maxPixels: 50_000_000,
   minShortSidePx: 200,
-  /** SSD MobileNet score a face must reach to count at all. */
+  /** BlazeFace score a face must reach to count at all. */
   minFaceScore: 0.5,
   /** Below this the face is accepted with a LOW_DETECTION_CONFIDENCE warning. */
   warnFaceScore: 0.8,
@@ -45,6 +45,14 @@ export const DEFAULT_THRESHOLDS = {
   unevenLightingWarnRatio: 0.4,
   /** Margin around the landmark box (× its size) that should be inside the photo. */
   tightCropMargin: 0.1,
+  /** FACE_OCCLUDED (eyes): share of the eye regions much darker than the face's bare skin (occlusion.ts). */
+  occludedEyesDarkShare: 0.75,
+  /** FACE_OCCLUDED (nose and mouth): share of nose-tip and of lower-lip pixels unlike the face's skin. */
+  occludedForeignShare: 0.6,
+  /** HEAVY_COMPRESSION: 8×8 block-grid visibility on the face (1 = none; compression.ts). */
+  blockinessWarn: 1.5,
+  /** HEAVY_COMPRESSION: estimated JPEG quality at or below this (from the quantisation tables). */
+  jpegQualityWarn: 20,
 } as const satisfies Record<string, number>;
 
 export type QualityThresholds = { -readonly [K in keyof typeof DEFAULT_THRESHOLDS]: number };
@@ -85,6 +93,10 @@ export const qualityThresholdsSchema = z
     blurWarnLaplacian: z.number().min(0).max(100),
     unevenLightingWarnRatio: share,
     tightCropMargin: z.number().min(0).max(1),
+    occludedEyesDarkShare: share,
+    occludedForeignShare: share,
+    blockinessWarn: z.number().min(1).max(10),
+    jpegQualityWarn: z.number().int().min(0).max(100),
   })
   .partial()
   .strict();

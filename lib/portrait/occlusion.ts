@@ -1,0 +1,156 @@
+/**
+ * Occlusion (FACE_OCCLUDED): is something in front of the eyes or of the nose and mouth?
+ * The mesh places the eyes, nose and lips where they must be even under sunglasses or a mask; the
+ * pixels there are then compared with bare skin of the same face that such occluders leave free.
+ *
+ * - Eyes: share of pixels in the eye regions (the eye contours, enlarged to take in the lids) that
+ *   are much darker than the face's bare skin (cheeks and nose tip). Open eyes are part iris, part
+ *   sclera and lids: 0.1–0.5; sunglasses and a band over the eyes: > 0.8.
+ * - Nose and mouth: share of pixels on the nose tip and on the lower lip whose colour is far from the
+ *   skin between the brows (CIELAB distance, lightness at half weight so shading matters less than
+ *   colour). A mask (white, blue, black, patterned) covers both; lipstick or a moustache changes
+ *   one at most, so both must be foreign.
+ */
+import type { RgbImage } from "./decode";
+import { bbox, type Pt } from "./geometry";
+import { MESH_REGIONS, meshOf } from "./mesh";
+import { insideRuns } from "./photometry";
+
+export interface Occlusion {
+  /** Share of eye-region pixels darker than EYE_DARK_RELATIVE × the bare skin's lightness (worse eye). */
+  eyesDark: number;
+  /** Share of nose-tip pixels foreign to the skin between the brows. */
+  noseForeign: number;
+  /** Share of lower-lip pixels foreign to the skin between the brows. */
+  mouthForeign: number;
+}
+
+/** A pixel is "dark" at less than this fraction of the bare skin's lightness (L*). */
+const EYE_DARK_RELATIVE = 0.5;
+/** Weighted CIELAB distance above which a pixel is not the face's skin. */
+const FOREIGN_DELTA_E = 20;
+
+export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Occlusion {
+  const m = meshOf(mesh);
+  const r = Math.max(2, interEye);
+  const skinBelow = median(
+    [MESH_REGIONS.cheekA, MESH_REGIONS.cheekB, MESH_REGIONS.noseTip].flatMap((i) =>
+      labInDisk(img, m.pt(i), 0.15 * r),
+    ),
+    0,
+  );
+  const eyeDark = (idx: readonly number[]) => {
+    const pts = enlarge(
+      idx.map((i) => m.pt(i)),
+      1.4,
+      1.8,
+    );
+    const lab = labInPolygon(img, pts);
+    if (lab.length === 0 || skinBelow === null) return 0;
+    let dark = 0;
+    for (let k = 0; k < lab.length; k += 3) if (lab[k]! < EYE_DARK_RELATIVE * skinBelow) dark++;
+    return dark / (lab.length / 3);
+  };
+  const [top, bottom] = MESH_REGIONS.lowerLip.map((i) => m.pt(i));
+  const lowerLip: Pt = [(top![0] + bottom![0]) / 2, (top![1] + bottom![1]) / 2];
+  const glabella = labInDisk(img, m.pt(MESH_REGIONS.glabella), 0.12 * r);
+  const ref = [median(glabella, 0), median(glabella, 1), median(glabella, 2)];
+  const foreign = (lab: number[]) => {
+    if (lab.length === 0 || ref[0] === null) return 0;
+    let n = 0;
+    for (let k = 0; k < lab.length; k += 3) {
+      const dl = (lab[k]! - ref[0]!) / 2;
+      const da = lab[k + 1]! - ref[1]!;
+      const db = lab[k + 2]! - ref[2]!;
+      if (Math.hypot(dl, da, db) > FOREIGN_DELTA_E) n++;
+    }
+    return n / (lab.length / 3);
+  };
+  return {
+    eyesDark: Math.max(eyeDark(MESH_REGIONS.eyeA), eyeDark(MESH_REGIONS.eyeB)),
+    noseForeign: foreign(labInDisk(img, m.pt(MESH_REGIONS.noseTip), 0.18 * r)),
+    mouthForeign: foreign(labInDisk(img, lowerLip, 0.1 * r)),
+  };
+}
+
+/** Points scaled about their centroid (sx horizontally, sy vertically). */
+function enlarge(pts: Pt[], sx: number, sy: number): Pt[] {
+  const cx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
+  const cy = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+  return pts.map(([x, y]) => [cx + (x - cx) * sx, cy + (y - cy) * sy]);
+}
+
+function labInPolygon(img: RgbImage, poly: Pt[]): number[] {
+  const b = bbox(poly);
+  const runs = insideRuns(
+    poly,
+    Math.max(0, Math.floor(b.x)),
+    Math.max(0, Math.floor(b.y)),
+    Math.min(img.width, Math.ceil(b.x + b.width)),
+    Math.min(img.height, Math.ceil(b.y + b.height)),
+  );
+  const out: number[] = [];
+  for (let k = 0; k < runs.length; k += 3)
+    for (let x = runs[k + 1]!; x < runs[k + 2]!; x++) pushLab(img, x, runs[k]!, out);
+  return out;
+}
+
+function labInDisk(img: RgbImage, [cx, cy]: Pt, radius: number): number[] {
+  const out: number[] = [];
+  const r2 = radius * radius;
+  for (let y = Math.max(0, Math.floor(cy - radius)); y < Math.min(img.height, Math.ceil(cy + radius)); y++)
+    for (let x = Math.max(0, Math.floor(cx - radius)); x < Math.min(img.width, Math.ceil(cx + radius)); x++)
+      if ((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2 <= r2) pushLab(img, x, y, out);
+  return out;
+}
+
+/** Median of one channel of a flat [L, a, b, …] list, or null when empty. */
+function median(lab: number[], channel: number): number | null {
+  const v: number[] = [];
+  for (let k = channel; k < lab.length; k += 3) v.push(lab[k]!);
+  if (v.length === 0) return null;
+  v.sort((a, b) => a - b);
+  return v[v.length >> 1]!;
+}
+
+const LINEAR = Array.from({ length: 256 }, (_, i) => {
+  const c = i / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+});
+const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+
+/** sRGB pixel → CIELAB (D65), appended to out. */
+function pushLab(img: RgbImage, x: number, y: number, out: number[]) {
+  const i = (y * img.width + x) * 3;
+  const r = LINEAR[img.data[i]!]!;
+  const g = LINEAR[img.data[i + 1]!]!;
+  const b = LINEAR[img.data[i + 2]!]!;
+  const fx = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const fy = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const fz = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  out.push(116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz));
+}
+
+/**
+ * Which way up the mesh sits: median redness (CIELAB a*) of the lips minus that of the eye regions.
+ * Lips are redder than anything around the eyes on every skin tone, so a mesh fitted to an
+ * upside-down face (the detector takes the mouth for the eyes) reads negative.
+ */
+export function lipsOverEyesRedness(img: RgbImage, mesh: number[]): number {
+  const m = meshOf(mesh);
+  const lips = median(labInPolygon(img, MESH_REGIONS.lips.map((i) => m.pt(i))), 1);
+  const eyes = median(
+    [MESH_REGIONS.eyeA, MESH_REGIONS.eyeB].flatMap((idx) =>
+      labInPolygon(
+        img,
+        enlarge(
+          idx.map((i) => m.pt(i)),
+          1.4,
+          1.8,
+        ),
+      ),
+    ),
+    1,
+  );
+  return lips === null || eyes === null ? 0 : lips - eyes;
+}

@@ -1,0 +1,218 @@
+/**
+ * Variants of a real portrait, made at run time with sharp: occluders drawn from the photo's fixed
+ * anchors, turns without EXIF, mirror, noise, heavy JPEG compression, and the portrait shown on a
+ * screen or a printed page held at an angle. Deterministic (seeded noise, fixed geometry).
+ */
+import sharp from "sharp";
+import { readFile } from "node:fs/promises";
+import type { Anchors, OtherSource, PortraitSource } from "./sources";
+
+type Pt = [number, number];
+
+/** The source photo as JPEG bytes (q 95), padded or upscaled as the source says. */
+export async function prepared(src: PortraitSource | OtherSource): Promise<Buffer> {
+  const bytes = await readFile(src.file);
+  let img = sharp(bytes).rotate();
+  const meta = await sharp(bytes).metadata();
+  if ("pad" in src && src.pad) {
+    const p = Math.round(Math.max(meta.width!, meta.height!) * 0.2);
+    img = img.extend({ top: p, bottom: p, left: p, right: p, extendWith: "copy" });
+  }
+  if ("upscale" in src && src.upscale) img = img.resize({ width: Math.round(meta.width! * src.upscale) });
+  return img.flatten({ background: "#ffffff" }).jpeg({ quality: 95 }).toBuffer();
+}
+
+/** Anchors of a padded source are in the padded photo's pixels (they were measured there). */
+const geometry = (a: Anchors) => {
+  const ied = Math.hypot(a.eyeR[0] - a.eyeL[0], a.eyeR[1] - a.eyeL[1]);
+  const angle = (Math.atan2(a.eyeR[1] - a.eyeL[1], a.eyeR[0] - a.eyeL[0]) * 180) / Math.PI;
+  const mid: Pt = [(a.eyeL[0] + a.eyeR[0]) / 2, (a.eyeL[1] + a.eyeR[1]) / 2];
+  return { ied, angle, mid };
+};
+
+async function overlay(bytes: Buffer, svgBody: (w: number, h: number) => string): Promise<Buffer> {
+  const { width = 0, height = 0 } = await sharp(bytes).metadata();
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svgBody(width, height)}</svg>`;
+  return sharp(bytes)
+    .composite([{ input: Buffer.from(svg) }])
+    .jpeg({ quality: 92 })
+    .toBuffer();
+}
+
+/** A black band over both eyes (the classic "censor bar"). */
+export const eyeBand = (bytes: Buffer, a: Anchors) => {
+  const { ied, angle, mid } = geometry(a);
+  return overlay(
+    bytes,
+    () =>
+      `<rect x="${mid[0] - 1.25 * ied}" y="${mid[1] - 0.3 * ied}" width="${2.5 * ied}" height="${0.6 * ied}" fill="#050505" transform="rotate(${angle} ${mid[0]} ${mid[1]})"/>`,
+  );
+};
+
+/** Dark sunglasses: two rounded lenses with a faint reflection, a bridge and the temples. */
+export const sunglasses = (bytes: Buffer, a: Anchors) => {
+  const { ied, angle, mid } = geometry(a);
+  const lens = (cx: number) =>
+    `<ellipse cx="${cx}" cy="${mid[1] + 0.05 * ied}" rx="${0.5 * ied}" ry="${0.36 * ied}" fill="url(#tint)" stroke="#111" stroke-width="${0.05 * ied}"/>` +
+    `<ellipse cx="${cx - 0.18 * ied}" cy="${mid[1] - 0.1 * ied}" rx="${0.12 * ied}" ry="${0.05 * ied}" fill="#fff" opacity="0.25"/>`;
+  return overlay(
+    bytes,
+    () =>
+      `<defs><linearGradient id="tint" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#16181c"/><stop offset="1" stop-color="#2b2e33"/></linearGradient></defs>` +
+      `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` +
+      lens(mid[0] - 0.52 * ied) +
+      lens(mid[0] + 0.52 * ied) +
+      `<path d="M${mid[0] - 0.08 * ied} ${mid[1] - 0.05 * ied} q${0.08 * ied} ${-0.08 * ied} ${0.16 * ied} 0" stroke="#111" stroke-width="${0.06 * ied}" fill="none"/>` +
+      `<path d="M${mid[0] - 1.0 * ied} ${mid[1] - 0.05 * ied} l${-0.25 * ied} ${-0.02 * ied} M${mid[0] + 1.0 * ied} ${mid[1] - 0.05 * ied} l${0.25 * ied} ${-0.02 * ied}" stroke="#111" stroke-width="${0.06 * ied}"/>` +
+      `</g>`,
+  );
+};
+
+export const MASK_COLOURS = { white: "#eef1f3", blue: "#9cc9e8", black: "#1c1c1e" } as const;
+
+/** A surgical-style mask over nose and mouth: from the nose bridge to under the chin, with pleats and ear loops. */
+export const faceMask = (bytes: Buffer, a: Anchors, colour: keyof typeof MASK_COLOURS) => {
+  const { ied, angle, mid } = geometry(a);
+  const fill = MASK_COLOURS[colour];
+  // In the face's upright frame (rotated by the eye-line angle about the eye midpoint).
+  const chinDrop = Math.hypot(a.chin[0] - mid[0], a.chin[1] - mid[1]);
+  const top = mid[1] + 0.42 * ied;
+  const bottom = mid[1] + chinDrop + 0.12 * ied;
+  const l = mid[0] - 1.0 * ied;
+  const r = mid[0] + 1.0 * ied;
+  const pleats = [0.3, 0.5, 0.7]
+    .map((k) => {
+      const y = top + (bottom - top) * k;
+      return `<path d="M${l + 0.1 * ied} ${y} Q${mid[0]} ${y + 0.08 * ied} ${r - 0.1 * ied} ${y}" stroke="#000" stroke-opacity="0.15" stroke-width="${0.03 * ied}" fill="none"/>`;
+    })
+    .join("");
+  return overlay(
+    bytes,
+    () =>
+      `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` +
+      `<path d="M${l} ${top + 0.15 * ied} Q${mid[0]} ${top - 0.2 * ied} ${r} ${top + 0.15 * ied} L${r - 0.05 * ied} ${bottom - 0.3 * ied} Q${mid[0]} ${bottom + 0.1 * ied} ${l + 0.05 * ied} ${bottom - 0.3 * ied} Z" fill="${fill}"/>` +
+      pleats +
+      `<path d="M${l} ${top + 0.2 * ied} q${-0.25 * ied} ${0.1 * ied} ${-0.15 * ied} ${0.5 * ied} M${r} ${top + 0.2 * ied} q${0.25 * ied} ${0.1 * ied} ${0.15 * ied} ${0.5 * ied}" stroke="${fill}" stroke-width="${0.04 * ied}" fill="none"/>` +
+      `</g>`,
+  );
+};
+
+/** Pixels turned by a quarter-turn multiple, with no EXIF orientation (as some messengers send). */
+export const turned = (bytes: Buffer, deg: 90 | 180 | 270) => sharp(bytes).rotate(deg).jpeg({ quality: 92 }).toBuffer();
+
+export const mirrored = (bytes: Buffer) => sharp(bytes).flop().jpeg({ quality: 92 }).toBuffer();
+
+/** Gaussian noise, σ = 12 levels, from a fixed seed. */
+export async function noisy(bytes: Buffer, sigma = 12): Promise<Buffer> {
+  const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  for (let i = 0; i < data.length; i += 2) {
+    const u = Math.max(1e-9, rand());
+    const v = rand();
+    const r = Math.sqrt(-2 * Math.log(u)) * sigma;
+    data[i] = clamp(data[i]! + r * Math.cos(2 * Math.PI * v));
+    if (i + 1 < data.length) data[i + 1] = clamp(data[i + 1]! + r * Math.sin(2 * Math.PI * v));
+  }
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+}
+
+export const compressed = (bytes: Buffer, quality = 8) => sharp(bytes).jpeg({ quality }).toBuffer();
+
+/**
+ * The portrait on a phone/monitor screen (black bezel) or a printed page (white border), seen at an
+ * angle: a perspective warp of the framed picture onto a background, as a photo of it would be.
+ */
+export async function onSurface(bytes: Buffer, kind: "screen" | "page"): Promise<Buffer> {
+  const border = kind === "screen" ? "#0b0b0d" : "#f7f5ef";
+  const { width = 0, height = 0 } = await sharp(bytes).metadata();
+  const b = Math.round(Math.max(width, height) * (kind === "screen" ? 0.06 : 0.14));
+  const framed = await sharp(bytes)
+    .extend({ top: b, bottom: b, left: b, right: b, background: border })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const fw = framed.info.width;
+  const fh = framed.info.height;
+  const W = Math.round(fw * 1.3);
+  const H = Math.round(fh * 1.2);
+  // Corners of the framed picture in the output: turned away about a vertical axis (screen) or
+  // tilted back about a horizontal one and slightly rotated (page lying on a table).
+  const quad: [Pt, Pt, Pt, Pt] =
+    kind === "screen"
+      ? [
+          [0.12 * W, 0.06 * H],
+          [0.78 * W, 0.2 * H],
+          [0.78 * W, 0.8 * H],
+          [0.12 * W, 0.94 * H],
+        ]
+      : [
+          [0.26 * W, 0.1 * H],
+          [0.8 * W, 0.14 * H],
+          [0.92 * W, 0.92 * H],
+          [0.08 * W, 0.86 * H],
+        ];
+  const h = homography(quad, [
+    [0, 0],
+    [fw, 0],
+    [fw, fh],
+    [0, fh],
+  ]);
+  const bg = kind === "screen" ? [58, 52, 48] : [120, 92, 66];
+  const out = Buffer.alloc(W * H * 3);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const o = (y * W + x) * 3;
+      const d = h[6]! * (x + 0.5) + h[7]! * (y + 0.5) + 1;
+      const u = (h[0]! * (x + 0.5) + h[1]! * (y + 0.5) + h[2]!) / d - 0.5;
+      const v = (h[3]! * (x + 0.5) + h[4]! * (y + 0.5) + h[5]!) / d - 0.5;
+      if (u < 0 || v < 0 || u > fw - 1 || v > fh - 1) {
+        const shade = 0.85 + 0.15 * (y / H);
+        out[o] = bg[0]! * shade;
+        out[o + 1] = bg[1]! * shade;
+        out[o + 2] = bg[2]! * shade;
+        continue;
+      }
+      const x0 = Math.floor(u);
+      const y0 = Math.floor(v);
+      const x1 = Math.min(fw - 1, x0 + 1);
+      const y1 = Math.min(fh - 1, y0 + 1);
+      const fx = u - x0;
+      const fy = v - y0;
+      for (let c = 0; c < 3; c++) {
+        const p = (yy: number, xx: number) => framed.data[(yy * fw + xx) * 3 + c]!;
+        out[o + c] =
+          (p(y0, x0) * (1 - fx) + p(y0, x1) * fx) * (1 - fy) + (p(y1, x0) * (1 - fx) + p(y1, x1) * fx) * fy;
+      }
+    }
+  }
+  return sharp(out, { raw: { width: W, height: H, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+/** 3×3 homography (h33 = 1) mapping the `from` quad onto the `to` quad. */
+function homography(from: Pt[], to: Pt[]): number[] {
+  const A: number[][] = [];
+  for (let i = 0; i < 4; i++) {
+    const [x, y] = from[i]!;
+    const [u, v] = to[i]!;
+    A.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
+    A.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
+  }
+  // Gaussian elimination with partial pivoting on the 8×9 augmented matrix.
+  for (let c = 0; c < 8; c++) {
+    let p = c;
+    for (let r = c + 1; r < 8; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[p]![c]!)) p = r;
+    [A[c], A[p]] = [A[p]!, A[c]!];
+    for (let r = 0; r < 8; r++) {
+      if (r === c) continue;
+      const k = A[r]![c]! / A[c]![c]!;
+      for (let j = c; j < 9; j++) A[r]![j]! -= k * A[c]![j]!;
+    }
+  }
+  return A.map((row, i) => row[8]! / row[i]!);
+}
+
+const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
