@@ -24,8 +24,12 @@ for (const item of items) {
   rows.push({ item, result, right });
   if (values.verbose || !right) {
     const r = result.report;
-    const got = r.accepted ? `accepted${r.issues.length ? ` (${r.issues.map((i) => i.code).join(", ")})` : ""}` : r.primary?.code;
-    console.log(`${right ? "  ok " : "  MISS"} ${item.id.padEnd(40)} expected ${expectLabel(item.expect)}, got ${got}`);
+    const got = r.accepted
+      ? `accepted${r.issues.length ? ` (${r.issues.map((i) => i.code).join(", ")})` : ""}`
+      : r.primary?.code;
+    console.log(
+      `${right ? "  ok " : "  MISS"} ${item.id.padEnd(40)} expected ${expectLabel(item.expect)}, got ${got}`,
+    );
   }
 }
 
@@ -35,18 +39,26 @@ const group = <K extends string>(key: (r: (typeof rows)[number]) => K) => {
   for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
   return m;
 };
-console.log(`\nquality set: ${rows.length} photos in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+console.log(
+  `\nquality set: ${rows.length} photos in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+);
 console.log("| expected | right | of | share |\n|---|---:|---:|---:|");
 for (const [label, rs] of group((r) => expectLabel(r.item.expect)))
-  console.log(`| ${label} | ${rs.filter((r) => r.right).length} | ${rs.length} | ${pct(rs.filter((r) => r.right).length, rs.length)} |`);
+  console.log(
+    `| ${label} | ${rs.filter((r) => r.right).length} | ${rs.length} | ${pct(rs.filter((r) => r.right).length, rs.length)} |`,
+  );
 const right = rows.filter((r) => r.right).length;
 console.log(`| **all** | ${right} | ${rows.length} | ${pct(right, rows.length)} |`);
 console.log("\n| category | expected | right | of |\n|---|---|---:|---:|");
 for (const [category, rs] of group((r) => r.item.category))
-  console.log(`| ${category} | ${expectLabel(rs[0]!.item.expect)} | ${rs.filter((r) => r.right).length} | ${rs.length} |`);
+  console.log(
+    `| ${category} | ${expectLabel(rs[0]!.item.expect)} | ${rs.filter((r) => r.right).length} | ${rs.length} |`,
+  );
 
 const frontal = rows.filter((r) => r.item.variant === "original" && r.item.category === "frontal portrait");
-console.log("\nhead pose read on the frontal portraits (degrees):\n| photo | yaw | pitch | roll | decision |\n|---|---:|---:|---:|---|");
+console.log(
+  "\nhead pose read on the frontal portraits (degrees):\n| photo | yaw | pitch | roll | decision |\n|---|---:|---:|---:|---|",
+);
 for (const { item, result } of frontal) {
   const f = result.report.face;
   console.log(

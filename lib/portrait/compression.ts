@@ -31,7 +31,10 @@ export function compressionOf(
   return out;
 }
 
-export function blockiness(img: RgbImage, box: { x: number; y: number; width: number; height: number }): number {
+export function blockiness(
+  img: RgbImage,
+  box: { x: number; y: number; width: number; height: number },
+): number {
   const x0 = Math.max(1, Math.floor(box.x));
   const y0 = Math.max(1, Math.floor(box.y));
   const x1 = Math.min(img.width - 1, Math.ceil(box.x + box.width));

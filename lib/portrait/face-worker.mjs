@@ -22,7 +22,9 @@ const tf = require("@tensorflow/tfjs");
 const wasm = require("@tensorflow/tfjs-backend-wasm");
 const faceapi = require("@vladmandic/face-api/dist/face-api.node-wasm.js");
 // human's package.json "exports" has no "./"-prefixed subpaths, so its WASM build is reached by file.
-const { Human } = require(path.join(path.dirname(require.resolve("@vladmandic/human")), "human.node-wasm.js"));
+const { Human } = require(
+  path.join(path.dirname(require.resolve("@vladmandic/human")), "human.node-wasm.js"),
+);
 
 /** A package's folder, from the file its "require" entry resolves to (…/<package>/dist/<file>.js). */
 const distOf = (name) => path.dirname(require.resolve(name));

@@ -44,7 +44,10 @@ export interface HeadPose {
  * Geometry of one face. Roll comes from the eye line of the landmarks (it is what alignment undoes);
  * yaw and pitch from the 3D mesh fit, with the mesh model's pitch bias removed (PITCH_NEUTRAL_DEG).
  */
-export function faceGeometry(landmarks: Pt[], pose: HeadPose = { yawDeg: 0, pitchDeg: PITCH_NEUTRAL_DEG }): FaceGeometry {
+export function faceGeometry(
+  landmarks: Pt[],
+  pose: HeadPose = { yawDeg: 0, pitchDeg: PITCH_NEUTRAL_DEG },
+): FaceGeometry {
   const at = (i: number) => landmarks[i]!;
   const eyeA = mean(range(36, 41).map(at));
   const eyeB = mean(range(42, 47).map(at));

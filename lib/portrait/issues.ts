@@ -7,8 +7,8 @@ export const QUALITY_CODES = [
   "IMAGE_TOO_SMALL",
   "FACE_NOT_FOUND",
   "MULTIPLE_FACES",
-  "FACE_CUT_OFF",
   "FACE_OCCLUDED",
+  "FACE_CUT_OFF",
   "FACE_TOO_SMALL",
   "HEAD_TILTED",
   "HEAD_TURNED",
@@ -182,8 +182,15 @@ const OCCLUDED: Record<OccludedPart, { en: string; ja: string }> = {
 };
 
 /** FACE_OCCLUDED (reject) naming what is covered. */
-export function occludedIssue(part: OccludedPart, extra: { measured?: number; threshold?: number } = {}): QualityIssue {
-  return { ...issue("FACE_OCCLUDED", "reject", extra), message: OCCLUDED[part].en, messageJa: OCCLUDED[part].ja };
+export function occludedIssue(
+  part: OccludedPart,
+  extra: { measured?: number; threshold?: number } = {},
+): QualityIssue {
+  return {
+    ...issue("FACE_OCCLUDED", "reject", extra),
+    message: OCCLUDED[part].en,
+    messageJa: OCCLUDED[part].ja,
+  };
 }
 
 export function withHeicHint(i: QualityIssue): QualityIssue {

@@ -39,7 +39,12 @@ export const MESH_REGIONS = {
   cheekB: 425,
 } as const;
 
-export type Mesh = { x: (i: number) => number; y: (i: number) => number; z: (i: number) => number; pt: (i: number) => Pt };
+export type Mesh = {
+  x: (i: number) => number;
+  y: (i: number) => number;
+  z: (i: number) => number;
+  pt: (i: number) => Pt;
+};
 
 export function meshOf(flat: number[]): Mesh {
   return {

@@ -117,7 +117,7 @@ const LINEAR = Array.from({ length: 256 }, (_, i) => {
   const c = i / 255;
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 });
-const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
 
 /** sRGB pixel → CIELAB (D65), appended to out. */
 function pushLab(img: RgbImage, x: number, y: number, out: number[]) {
@@ -138,7 +138,13 @@ function pushLab(img: RgbImage, x: number, y: number, out: number[]) {
  */
 export function lipsOverEyesRedness(img: RgbImage, mesh: number[]): number {
   const m = meshOf(mesh);
-  const lips = median(labInPolygon(img, MESH_REGIONS.lips.map((i) => m.pt(i))), 1);
+  const lips = median(
+    labInPolygon(
+      img,
+      MESH_REGIONS.lips.map((i) => m.pt(i)),
+    ),
+    1,
+  );
   const eyes = median(
     [MESH_REGIONS.eyeA, MESH_REGIONS.eyeB].flatMap((idx) =>
       labInPolygon(

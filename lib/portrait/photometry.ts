@@ -178,13 +178,15 @@ export async function faceSharpness(img: RgbImage, landmarks: Pt[], interEye: nu
 }
 
 /**
- * Share of face pixels whose 3×3 neighbourhood is exactly one colour, above and below the nose tip.
+ * Share of face pixels whose 3×3 neighbourhood is exactly one colour, in three bands: above the eye
+ * line, from it to the nose tip, and below.
  * Camera sensors never produce that over skin (noise), drawings and renders do over most of it: part
- * of the non-human guard, which looks at the more natural half (an occluder — a drawn mask or
- * band — may be flat; a drawn face is flat in both halves).
+ * of the non-human guard, which looks at the most natural band (an occluder — a drawn mask, band or
+ * sunglasses — may be flat; a drawn face is flat in every band).
  */
-export function flatShare(img: RgbImage, landmarks: Pt[]): { upper: number; lower: number } {
-  const splitY = landmarks[30]![1];
+export function flatShare(img: RgbImage, landmarks: Pt[]): number[] {
+  const eyeY = (landmarks[36]![1] + landmarks[45]![1]) / 2;
+  const noseY = landmarks[30]![1];
   const outline = faceOutline(landmarks);
   const box = bbox(outline);
   const { width: w, height: h, data } = img;
@@ -193,8 +195,8 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): { upper: number; lowe
   const x1 = Math.min(w - 1, Math.ceil(box.x + box.width));
   const y1 = Math.min(h - 1, Math.ceil(box.y + box.height));
   const row = w * 3;
-  const n = [0, 0];
-  const flat = [0, 0];
+  const n = [0, 0, 0];
+  const flat = [0, 0, 0];
   const runs = insideRuns(outline, x0, y0, x1, y1);
   for (let k = 0; k < runs.length; k += 3) {
     const y = runs[k]!,
@@ -206,7 +208,7 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): { upper: number; lowe
         b = data[i + 2]!;
       const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
       if (l <= 25 || l >= 247) continue; // clipped pixels are flat in any photo; exposure checks cover them
-      const half = y < splitY ? 0 : 1;
+      const half = y < eyeY ? 0 : y < noseY ? 1 : 2;
       n[half]!++;
       let same = true;
       for (let dy = -row; dy <= row && same; dy += row) {
@@ -218,5 +220,5 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): { upper: number; lowe
       if (same) flat[half]!++;
     }
   }
-  return { upper: n[0] ? flat[0]! / n[0] : 0, lower: n[1] ? flat[1]! / n[1] : 0 };
+  return n.map((count, k) => (count ? flat[k]! / count : 0));
 }

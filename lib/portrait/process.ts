@@ -1,5 +1,6 @@
 import { alignedChip, CHIP_SIZE } from "./align";
 import { blockiness, compressionOf } from "./compression";
+import { framedPicture } from "./frame";
 import { decodePortrait, encodeOutputs, quarterTurn, stretchContrast, type RgbImage } from "./decode";
 import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
 import { issue, occludedIssue, orderIssues, round, type QualityIssue } from "./issues";
@@ -56,7 +57,7 @@ export interface PortraitResult {
  * - the landmark constellation is a plausible human face (geometry.ts);
  * - the skin has natural texture: camera noise means almost no skin pixel has a perfectly uniform
  *   3×3 neighbourhood (real faces ≤ 0.011, also 12 MP upscaled); drawings and renders score 0.1+.
- *   The more natural half of the face counts (a drawn occluder is flat, a drawn face is flat all
+ *   The most natural band of the face counts (a drawn occluder is flat, a drawn face is flat all
  *   over), and the test is skipped on a photo whose JPEG blocks are visible (they are flat too).
  */
 const FLAT_SHARE_MAX = 0.04;
@@ -83,8 +84,7 @@ async function findFaces(img: RgbImage, t: QualityThresholds, blocky: boolean): 
     .map((wire) => {
       const landmarks = landmarks68(wire.mesh);
       const geo = faceGeometry(landmarks, { yawDeg: wire.rotation.yaw, pitchDeg: wire.rotation.pitch });
-      const halves = flatShare(img, landmarks);
-      const flat = Math.min(halves.upper, halves.lower);
+      const flat = Math.min(...flatShare(img, landmarks));
       const natural = blocky || flat <= FLAT_SHARE_MAX;
       const human = wire.boxScore >= t.minFaceScore && geo.plausible && natural;
       const redness = lipsOverEyesRedness(img, wire.mesh);
@@ -98,48 +98,51 @@ const upright = (c: Candidate | undefined, t: QualityThresholds) =>
 
 /**
  * How much a candidate looks like an upright face: BlazeFace's score, less for an unsure mesh, more
- * when the lips are redder than the eyes. An upside-down face is found too — the detector takes the
+ * when the lips are redder than the eyes (never less: a mask hides the lips). An upside-down face is found too — the detector takes the
  * mouth for the eyes and the mesh follows — but scores lower on all three.
  */
 const uprightness = (c: Candidate) =>
-  c.wire.boxScore + 0.5 * (c.wire.meshScore - 1) + 0.005 * Math.max(-20, Math.min(20, c.redness));
-/** Sure enough to skip looking at the photo upside down. */
-const SURELY_UPRIGHT = { boxScore: 0.85, redness: 5 };
+  c.wire.boxScore + 0.5 * (c.wire.meshScore - 1) + 0.005 * Math.max(0, Math.min(20, c.redness));
+/** Sure enough to skip reading the photo in the other orientations. */
+const SURELY_UPRIGHT = { boxScore: 0.85, redness: 5, rollDeg: 20 };
+/** Another orientation must stand better by this much to turn the photo. */
 const TURN_MARGIN = 0.05;
 
 /**
- * Rotation without EXIF. A face lying sideways is found with a roll near ±90° and the photo is
- * turned by that quarter turn. An upside-down face is not: unless the face found is surely upright,
- * the photo is also read turned by 180° and the better-standing reading wins. With no face at all,
- * the other quarter turns are tried. The stored image is the turned one; it is checked as usual.
+ * Rotation without EXIF. Unless the face found is surely upright, the photo is also read turned by
+ * 90°, 180° and 270°, and the orientation whose main face stands best wins (the upright reading on a
+ * tie). A face lying sideways is found with a large roll, and an upside-down one is found too (the
+ * detector takes the mouth for the eyes and the mesh follows) but stands worse than when turned.
+ * The stored image is the turned one; it is then checked as usual.
  */
 async function findUpright(
   img: RgbImage,
   t: QualityThresholds,
   blocky: boolean,
 ): Promise<{ img: RgbImage; candidates: Candidate[]; turnedDeg: number }> {
-  const candidates = await findFaces(img, t, blocky);
-  const main = candidates.find((c) => c.human);
-  const attempt = async (deg: number) => {
-    const turned = await quarterTurn(img, deg);
-    const found = await findFaces(turned, t, blocky);
-    return { img: turned, candidates: found, turnedDeg: deg, main: found.find((c) => c.human) };
+  const read = async (deg: number) => {
+    const turned = deg ? await quarterTurn(img, deg) : img;
+    const candidates = await findFaces(turned, t, blocky);
+    const main = candidates.find((c) => c.human);
+    return { img: turned, candidates, turnedDeg: deg, main: upright(main, t) ? main : undefined };
   };
-  const stay = { img, candidates, turnedDeg: 0 };
-  if (main && upright(main, t)) {
-    if (main.wire.boxScore >= SURELY_UPRIGHT.boxScore && main.redness >= SURELY_UPRIGHT.redness) return stay;
-    const flipped = await attempt(180);
-    return flipped.main && upright(flipped.main, t) && uprightness(flipped.main) > uprightness(main) + TURN_MARGIN
-      ? flipped
-      : stay;
+  const first = await read(0);
+  const m = first.main;
+  if (
+    m &&
+    m.wire.boxScore >= SURELY_UPRIGHT.boxScore &&
+    m.redness >= SURELY_UPRIGHT.redness &&
+    Math.abs(m.geo.rollDeg) <= SURELY_UPRIGHT.rollDeg
+  )
+    return first;
+  let best = first;
+  for (const deg of [90, 180, 270]) {
+    const other = await read(deg);
+    if (!other.main) continue;
+    const bar = best.main ? uprightness(best.main) + (best === first ? TURN_MARGIN : 0) : -Infinity;
+    if (uprightness(other.main) > bar) best = other;
   }
-  // A face rolled by r is upright after turning the photo by −r, rounded to a quarter turn.
-  const hinted = main ? (((Math.round(-main.geo.rollDeg / 90) * 90) % 360) + 360) % 360 : 0;
-  for (const deg of [hinted, 90, 180, 270].filter((d, i, all) => d !== 0 && all.indexOf(d) === i)) {
-    const turned = await attempt(deg);
-    if (upright(turned.main, t)) return turned;
-  }
-  return stay;
+  return best;
 }
 
 export async function processPortrait(bytes: Uint8Array, options: ProcessOptions): Promise<PortraitResult> {
@@ -188,7 +191,8 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
   metrics.height = decoded.image.height;
 
   // JPEG blocks on the original pixels (a downscaled working copy has none left to see).
-  const blocky = scale === 1 && blockiness(decoded.image.working, wholeImage(decoded.image.working)) >= t.blockinessWarn;
+  const blocky =
+    scale === 1 && blockiness(decoded.image.working, wholeImage(decoded.image.working)) >= t.blockinessWarn;
   const { img: working, candidates, turnedDeg } = await findUpright(decoded.image.working, t, blocky);
   lap("detect");
   metrics.turnedDeg = turnedDeg;
@@ -215,7 +219,10 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
       metrics.imageBrightShare = round(e.brightShare);
       const dark = e.darkShare >= t.darkShareReject;
       const bright = !dark && e.brightShare >= t.brightShareReject;
-      const hidden = dark || bright ? (await findFaces(await stretchContrast(working), t, blocky)).some((c) => c.human) : false;
+      const hidden =
+        dark || bright
+          ? (await findFaces(await stretchContrast(working), t, blocky)).some((c) => c.human)
+          : false;
       metrics.faceAfterStretch = hidden ? 1 : 0;
       if (hidden && dark)
         issues.push(issue("TOO_DARK", "reject", { measured: e.darkShare, threshold: t.darkShareReject }));
@@ -302,6 +309,14 @@ async function checkQuality(
 ): Promise<void> {
   const { geo, wire } = main;
   const put = (name: string, v: number) => (metrics[name] = round(v));
+
+  // A face inside a closed frame (a screen's bezel, a page's edge) is a picture of a picture.
+  const frame = await framedPicture(img, bbox(main.landmarks));
+  put("frameSupport", frame.support);
+  if (frame.framed) {
+    issues.push(issue("FACE_NOT_FOUND", "reject"));
+    return;
+  }
 
   // Other faces: only those that pass the non-human guard (a poster or a pet behind you is no face).
   const others = candidates.filter((c) => c !== main && c.human);
@@ -447,7 +462,9 @@ async function checkQuality(
   if (comp.blockiness !== undefined) put("blockiness", comp.blockiness);
   if (comp.jpegQuality !== undefined) put("jpegQuality", comp.jpegQuality);
   if ((comp.blockiness ?? 0) >= t.blockinessWarn)
-    issues.push(issue("HEAVY_COMPRESSION", "warn", { measured: comp.blockiness, threshold: t.blockinessWarn }));
+    issues.push(
+      issue("HEAVY_COMPRESSION", "warn", { measured: comp.blockiness, threshold: t.blockinessWarn }),
+    );
   else if (comp.jpegQuality !== undefined && comp.jpegQuality <= t.jpegQualityWarn)
     issues.push(
       issue("HEAVY_COMPRESSION", "warn", { measured: comp.jpegQuality, threshold: t.jpegQualityWarn }),

@@ -22,12 +22,20 @@ export interface Item {
   bytes: () => Promise<Buffer>;
 }
 
-const accept = (extra: { turned?: number; warn?: QualityCode } = {}): Expectation => ({ kind: "accept", ...extra });
+const accept = (extra: { turned?: number; warn?: QualityCode } = {}): Expectation => ({
+  kind: "accept",
+  ...extra,
+});
 const reject = (code: QualityCode): Expectation => ({ kind: "reject", code });
 
 export function portraitItems(src: PortraitSource): Item[] {
   const base = () => V.prepared(src);
-  const item = (variant: string, category: string, expect: Expectation, make: (b: Buffer) => Promise<Buffer>): Item => ({
+  const item = (
+    variant: string,
+    category: string,
+    expect: Expectation,
+    make: (b: Buffer) => Promise<Buffer>,
+  ): Item => ({
     id: `${src.id}/${variant}`,
     source: src.id,
     variant,
@@ -55,7 +63,14 @@ export function portraitItems(src: PortraitSource): Item[] {
 
 function otherItems(src: OtherSource, category: string, expect: Expectation, turns = false): Item[] {
   const items: Item[] = [
-    { id: `${src.id}/original`, source: src.id, variant: "original", category, expect, bytes: () => V.prepared(src) },
+    {
+      id: `${src.id}/original`,
+      source: src.id,
+      variant: "original",
+      category,
+      expect,
+      bytes: () => V.prepared(src),
+    },
   ];
   if (turns)
     items.push({
@@ -74,7 +89,9 @@ export function allItems(): Item[] {
     ...PORTRAITS.flatMap(portraitItems),
     ...REAL_OTHER.flatMap((s) => otherItems(s, "real sunglasses", reject(s.expect as QualityCode))),
     ...ANIMALS.flatMap((s) => otherItems(s, "animal", reject("FACE_NOT_FOUND"), true)),
-    ...NOT_PEOPLE.flatMap((s) => otherItems(s, "drawing / painting / mask / render", reject("FACE_NOT_FOUND"))),
+    ...NOT_PEOPLE.flatMap((s) =>
+      otherItems(s, "drawing / painting / mask / render", reject("FACE_NOT_FOUND")),
+    ),
   ];
 }
 
@@ -89,4 +106,10 @@ export function decidedRight(expect: Expectation, r: PortraitResult): boolean {
 }
 
 export const expectLabel = (e: Expectation) =>
-  e.kind === "reject" ? e.code : e.warn ? `accepted + ${e.warn}` : e.turned ? "accepted, turned upright" : "accepted";
+  e.kind === "reject"
+    ? e.code
+    : e.warn
+      ? `accepted + ${e.warn}`
+      : e.turned
+        ? "accepted, turned upright"
+        : "accepted";

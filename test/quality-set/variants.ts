@@ -98,7 +98,8 @@ export const faceMask = (bytes: Buffer, a: Anchors, colour: keyof typeof MASK_CO
 };
 
 /** Pixels turned by a quarter-turn multiple, with no EXIF orientation (as some messengers send). */
-export const turned = (bytes: Buffer, deg: 90 | 180 | 270) => sharp(bytes).rotate(deg).jpeg({ quality: 92 }).toBuffer();
+export const turned = (bytes: Buffer, deg: 90 | 180 | 270) =>
+  sharp(bytes).rotate(deg).jpeg({ quality: 92 }).toBuffer();
 
 export const mirrored = (bytes: Buffer) => sharp(bytes).flop().jpeg({ quality: 92 }).toBuffer();
 
@@ -106,7 +107,7 @@ export const mirrored = (bytes: Buffer) => sharp(bytes).flop().jpeg({ quality: 9
 export async function noisy(bytes: Buffer, sigma = 12): Promise<Buffer> {
   const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   for (let i = 0; i < data.length; i += 2) {
     const u = Math.max(1e-9, rand());
     const v = rand();
@@ -135,24 +136,46 @@ export async function onSurface(bytes: Buffer, kind: "screen" | "page"): Promise
     .toBuffer({ resolveWithObject: true });
   const fw = framed.info.width;
   const fh = framed.info.height;
-  const W = Math.round(fw * 1.3);
-  const H = Math.round(fh * 1.2);
-  // Corners of the framed picture in the output: turned away about a vertical axis (screen) or
-  // tilted back about a horizontal one and slightly rotated (page lying on a table).
-  const quad: [Pt, Pt, Pt, Pt] =
-    kind === "screen"
-      ? [
-          [0.12 * W, 0.06 * H],
-          [0.78 * W, 0.2 * H],
-          [0.78 * W, 0.8 * H],
-          [0.12 * W, 0.94 * H],
-        ]
-      : [
-          [0.26 * W, 0.1 * H],
-          [0.8 * W, 0.14 * H],
-          [0.92 * W, 0.92 * H],
-          [0.08 * W, 0.86 * H],
-        ];
+  // The framed picture as a plane in 3D, turned away (screen: 45° about the vertical axis; page: tilted
+  // back 40° and turned 12° in the image plane, as if lying on a table), seen by a pinhole camera.
+  const [yawDeg, pitchDeg, rollDeg] = kind === "screen" ? [45, 8, 3] : [10, 40, 12];
+  const rad = Math.PI / 180;
+  const [cy, sy, cx, sx, cz, sz] = [yawDeg, pitchDeg, rollDeg].flatMap((d) => [
+    Math.cos(d * rad),
+    Math.sin(d * rad),
+  ]) as [number, number, number, number, number, number];
+  const size = Math.max(fw, fh);
+  const focal = 1.4 * size;
+  const distance = 1.8 * size;
+  const projected = ([X0, Y0]: Pt): Pt => {
+    // roll about z, pitch about x, yaw about y
+    const X1 = X0 * cz - Y0 * sz;
+    const Y1 = X0 * sz + Y0 * cz;
+    const Y2 = Y1 * cx;
+    const Z2 = Y1 * sx;
+    const X3 = X1 * cy + Z2 * sy;
+    const Z3 = -X1 * sy + Z2 * cy;
+    return [(focal * X3) / (distance + Z3), (focal * Y2) / (distance + Z3)];
+  };
+  const corners = (
+    [
+      [-fw / 2, -fh / 2],
+      [fw / 2, -fh / 2],
+      [fw / 2, fh / 2],
+      [-fw / 2, fh / 2],
+    ] as Pt[]
+  ).map(projected);
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const margin = 0.15 * size;
+  const W = Math.round(Math.max(...xs) - Math.min(...xs) + 2 * margin);
+  const H = Math.round(Math.max(...ys) - Math.min(...ys) + 2 * margin);
+  const quad = corners.map(([x, y]): Pt => [x - Math.min(...xs) + margin, y - Math.min(...ys) + margin]) as [
+    Pt,
+    Pt,
+    Pt,
+    Pt,
+  ];
   const h = homography(quad, [
     [0, 0],
     [fw, 0],
