@@ -47,7 +47,7 @@ export async function framedPicture(img: RgbImage, face: Box): Promise<FrameResu
   const { mag, dir, strong } = edges(grey, w, h);
   const lines = houghLines(mag, dir, strong, w, h);
   const f = { x: face.x * k, y: face.y * k, width: face.width * k, height: face.height * k };
-  return bestFrame(lines, mag, dir, strong, w, h, f);
+  return bestFrame(lines, mag, dir, strong, w, h, f, grey);
 }
 
 function edges(g: Buffer, w: number, h: number) {
@@ -116,6 +116,7 @@ function bestFrame(
   w: number,
   h: number,
   face: Box,
+  grey: Buffer,
 ): FrameResult {
   const cx = face.x + face.width / 2;
   const cy = face.y + face.height / 2;
@@ -138,14 +139,28 @@ function bestFrame(
           const corners = [meet(l, t), meet(r, t), meet(r, bo), meet(l, bo)];
           if (corners.some((p) => p === null)) continue;
           const q = corners as P[];
-          if (!plausibleFrame(q, w, h, face)) continue;
+          if (!plausibleFrame(q, w, h, face) || !atAnAngle(q)) continue;
           const support = Math.min(
             ...q.map((p, i) => sideSupport(p, q[(i + 1) % 4]!, mag, dir, strong, w, h)),
           );
+          if (support <= best || !q.every((p, i) => cleanEdge(p, q[(i + 1) % 4]!, q, grey, w, h))) continue;
           best = Math.max(best, support);
         }
     }
   return { framed: best >= MIN_SIDE_SUPPORT, support: best };
+}
+
+/**
+ * Seen at an angle: some side leans ≥ 2° off the photo's axes. An axis-aligned rectangle is a
+ * picture pasted into the photo (or a border added to it), not a screen or a page held up to the
+ * camera.
+ */
+function atAnAngle(q: P[]): boolean {
+  return q.some((a, i) => {
+    const b = q[(i + 1) % 4]!;
+    const deg = (Math.atan2(Math.abs(b[1] - a[1]), Math.abs(b[0] - a[0])) * 180) / Math.PI;
+    return Math.min(deg, 90 - deg) >= 2;
+  });
 }
 
 /** The two lines ordered by where they cross the image centre line (left before right, top before bottom). */
@@ -195,6 +210,43 @@ function inside(q: P[], p: P, sign: number): boolean {
 
 const polygonArea = (q: P[]) =>
   q.reduce((s, p, i) => s + p[0] * q[(i + 1) % 4]![1] - q[(i + 1) % 4]![0] * p[1], 0) / 2;
+
+/**
+ * A frame's side separates the frame (bezel, paper) from what is around or inside it, so along the
+ * side one of its two flanks is one even tone: the grey just inside and just outside the side is
+ * sampled (2 to 5 px off), and the flatter flank must be even (σ ≤ 16) and differ from the other (≥ 20 levels). A
+ * line through the picture's own content has busy flanks on both sides.
+ */
+function cleanEdge(a: P, b: P, q: P[], grey: Buffer, w: number, h: number): boolean {
+  const cx = q.reduce((s, p) => s + p[0], 0) / 4;
+  const cy = q.reduce((s, p) => s + p[1], 0) / 4;
+  const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  let nx = -(b[1] - a[1]) / len;
+  let ny = (b[0] - a[0]) / len;
+  const mx = (a[0] + b[0]) / 2;
+  const my = (a[1] + b[1]) / 2;
+  if ((cx - mx) * nx + (cy - my) * ny > 0) [nx, ny] = [-nx, -ny]; // point outwards
+  const flank = (d: number) => {
+    const v: number[] = [];
+    // Skip the ends: corners mix both flanks.
+    for (let t = 0.1; t <= 0.9; t += 0.8 / Math.max(8, Math.floor(len))) {
+      const x = Math.round(a[0] + (b[0] - a[0]) * t + nx * d);
+      const y = Math.round(a[1] + (b[1] - a[1]) * t + ny * d);
+      if (x >= 0 && y >= 0 && x < w && y < h) v.push(grey[y * w + x]!);
+    }
+    const mean = v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
+    const sd = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, v.length));
+    return { mean, sd, n: v.length };
+  };
+  // A few offsets: a thin bezel seen edge-on is only a few pixels wide here, and lines are ±1 px.
+  return [2, 3, 4, 5].some((d) => {
+    const outside = flank(d);
+    const inside = flank(-d);
+    if (outside.n < 4 || inside.n < 4) return false;
+    const even = outside.sd <= inside.sd ? outside : inside;
+    return even.sd <= 16 && Math.abs(outside.mean - inside.mean) >= 20;
+  });
+}
 
 /** Share of the segment's points with a strong edge of the segment's direction within 1 px. */
 function sideSupport(a: P, b: P, mag: Float32Array, dir: Float32Array, strong: number, w: number, h: number) {

@@ -34,6 +34,8 @@ export const MESH_REGIONS = {
   lowerLip: [14, 17],
   /** Between the brows (glabella): bare skin under a mask, over sunglasses' bridge, under most fringes. */
   glabella: 9,
+  /** Middle of the forehead, above the brows. */
+  forehead: 151,
   /** Cheeks beside the nose (bare under sunglasses). */
   cheekA: 205,
   cheekB: 425,

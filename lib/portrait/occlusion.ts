@@ -23,10 +23,18 @@ export interface Occlusion {
   noseForeign: number;
   /** Share of lower-lip pixels foreign to the skin between the brows. */
   mouthForeign: number;
+  /**
+   * Share of pixels foreign to the skin between the brows in a strip below the eyes where nose and
+   * mouth must be (0.55–1.3 eye distances down the face's axis, 0.6 wide), placed from the eyes
+   * alone: a mask can squeeze the mesh's lower face into the visible part, never the eyes.
+   */
+  lowerFaceForeign: number;
 }
 
 /** A pixel is "dark" at less than this fraction of the bare skin's lightness (L*). */
 const EYE_DARK_RELATIVE = 0.5;
+/** Eyes this dark are probably covered: the lower-face reference then moves up to the forehead. */
+const EYES_COVERED_HINT = 0.75;
 /** Weighted CIELAB distance above which a pixel is not the face's skin. */
 const FOREIGN_DELTA_E = 20;
 
@@ -53,8 +61,13 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
   };
   const [top, bottom] = MESH_REGIONS.lowerLip.map((i) => m.pt(i));
   const lowerLip: Pt = [(top![0] + bottom![0]) / 2, (top![1] + bottom![1]) / 2];
-  const glabella = labInDisk(img, m.pt(MESH_REGIONS.glabella), 0.12 * r);
-  const ref = [median(glabella, 0), median(glabella, 1), median(glabella, 2)];
+  const eyesDark = Math.max(eyeDark(MESH_REGIONS.eyeA), eyeDark(MESH_REGIONS.eyeB));
+  // Reference skin for the lower face: between the brows, or the forehead when something dark
+  // covers the eyes (a band or sunglasses' bridge may cover the glabella too).
+  const refAt = eyesDark >= EYES_COVERED_HINT ? MESH_REGIONS.forehead : MESH_REGIONS.glabella;
+  const refPixels = labInDisk(img, m.pt(refAt), 0.12 * r);
+  const ref = [median(refPixels, 0), median(refPixels, 1), median(refPixels, 2)];
+  const refChroma = ref[0] === null ? 0 : Math.hypot(ref[1]!, ref[2]!);
   const foreign = (lab: number[]) => {
     if (lab.length === 0 || ref[0] === null) return 0;
     let n = 0;
@@ -62,16 +75,35 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
       const dl = (lab[k]! - ref[0]!) / 2;
       const da = lab[k + 1]! - ref[1]!;
       const db = lab[k + 2]! - ref[2]!;
-      if (Math.hypot(dl, da, db) > FOREIGN_DELTA_E) n++;
+      // Far from the skin's colour, or much greyer than a clearly coloured skin (a white mask on pale skin).
+      const greyer = refChroma >= 8 && Math.hypot(lab[k + 1]!, lab[k + 2]!) < 0.35 * refChroma;
+      if (Math.hypot(dl, da, db) > FOREIGN_DELTA_E || greyer) n++;
     }
     return n / (lab.length / 3);
   };
+  const eyeA = centroid(MESH_REGIONS.eyeA.map((i) => m.pt(i)));
+  const eyeB = centroid(MESH_REGIONS.eyeB.map((i) => m.pt(i)));
+  const mid: Pt = [(eyeA[0] + eyeB[0]) / 2, (eyeA[1] + eyeB[1]) / 2];
+  const ied = Math.max(2, Math.hypot(eyeB[0] - eyeA[0], eyeB[1] - eyeA[1]));
+  const across: Pt = [(eyeB[0] - eyeA[0]) / ied, (eyeB[1] - eyeA[1]) / ied];
+  const down: Pt = [-across[1], across[0]];
+  const at = (a: number, d: number): Pt => [
+    mid[0] + ied * (a * across[0] + d * down[0]),
+    mid[1] + ied * (a * across[1] + d * down[1]),
+  ];
+  const strip = [at(-0.3, 0.55), at(0.3, 0.55), at(0.3, 1.3), at(-0.3, 1.3)];
   return {
-    eyesDark: Math.max(eyeDark(MESH_REGIONS.eyeA), eyeDark(MESH_REGIONS.eyeB)),
+    lowerFaceForeign: foreign(labInPolygon(img, strip)),
+    eyesDark,
     noseForeign: foreign(labInDisk(img, m.pt(MESH_REGIONS.noseTip), 0.18 * r)),
     mouthForeign: foreign(labInDisk(img, lowerLip, 0.1 * r)),
   };
 }
+
+const centroid = (pts: Pt[]): Pt => [
+  pts.reduce((s, p) => s + p[0], 0) / pts.length,
+  pts.reduce((s, p) => s + p[1], 0) / pts.length,
+];
 
 /** Points scaled about their centroid (sx horizontally, sy vertically). */
 function enlarge(pts: Pt[], sx: number, sy: number): Pt[] {

@@ -184,7 +184,7 @@ export async function faceSharpness(img: RgbImage, landmarks: Pt[], interEye: nu
  * of the non-human guard, which looks at the most natural band (an occluder — a drawn mask, band or
  * sunglasses — may be flat; a drawn face is flat in every band).
  */
-export function flatShare(img: RgbImage, landmarks: Pt[]): number[] {
+export function flatShare(img: RgbImage, landmarks: Pt[]): { flat: number; clipped: number }[] {
   const eyeY = (landmarks[36]![1] + landmarks[45]![1]) / 2;
   const noseY = landmarks[30]![1];
   const outline = faceOutline(landmarks);
@@ -197,6 +197,7 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): number[] {
   const row = w * 3;
   const n = [0, 0, 0];
   const flat = [0, 0, 0];
+  const clipped = [0, 0, 0];
   const runs = insideRuns(outline, x0, y0, x1, y1);
   for (let k = 0; k < runs.length; k += 3) {
     const y = runs[k]!,
@@ -207,8 +208,12 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): number[] {
         g = data[i + 1]!,
         b = data[i + 2]!;
       const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      if (l <= 25 || l >= 247) continue; // clipped pixels are flat in any photo; exposure checks cover them
       const half = y < eyeY ? 0 : y < noseY ? 1 : 2;
+      // Clipped pixels are flat in any photo (the exposure checks judge them); only counted.
+      if (l <= 25 || l >= 247) {
+        clipped[half]!++;
+        continue;
+      }
       n[half]!++;
       let same = true;
       for (let dy = -row; dy <= row && same; dy += row) {
@@ -220,5 +225,8 @@ export function flatShare(img: RgbImage, landmarks: Pt[]): number[] {
       if (same) flat[half]!++;
     }
   }
-  return n.map((count, k) => (count ? flat[k]! / count : 0));
+  return n.map((count, k) => ({
+    flat: count ? flat[k]! / count : 0,
+    clipped: count + clipped[k]! ? clipped[k]! / (count + clipped[k]!) : 1,
+  }));
 }

@@ -73,8 +73,17 @@ interface Candidate {
   redness: number;
 }
 
-/** Faces in one image, largest first, each judged human or not. */
-async function findFaces(img: RgbImage, t: QualityThresholds, blocky: boolean): Promise<Candidate[]> {
+/**
+ * Faces in one image, largest first, each judged human or not. `texture` is the image the skin's
+ * texture is judged on: the photo itself, also when faces are looked for in a contrast-stretched copy
+ * (stretching a drawing's white paper to pure white would hide how flat it is).
+ */
+async function findFaces(
+  img: RgbImage,
+  t: QualityThresholds,
+  blocky: boolean,
+  texture: RgbImage = img,
+): Promise<Candidate[]> {
   const pixels = new Uint8Array(img.data); // a copy we can transfer; the image stays here
   const detected = await getPool().run<DetectResult>(
     { kind: "detect", rgb: pixels.buffer, width: img.width, height: img.height },
@@ -84,7 +93,7 @@ async function findFaces(img: RgbImage, t: QualityThresholds, blocky: boolean): 
     .map((wire) => {
       const landmarks = landmarks68(wire.mesh);
       const geo = faceGeometry(landmarks, { yawDeg: wire.rotation.yaw, pitchDeg: wire.rotation.pitch });
-      const flat = Math.min(...flatShare(img, landmarks));
+      const flat = Math.min(...flatShare(texture, landmarks).map((b) => b.flat));
       const natural = blocky || flat <= FLAT_SHARE_MAX;
       const human = wire.boxScore >= t.minFaceScore && geo.plausible && natural;
       const redness = lipsOverEyesRedness(img, wire.mesh);
@@ -139,6 +148,9 @@ async function findUpright(
   for (const deg of [90, 180, 270]) {
     const other = await read(deg);
     if (!other.main) continue;
+    // Against a face found upright, another reading must stand clearly better and show red lips
+    // below the eyes (a face cut off below the nose, or behind a mask, is never turned).
+    if (best.main && !(other.main.redness > 0)) continue;
     const bar = best.main ? uprightness(best.main) + (best === first ? TURN_MARGIN : 0) : -Infinity;
     if (uprightness(other.main) > bar) best = other;
   }
@@ -221,7 +233,7 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
       const bright = !dark && e.brightShare >= t.brightShareReject;
       const hidden =
         dark || bright
-          ? (await findFaces(await stretchContrast(working), t, blocky)).some((c) => c.human)
+          ? (await findFaces(await stretchContrast(working), t, blocky, working)).some((c) => c.human)
           : false;
       metrics.faceAfterStretch = hidden ? 1 : 0;
       if (hidden && dark)
@@ -356,20 +368,6 @@ async function checkQuality(
       }),
     );
 
-  const occ = occlusionOf(img, wire.mesh, geo.interEye);
-  put("eyesDarkShare", occ.eyesDark);
-  put("noseForeignShare", occ.noseForeign);
-  put("mouthForeignShare", occ.mouthForeign);
-  const eyesCovered = occ.eyesDark >= t.occludedEyesDarkShare;
-  const mouthCovered = Math.min(occ.noseForeign, occ.mouthForeign) >= t.occludedForeignShare;
-  if (eyesCovered || mouthCovered)
-    issues.push(
-      occludedIssue(eyesCovered && mouthCovered ? "both" : eyesCovered ? "eyes" : "nose-mouth", {
-        measured: eyesCovered ? occ.eyesDark : Math.min(occ.noseForeign, occ.mouthForeign),
-        threshold: eyesCovered ? t.occludedEyesDarkShare : t.occludedForeignShare,
-      }),
-    );
-
   put("rollDeg", geo.rollDeg);
   put("yawDeg", geo.yawDeg);
   put("pitchDeg", geo.pitchDeg);
@@ -419,6 +417,26 @@ async function checkQuality(
       }),
     );
   const badExposure = e.darkShare >= t.darkShareWarn || e.brightShare >= t.brightShareWarn;
+
+  const occ = occlusionOf(img, wire.mesh, geo.interEye);
+  put("eyesDarkShare", occ.eyesDark);
+  put("noseForeignShare", occ.noseForeign);
+  put("mouthForeignShare", occ.mouthForeign);
+  put("lowerFaceForeignShare", occ.lowerFaceForeign);
+  // In crushed shadows or blown highlights every region looks foreign: exposure is the message then.
+  const eyesCovered = !badExposure && occ.eyesDark >= t.occludedEyesDarkShare;
+  const mouthCovered =
+    !badExposure &&
+    (Math.min(occ.noseForeign, occ.mouthForeign) >= t.occludedForeignShare ||
+      occ.lowerFaceForeign >= t.occludedLowerFaceShare);
+  if (eyesCovered || mouthCovered)
+    issues.push(
+      occludedIssue(eyesCovered && mouthCovered ? "both" : eyesCovered ? "eyes" : "nose-mouth", {
+        measured: eyesCovered ? occ.eyesDark : occ.lowerFaceForeign,
+        threshold: eyesCovered ? t.occludedEyesDarkShare : t.occludedLowerFaceShare,
+      }),
+    );
+
   if (!badExposure && e.stdLuma < t.lowContrastWarnStd)
     issues.push(issue("LOW_CONTRAST", "warn", { measured: e.stdLuma, threshold: t.lowContrastWarnStd }));
 

@@ -49,6 +49,8 @@ export const DEFAULT_THRESHOLDS = {
   occludedEyesDarkShare: 0.75,
   /** FACE_OCCLUDED (nose and mouth): share of nose-tip and of lower-lip pixels unlike the face's skin. */
   occludedForeignShare: 0.6,
+  /** FACE_OCCLUDED (nose and mouth): share of the strip where nose and mouth must be that is unlike the skin. */
+  occludedLowerFaceShare: 0.9,
   /** HEAVY_COMPRESSION: 8×8 block-grid visibility on the face (1 = none; compression.ts). */
   blockinessWarn: 1.5,
   /** HEAVY_COMPRESSION: estimated JPEG quality at or below this (from the quantisation tables). */
@@ -95,6 +97,7 @@ export const qualityThresholdsSchema = z
     tightCropMargin: z.number().min(0).max(1),
     occludedEyesDarkShare: share,
     occludedForeignShare: share,
+    occludedLowerFaceShare: share,
     blockinessWarn: z.number().min(1).max(10),
     jpegQualityWarn: z.number().int().min(0).max(100),
   })
