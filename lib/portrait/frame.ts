@@ -151,16 +151,17 @@ function bestFrame(
 }
 
 /**
- * Seen at an angle: some side leans ≥ 2° off the photo's axes. An axis-aligned rectangle is a
- * picture pasted into the photo (or a border added to it), not a screen or a page held up to the
- * camera.
+ * Seen at an angle: at least two sides lean ≥ 3° off the photo's axes (turning a rectangle away
+ * makes a pair of sides converge; rolling it leans all four). An axis-aligned rectangle is a picture
+ * pasted into the photo (or a border added to it), not a screen or a page held up to the camera.
  */
 function atAnAngle(q: P[]): boolean {
-  return q.some((a, i) => {
+  const leaning = q.filter((a, i) => {
     const b = q[(i + 1) % 4]!;
     const deg = (Math.atan2(Math.abs(b[1] - a[1]), Math.abs(b[0] - a[0])) * 180) / Math.PI;
-    return Math.min(deg, 90 - deg) >= 2;
+    return Math.min(deg, 90 - deg) >= 3;
   });
+  return leaning.length >= 2;
 }
 
 /** The two lines ordered by where they cross the image centre line (left before right, top before bottom). */
@@ -175,7 +176,10 @@ function meet(p: Line, q: Line): P | null {
   return [(p.rho * q.ny - q.rho * p.ny) / det, (p.nx * q.rho - q.nx * p.rho) / det];
 }
 
-/** Convex, holds the face with a margin, much larger than the face, not (almost) the image itself. */
+/**
+ * Convex, holds the face with a margin, much larger than the face, at least a tenth of the photo, not
+ * (almost) the photo itself.
+ */
 function plausibleFrame(q: P[], w: number, h: number, face: Box): boolean {
   let sign = 0;
   for (let i = 0; i < 4; i++) {
@@ -196,7 +200,9 @@ function plausibleFrame(q: P[], w: number, h: number, face: Box): boolean {
   if (!faceCorners.every((p) => inside(q, p, sign))) return false;
   const area = Math.abs(polygonArea(q));
   const inset = q.every(([x, y]) => x > 3 && y > 3 && x < w - 3 && y < h - 3);
-  return area >= 1.5 * face.width * face.height && area <= 0.92 * w * h && inset;
+  // A screen or page held up to the camera fills a good part of the photo (a small rectangle's
+  // sides are also too short for their lean to be measured).
+  return area >= 1.5 * face.width * face.height && area >= 0.1 * w * h && area <= 0.92 * w * h && inset;
 }
 
 function inside(q: P[], p: P, sign: number): boolean {

@@ -85,7 +85,7 @@ export function faceGeometry(
  * forehead-to-chin direction of the mesh, which leans back on a real face. Median pitch over the
  * frontal portraits of the labelled set (test/quality-set, `npm run eval -- quality`).
  */
-export const PITCH_NEUTRAL_DEG = 4;
+export const PITCH_NEUTRAL_DEG = 6.5;
 
 /**
  * The landmark net always outputs a face-shaped constellation, even on a drawing; what it cannot fake

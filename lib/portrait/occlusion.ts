@@ -4,8 +4,10 @@
  * pixels there are then compared with bare skin of the same face that such occluders leave free.
  *
  * - Eyes: share of pixels in the eye regions (the eye contours, enlarged to take in the lids) that
- *   are much darker than the face's bare skin (cheeks and nose tip). Open eyes are part iris, part
- *   sclera and lids: 0.1–0.5; sunglasses and a band over the eyes: > 0.8.
+ *   are much darker than the face's bare skin (cheeks and nose tip, and the forehead: the lower of
+ *   the two readings). Open eyes are part iris, part sclera and lids: 0.1–0.7; sunglasses and a band
+ *   over the eyes: > 0.8. Or: the skin between the brows is dark while the cheeks are lit (a band
+ *   the mesh has slipped under).
  * - Nose and mouth: share of pixels on the nose tip and on the lower lip whose colour is far from the
  *   skin between the brows (CIELAB distance, lightness at half weight so shading matters less than
  *   colour). A mask (white, blue, black, patterned) covers both; lipstick or a moustache changes
@@ -19,6 +21,8 @@ import { insideRuns } from "./photometry";
 export interface Occlusion {
   /** Share of eye-region pixels darker than EYE_DARK_RELATIVE × the bare skin's lightness (worse eye). */
   eyesDark: number;
+  /** The skin between the brows is dark while cheeks or forehead are lit (something over the upper face). */
+  glabellaCovered: boolean;
   /** Share of nose-tip pixels foreign to the skin between the brows. */
   noseForeign: number;
   /** Share of lower-lip pixels foreign to the skin between the brows. */
@@ -32,55 +36,68 @@ export interface Occlusion {
 }
 
 /** A pixel is "dark" at less than this fraction of the bare skin's lightness (L*). */
-const EYE_DARK_RELATIVE = 0.5;
-/** Eyes this dark are probably covered: the lower-face reference then moves up to the forehead. */
-const EYES_COVERED_HINT = 0.75;
+const EYE_DARK_RELATIVE = 0.4;
 /** Weighted CIELAB distance above which a pixel is not the face's skin. */
 const FOREIGN_DELTA_E = 20;
 
 export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Occlusion {
   const m = meshOf(mesh);
   const r = Math.max(2, interEye);
-  const skinBelow = median(
-    [MESH_REGIONS.cheekA, MESH_REGIONS.cheekB, MESH_REGIONS.noseTip].flatMap((i) =>
-      labInDisk(img, m.pt(i), 0.15 * r),
-    ),
-    0,
-  );
-  const eyeDark = (idx: readonly number[]) => {
-    const pts = enlarge(
-      idx.map((i) => m.pt(i)),
-      1.4,
-      1.8,
+  // Bare-skin patches that different occluders leave free: cheeks and nose tip (free under
+  // sunglasses), the forehead (free under a mask or sunglasses), between the brows (free under a mask).
+  const patch = (idx: number[], radius: number) =>
+    lab3(idx.flatMap((i) => labInDisk(img, m.pt(i), radius * r)));
+  const cheeks = patch([MESH_REGIONS.cheekA, MESH_REGIONS.cheekB, MESH_REGIONS.noseTip], 0.15);
+  const forehead = patch([MESH_REGIONS.forehead], 0.12);
+  const glabella = patch([MESH_REGIONS.glabella], 0.12);
+
+  const eyeDark = (idx: readonly number[], skin: Lab | null) => {
+    const lab = labInPolygon(
+      img,
+      enlarge(
+        idx.map((i) => m.pt(i)),
+        1.4,
+        1.8,
+      ),
     );
-    const lab = labInPolygon(img, pts);
-    if (lab.length === 0 || skinBelow === null) return 0;
+    if (lab.length === 0 || skin === null) return 0;
     let dark = 0;
-    for (let k = 0; k < lab.length; k += 3) if (lab[k]! < EYE_DARK_RELATIVE * skinBelow) dark++;
+    for (let k = 0; k < lab.length; k += 3) if (lab[k]! < EYE_DARK_RELATIVE * skin[0]) dark++;
     return dark / (lab.length / 3);
   };
-  const [top, bottom] = MESH_REGIONS.lowerLip.map((i) => m.pt(i));
-  const lowerLip: Pt = [(top![0] + bottom![0]) / 2, (top![1] + bottom![1]) / 2];
-  const eyesDark = Math.max(eyeDark(MESH_REGIONS.eyeA), eyeDark(MESH_REGIONS.eyeB));
-  // Reference skin for the lower face: between the brows, or the forehead when something dark
-  // covers the eyes (a band or sunglasses' bridge may cover the glabella too).
-  const refAt = eyesDark >= EYES_COVERED_HINT ? MESH_REGIONS.forehead : MESH_REGIONS.glabella;
-  const refPixels = labInDisk(img, m.pt(refAt), 0.12 * r);
-  const ref = [median(refPixels, 0), median(refPixels, 1), median(refPixels, 2)];
-  const refChroma = ref[0] === null ? 0 : Math.hypot(ref[1]!, ref[2]!);
+  // Against the darker-reading reference of the two: a white mask brightens the cheeks, a fringe
+  // darkens the forehead; covered eyes are dark against both.
+  const eyesDarkAgainst = (skin: Lab | null) =>
+    Math.max(eyeDark(MESH_REGIONS.eyeA, skin), eyeDark(MESH_REGIONS.eyeB, skin));
+  const eyesDark = Math.min(eyesDarkAgainst(cheeks), forehead ? eyesDarkAgainst(forehead) : 1);
+  // Dark between the brows while the cheeks are lit: a band or sunglasses' bridge over the upper
+  // face, even when the mesh has slipped below it.
+  const bright = Math.max(cheeks?.[0] ?? 0, forehead?.[0] ?? 0);
+  const glabellaCovered = glabella !== null && bright > 0 && glabella[0] < EYE_DARK_RELATIVE * bright;
+
+  // The lower face is compared with skin above it: between the brows, or — when that is covered —
+  // the forehead, or else the cheeks.
+  const ref = !glabellaCovered
+    ? glabella
+    : forehead && forehead[0] >= EYE_DARK_RELATIVE * bright
+      ? forehead
+      : cheeks;
+  const refChroma = ref ? Math.hypot(ref[1], ref[2]) : 0;
   const foreign = (lab: number[]) => {
-    if (lab.length === 0 || ref[0] === null) return 0;
+    if (lab.length === 0 || ref === null) return 0;
     let n = 0;
     for (let k = 0; k < lab.length; k += 3) {
-      const dl = (lab[k]! - ref[0]!) / 2;
-      const da = lab[k + 1]! - ref[1]!;
-      const db = lab[k + 2]! - ref[2]!;
+      const dl = (lab[k]! - ref[0]) / 2;
+      const da = lab[k + 1]! - ref[1];
+      const db = lab[k + 2]! - ref[2];
       // Far from the skin's colour, or much greyer than a clearly coloured skin (a white mask on pale skin).
       const greyer = refChroma >= 8 && Math.hypot(lab[k + 1]!, lab[k + 2]!) < 0.35 * refChroma;
       if (Math.hypot(dl, da, db) > FOREIGN_DELTA_E || greyer) n++;
     }
     return n / (lab.length / 3);
   };
+  const [top, bottom] = MESH_REGIONS.lowerLip.map((i) => m.pt(i));
+  const lowerLip: Pt = [(top![0] + bottom![0]) / 2, (top![1] + bottom![1]) / 2];
   const eyeA = centroid(MESH_REGIONS.eyeA.map((i) => m.pt(i)));
   const eyeB = centroid(MESH_REGIONS.eyeB.map((i) => m.pt(i)));
   const mid: Pt = [(eyeA[0] + eyeB[0]) / 2, (eyeA[1] + eyeB[1]) / 2];
@@ -93,12 +110,18 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
   ];
   const strip = [at(-0.3, 0.55), at(0.3, 0.55), at(0.3, 1.3), at(-0.3, 1.3)];
   return {
-    lowerFaceForeign: foreign(labInPolygon(img, strip)),
     eyesDark,
+    glabellaCovered,
     noseForeign: foreign(labInDisk(img, m.pt(MESH_REGIONS.noseTip), 0.18 * r)),
     mouthForeign: foreign(labInDisk(img, lowerLip, 0.1 * r)),
+    lowerFaceForeign: foreign(labInPolygon(img, strip)),
   };
 }
+
+type Lab = [number, number, number];
+/** Median L*, a*, b* of a flat [L, a, b, …] list, or null when empty. */
+const lab3 = (lab: number[]): Lab | null =>
+  lab.length ? [median(lab, 0)!, median(lab, 1)!, median(lab, 2)!] : null;
 
 const centroid = (pts: Pt[]): Pt => [
   pts.reduce((s, p) => s + p[0], 0) / pts.length,

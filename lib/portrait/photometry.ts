@@ -22,6 +22,33 @@ export function faceExposure(img: RgbImage, landmarks: Pt[], splitX: number): Ex
   return exposureOf(img, outline, splitX, bbox(outline));
 }
 
+/**
+ * Dark and bright shares of the face above and below the nose tip. An occluder darkens or
+ * brightens one of the halves; bad exposure shows in both.
+ */
+export function halfExposures(img: RgbImage, landmarks: Pt[]): { dark: number; bright: number }[] {
+  const outline = faceOutline(landmarks);
+  const b = bbox(outline);
+  const splitY = landmarks[30]![1];
+  const x0 = Math.max(0, Math.floor(b.x));
+  const x1 = Math.min(img.width, Math.ceil(b.x + b.width));
+  const part = (ya: number, yb: number) => {
+    const runs = insideRuns(outline, x0, Math.max(0, ya), x1, Math.min(img.height, yb));
+    let n = 0,
+      dark = 0,
+      bright = 0;
+    for (let k = 0; k < runs.length; k += 3)
+      for (let x = runs[k + 1]!, i = (runs[k]! * img.width + x) * 3; x < runs[k + 2]!; x++, i += 3) {
+        const l = 0.2126 * img.data[i]! + 0.7152 * img.data[i + 1]! + 0.0722 * img.data[i + 2]!;
+        n++;
+        if (l <= 25) dark++;
+        if (l >= 247) bright++;
+      }
+    return { dark: n ? dark / n : 0, bright: n ? bright / n : 0 };
+  };
+  return [part(Math.floor(b.y), Math.round(splitY)), part(Math.round(splitY), Math.ceil(b.y + b.height))];
+}
+
 /** Jaw line and brows as one closed polygon. */
 const faceOutline = (landmarks: Pt[]): Pt[] => [
   ...landmarks.slice(0, 17),

@@ -12,7 +12,7 @@ import {
   warmPortraitWorkers,
 } from "./index";
 import sharp from "sharp";
-import { faceGeometry, type Pt } from "./geometry";
+import { faceGeometry, PITCH_NEUTRAL_DEG, type Pt } from "./geometry";
 import { insidePolygon, insideRuns } from "./photometry";
 import { poseAndEyesIssues } from "./process";
 import { PortraitBusyError } from "./pool";
@@ -143,7 +143,6 @@ describe("quality problems get their codes", () => {
     ["blurred σ = 3", "BLURRY:reject", () => F.blurredBy(3)],
     ["blurred σ = 2", "BLURRY:warn", () => F.blurredBy(2)],
     ["tiny face", "FACE_TOO_SMALL:reject", F.tinyFaceJpeg],
-    ["rolled 60°", "HEAD_TILTED:reject", () => F.rolledJpeg(60)],
     ["cut off", "FACE_CUT_OFF:reject", F.cutOffJpeg],
     ["two faces", "MULTIPLE_FACES:reject", F.twoFacesJpeg],
   ];
@@ -153,6 +152,19 @@ describe("quality problems get their codes", () => {
     expect(`${primary.code}:${primary.severity}`).toBe(expected);
     expect(r.report.accepted).toBe(expected.endsWith(":warn"));
     if (!r.report.accepted) expect(r.template).toBeNull();
+  });
+
+  it("a 60° roll: the photo is turned a quarter and the rest corrected; refused only past the organization's roll limit", async () => {
+    const r = await check(await F.rolledJpeg(60));
+    expect(r.report.accepted).toBe(true);
+    expect(r.report.metrics.turnedDeg).toBe(270);
+    expect(Math.abs(r.report.face!.rollDeg)).toBeLessThan(45);
+    const strict = await processPortrait(await F.rolledJpeg(60), {
+      qualityCheck: true,
+      thresholds: { rollRejectDeg: 20 },
+    });
+    expect(strict.report.primary?.code).toBe("HEAD_TILTED");
+    expect(strict.report.accepted).toBe(false);
   });
 
   it("a 20° roll is corrected, not refused", async () => {
@@ -250,25 +262,21 @@ describe("exposure of a face that is found", () => {
 describe("pose and eyes from landmarks", () => {
   const t = resolveThresholds();
   const base = F.FRONTAL_LANDMARKS;
-  /** Moves the nose (27–35) so the tip sits at sin(θ) of the half-width off the jaw centre: a yaw of θ. */
-  const turned = (deg: number): Pt[] => {
-    const mid = (base[0]![0] + base[16]![0]) / 2;
-    const half = (base[16]![0] - base[0]![0]) / 2;
-    const dx = mid + Math.sin((deg * Math.PI) / 180) * half - base[30]![0];
-    return base.map(([x, y], i) => (i >= 27 && i <= 35 ? [x + dx, y] : [x, y]));
-  };
+  /** The mesh's reading of a head turned by θ (yaw) or tilted up/down by φ (raw pitch, bias included). */
+  const pose = (yawDeg: number, pitchDeg = PITCH_NEUTRAL_DEG) => ({ yawDeg, pitchDeg });
   /** Upper lids (37, 38, 43, 44) moved towards the lower ones, keeping `keep` of the opening. */
   const lids = (keep: number): Pt[] =>
     base.map(([x, y], i) => {
       const lower = { 37: 41, 38: 40, 43: 47, 44: 46 }[i];
       return lower === undefined ? [x, y] : [x, base[lower]![1] - (base[lower]![1] - y) * keep];
     });
-  const codes = (pts: Pt[], over = {}) =>
-    poseAndEyesIssues(faceGeometry(pts), { ...t, ...over }).map((i) => `${i.code}:${i.severity}`);
+  const codes = (pts: Pt[], over = {}, p = pose(0)) =>
+    poseAndEyesIssues(faceGeometry(pts, p), { ...t, ...over }).map((i) => `${i.code}:${i.severity}`);
 
   it("the frontal face has no pose or eye issue", () => {
-    const g = faceGeometry(base);
-    expect(Math.abs(g.yawDeg)).toBeLessThan(8);
+    const g = faceGeometry(base, pose(0));
+    expect(g.yawDeg).toBe(0);
+    expect(g.pitchDeg).toBe(0); // the mesh's pitch bias is removed
     expect(g.eyesOpenRatio).toBeGreaterThan(0.06);
     expect(g.plausible).toBe(true);
     expect(codes(base)).toEqual([]);
@@ -280,14 +288,19 @@ describe("pose and eyes from landmarks", () => {
     [25, "HEAD_TURNED:warn"],
     [-25, "HEAD_TURNED:warn"],
   ])("a head turned by %i° → %s", (deg, expected) => {
-    const g = faceGeometry(turned(deg));
-    expect(Math.abs(g.yawDeg - deg)).toBeLessThan(2); // the frontal base itself is rolled ≈ 1°
-    expect(codes(turned(deg))).toEqual([expected]);
+    expect(faceGeometry(base, pose(deg)).yawDeg).toBe(deg);
+    expect(codes(base, {}, pose(deg))).toEqual([expected]);
+  });
+
+  it("a head tilted up or down past pitchWarnDeg → HEAD_TILTED_UP_DOWN warn", () => {
+    expect(codes(base, {}, pose(0, PITCH_NEUTRAL_DEG + 30))).toEqual(["HEAD_TILTED_UP_DOWN:warn"]);
+    expect(codes(base, {}, pose(0, PITCH_NEUTRAL_DEG - 30))).toEqual(["HEAD_TILTED_UP_DOWN:warn"]);
+    expect(codes(base, {}, pose(0, PITCH_NEUTRAL_DEG + 20))).toEqual([]);
   });
 
   it("yaw thresholds are the organization's", () => {
-    expect(codes(turned(25), { yawRejectDeg: 20 })).toEqual(["HEAD_TURNED:reject"]);
-    expect(codes(turned(25), { yawWarnDeg: 30, yawRejectDeg: 40 })).toEqual([]);
+    expect(codes(base, { yawRejectDeg: 20 }, pose(25))).toEqual(["HEAD_TURNED:reject"]);
+    expect(codes(base, { yawWarnDeg: 30, yawRejectDeg: 40 }, pose(25))).toEqual([]);
   });
 
   it("closed and nearly closed eyes → EYES_CLOSED reject; open eyes pass", () => {

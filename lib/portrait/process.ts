@@ -6,7 +6,7 @@ import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
 import { issue, occludedIssue, orderIssues, round, type QualityIssue } from "./issues";
 import { landmarks68 } from "./mesh";
 import { lipsOverEyesRedness, occlusionOf } from "./occlusion";
-import { faceExposure, faceSharpness, flatShare, imageExposure } from "./photometry";
+import { faceExposure, faceSharpness, flatShare, halfExposures, imageExposure } from "./photometry";
 import { getPool, type DescribeResult, type DetectResult, type WireBox, type WireFace } from "./pool";
 import { resolveThresholds, type QualityThresholds } from "./thresholds";
 
@@ -423,10 +423,17 @@ async function checkQuality(
   put("noseForeignShare", occ.noseForeign);
   put("mouthForeignShare", occ.mouthForeign);
   put("lowerFaceForeignShare", occ.lowerFaceForeign);
+  put("glabellaCovered", occ.glabellaCovered ? 1 : 0);
   // In crushed shadows or blown highlights every region looks foreign: exposure is the message then.
-  const eyesCovered = !badExposure && occ.eyesDark >= t.occludedEyesDarkShare;
+  // Judged on both halves of the face, so the occluder's own dark or bright pixels do not count.
+  const [upper, lower] = halfExposures(img, landmarks);
+  const exposureHidesOcclusion =
+    Math.min(upper!.dark, lower!.dark) >= t.darkShareWarn ||
+    Math.min(upper!.bright, lower!.bright) >= t.brightShareWarn;
+  const eyesCovered =
+    !exposureHidesOcclusion && (occ.eyesDark >= t.occludedEyesDarkShare || occ.glabellaCovered);
   const mouthCovered =
-    !badExposure &&
+    !exposureHidesOcclusion &&
     (Math.min(occ.noseForeign, occ.mouthForeign) >= t.occludedForeignShare ||
       occ.lowerFaceForeign >= t.occludedLowerFaceShare);
   if (eyesCovered || mouthCovered)

@@ -46,7 +46,7 @@ export const DEFAULT_THRESHOLDS = {
   /** Margin around the landmark box (× its size) that should be inside the photo. */
   tightCropMargin: 0.1,
   /** FACE_OCCLUDED (eyes): share of the eye regions much darker than the face's bare skin (occlusion.ts). */
-  occludedEyesDarkShare: 0.75,
+  occludedEyesDarkShare: 0.8,
   /** FACE_OCCLUDED (nose and mouth): share of nose-tip and of lower-lip pixels unlike the face's skin. */
   occludedForeignShare: 0.6,
   /** FACE_OCCLUDED (nose and mouth): share of the strip where nose and mouth must be that is unlike the skin. */

@@ -36,7 +36,10 @@ export interface PortraitSource {
 
 const a = (eyeL: Pt, eyeR: Pt, nose: Pt, mouth: Pt, chin: Pt): Anchors => ({ eyeL, eyeR, nose, mouth, chin });
 
-/** Clear, frontal, well-lit portraits of real people: each is expected to pass. */
+/**
+ * Clear, frontal, well-lit portraits of real people: each is expected to pass. `sean_guru2` is Sean
+ * Connery bearded in a later role (the package's file name says so): a hard same-person pair.
+ */
 export const PORTRAITS: PortraitSource[] = [
   {
     id: "connery",
@@ -118,7 +121,7 @@ export const PORTRAITS: PortraitSource[] = [
   {
     id: "guru",
     file: clm("sean_guru2_crop.jpg"),
-    person: "guru",
+    person: "connery",
     pad: true,
     anchors: a([152, 114], [250, 130], [192, 180], [180, 230], [169, 290]),
   },
