@@ -10,6 +10,7 @@ import { countPendingApprovals, listApprovals } from "@/lib/approvals/service";
 import { createUser } from "@/lib/auth/accounts";
 import { forgetSearchIndex } from "@/lib/search/index-cache";
 import { searchByTemplate } from "@/lib/search/service";
+import { TEMPLATE_MODEL } from "@/lib/portrait/model";
 import { createTestDatabase } from "@/test/db";
 import { summarize, timeIt } from "./_stats";
 
@@ -56,6 +57,7 @@ const [insertMs] = await timeIt(async () => {
         organizationId,
         identityId: r.identityId,
         template: template(),
+        templateModel: TEMPLATE_MODEL,
         searchable: true,
         qualityReport: {},
         source: "api" as const,
@@ -95,6 +97,7 @@ await db.insert(portraits).values({
   organizationId,
   identityId: newIdentity,
   template: fresh,
+  templateModel: TEMPLATE_MODEL,
   searchable: true,
   qualityReport: {},
   source: "api",
@@ -123,6 +126,7 @@ await db.insert(approvalRequests).values(
     image: thumb,
     thumbnail: thumb,
     template: template(),
+    templateModel: TEMPLATE_MODEL,
     qualityReport: {
       accepted: true,
       qualityChecked: true,

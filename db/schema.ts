@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -118,6 +119,8 @@ export const portraits = pgTable(
     /** Small WebP; only when the image is stored. */
     thumbnail: bytea("thumbnail"),
     template: faceTemplate("template"),
+    /** The model that made `template` (lib/portrait/model.ts); templates of different models are never compared. */
+    templateModel: text("template_model"),
     /** False when no face template could be computed (quality check skipped and no face found). */
     searchable: boolean("searchable").notNull(),
     qualityReport: jsonb("quality_report").$type<Record<string, unknown>>().notNull(),
@@ -133,6 +136,7 @@ export const portraits = pgTable(
     index("portraits_identity_idx").on(t.identityId, t.createdAt),
     // Face search reads portraits newer than its cached matrix.
     index("portraits_org_created_idx").on(t.organizationId, t.createdAt),
+    check("portraits_template_model_ck", sql`(${t.template} is null) = (${t.templateModel} is null)`),
   ],
 );
 
@@ -188,6 +192,8 @@ export const approvalRequests = pgTable(
     image: bytea("image"),
     thumbnail: bytea("thumbnail"),
     template: faceTemplate("template"),
+    /** The model that made `template` (lib/portrait/model.ts). */
+    templateModel: text("template_model"),
     qualityReport: jsonb("quality_report").$type<Record<string, unknown>>().notNull(),
     conditions: jsonb("conditions").$type<LinkConditions>().notNull(),
     status: approvalStatusEnum("status").notNull().default("pending"),
@@ -198,6 +204,7 @@ export const approvalRequests = pgTable(
   (t) => [
     index("approval_requests_org_status_idx").on(t.organizationId, t.status, t.createdAt),
     index("approval_requests_identity_idx").on(t.identityId),
+    check("approval_requests_template_model_ck", sql`(${t.template} is null) = (${t.templateModel} is null)`),
   ],
 );
 

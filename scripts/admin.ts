@@ -5,11 +5,14 @@ import { createUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
 import { createApiKey, findOrganizationBySlug } from "@/lib/api-keys/service";
 import { AppError } from "@/lib/errors";
+import { shutdownPortraitWorkers } from "@/lib/portrait";
+import { reindexTemplates } from "@/lib/portraits/reindex";
 
 const USAGE = `usage:
   npm run admin -- migrate
   npm run admin -- create-user --email E --password P --org NAME [--role owner|admin|reviewer] [--name N]
-  npm run admin -- create-api-key --org SLUG --name NAME`;
+  npm run admin -- create-api-key --org SLUG --name NAME
+  npm run admin -- reindex-templates`;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -55,6 +58,27 @@ async function main(): Promise<number> {
       const { key } = await createApiKey(db, org.id, { type: "system", label: "admin CLI" }, values.name);
       console.error(`API key "${values.name}" for ${org.name} — shown once, store it now:`);
       console.log(key);
+      return 0;
+    }
+    case "reindex-templates": {
+      // Templates of another model are never compared with today's (lib/portrait/model.ts):
+      // recompute them from the stored images, and list who needs a new photo.
+      const summary = await reindexTemplates(await getDb(), (n) =>
+        console.error(`… ${n} portraits looked at`),
+      );
+      await shutdownPortraitWorkers();
+      console.log(
+        `template model ${summary.model}: ${summary.recomputed} templates recomputed from stored images, ` +
+          `${summary.noFace} stored images without a face for this model, ${summary.templateOnly} template-only portraits kept as they were`,
+      );
+      if (summary.needsPhoto.length === 0) console.log("every current portrait with a face is searchable");
+      else {
+        console.log(
+          `${summary.needsPhoto.length} identities need a new photo (organization, external id, name, reason):`,
+        );
+        for (const n of summary.needsPhoto)
+          console.log(`${n.organizationSlug}\t${n.externalId}\t${n.displayName}\t${n.reason}`);
+      }
       return 0;
     }
   }

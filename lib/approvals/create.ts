@@ -10,6 +10,8 @@ export interface NewApprovalRequest {
   image: Buffer | null;
   thumbnail: Buffer | null;
   template: number[] | null;
+  /** The model that made `template` (null with it). */
+  templateModel: string | null;
   qualityReport: Record<string, unknown>;
   conditions: LinkConditions;
 }

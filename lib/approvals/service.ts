@@ -163,13 +163,14 @@ export async function getApprovalDetail(
     .select({
       ...columns,
       template: approvalRequests.template,
+      templateModel: approvalRequests.templateModel,
       currentPortraitId: identities.currentPortraitId,
     })
     .from(approvalRequests)
     .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
     .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
   if (!raw) throw notFound("Approval request not found.");
-  const { template, currentPortraitId, ...rowRaw } = raw;
+  const { template, templateModel, currentPortraitId, ...rowRaw } = raw;
   const row = toRow(rowRaw as RawRow);
   let currentPortrait: ApprovalDetail["currentPortrait"] = null;
   let similarityToCurrent: ApprovalDetail["similarityToCurrent"] = null;
@@ -181,6 +182,7 @@ export async function getApprovalDetail(
         thumbnail: sql<boolean>`(${portraits.thumbnail} is not null)`,
         searchable: portraits.searchable,
         template: portraits.template,
+        templateModel: portraits.templateModel,
       })
       .from(portraits)
       .where(and(eq(portraits.organizationId, organizationId), eq(portraits.id, currentPortraitId)));
@@ -191,7 +193,8 @@ export async function getApprovalDetail(
         hasThumbnail: Boolean(current.thumbnail),
         searchable: current.searchable,
       };
-      if (template && current.template) {
+      // Templates of different models are not comparable: no similarity rather than a wrong one.
+      if (template && current.template && templateModel === current.templateModel) {
         const { similarity, samePerson } = compareTemplates(template, current.template);
         similarityToCurrent = { similarity, samePerson };
       }
@@ -199,7 +202,11 @@ export async function getApprovalDetail(
   }
   const possibleDuplicates = template
     ? (
-        await searchByTemplate(db, organizationId, template, { limit: 5, excludeIdentityId: row.identityId })
+        await searchByTemplate(db, organizationId, template, {
+          limit: 5,
+          excludeIdentityId: row.identityId,
+          model: templateModel ?? undefined,
+        })
       ).filter((m) => m.samePerson)
     : [];
   return {
@@ -256,6 +263,7 @@ export async function decideApproval(
         image: approvalRequests.image,
         thumbnail: approvalRequests.thumbnail,
         template: approvalRequests.template,
+        templateModel: approvalRequests.templateModel,
         qualityReport: approvalRequests.qualityReport,
         conditions: approvalRequests.conditions,
         uploadLinkId: approvalRequests.uploadLinkId,
@@ -300,6 +308,7 @@ export async function decideApproval(
       image: request.image,
       thumbnail: request.thumbnail,
       template: request.template,
+      templateModel: request.templateModel,
       qualityReport: request.qualityReport,
       storeImage: request.conditions.storeImage,
       source: "self_registration",
@@ -316,6 +325,7 @@ export async function decideApproval(
         image: null,
         thumbnail: null,
         template: null,
+        templateModel: null,
       })
       .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
     await recordAudit(tx, {

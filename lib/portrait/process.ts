@@ -5,6 +5,7 @@ import { decodePortrait, encodeOutputs, quarterTurn, stretchContrast, type RgbIm
 import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
 import { issue, occludedIssue, orderIssues, round, type QualityIssue } from "./issues";
 import { landmarks68 } from "./mesh";
+import { TEMPLATE_MODEL } from "./model";
 import { lipsOverEyesRedness, occlusionOf } from "./occlusion";
 import { faceExposure, faceSharpness, flatShare, halfExposures, imageExposure } from "./photometry";
 import { getPool, type DescribeResult, type DetectResult, type WireBox, type WireFace } from "./pool";
@@ -42,6 +43,8 @@ export interface PortraitResult {
   report: QualityReport;
   /** 128 floats, or null when no usable face (or the photo was rejected). */
   template: number[] | null;
+  /** The model that made `template` (TEMPLATE_MODEL), null with it. Store it with the template. */
+  templateModel: string | null;
   /** Normalized JPEG (upright, sRGB, no metadata, long side ≤ 1024) whenever the photo was accepted. */
   image: Buffer | null;
   /** 128×128 WebP around the face, same rule as `image`. */
@@ -185,6 +188,7 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
     return {
       report,
       template: extra.template ?? null,
+      templateModel: extra.template ? TEMPLATE_MODEL : null,
       image: extra.image ?? null,
       thumbnail: extra.thumbnail ?? null,
       width: extra.width,

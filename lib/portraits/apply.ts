@@ -12,6 +12,8 @@ export interface ApplyPortraitInput {
   image: Buffer | null;
   thumbnail: Buffer | null;
   template: number[] | null;
+  /** The model that made `template` (null with it): stored beside it, never mixed in search. */
+  templateModel: string | null;
   qualityReport: Record<string, unknown>;
   storeImage: boolean;
   source: PortraitSource;
@@ -34,6 +36,7 @@ export async function applyPortrait(tx: DbOrTx, input: ApplyPortraitInput): Prom
       image: input.storeImage ? input.image : null,
       thumbnail: input.storeImage ? input.thumbnail : null,
       template: input.template,
+      templateModel: input.template ? input.templateModel : null,
       searchable: input.template !== null,
       qualityReport: input.qualityReport,
       source: input.source,

@@ -2,10 +2,14 @@ import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { identities, portraits } from "@/db/schema";
+import { TEMPLATE_MODEL } from "@/lib/portrait/model";
 
 const DIM = 128;
 
-/** One organization's searchable templates as one contiguous matrix, for brute-force 1:N search. */
+/**
+ * One organization's searchable templates of one model as one contiguous matrix, for brute-force 1:N
+ * search. Templates of another model are never in it (lib/portrait/model.ts).
+ */
 interface OrgIndex {
   identityIds: string[];
   portraitIds: string[];
@@ -31,7 +35,7 @@ interface TemplateRow {
   createdAt: Date;
 }
 
-const currentTemplates = (db: DbOrTx, organizationId: string, after?: Date) =>
+const currentTemplates = (db: DbOrTx, organizationId: string, model: string, after?: Date) =>
   db
     .select({
       identityId: identities.id,
@@ -47,6 +51,7 @@ const currentTemplates = (db: DbOrTx, organizationId: string, after?: Date) =>
         // Lets the planner drive the delta from portraits_org_created_idx.
         eq(portraits.organizationId, organizationId),
         eq(portraits.searchable, true),
+        eq(portraits.templateModel, model),
         after ? gt(portraits.createdAt, after) : undefined,
       ),
     );
@@ -57,10 +62,13 @@ async function databaseNow(db: DbOrTx): Promise<Date> {
 }
 
 /** Everything committed before the build started is in the matrix; later portraits come from the delta. */
-async function loadMatrix(db: DbOrTx, organizationId: string): Promise<OrgIndex> {
+async function loadMatrix(db: DbOrTx, organizationId: string, model: string): Promise<OrgIndex> {
   const startedAt = await databaseNow(db);
-  return { ...buildIndex(await currentTemplates(db, organizationId)), syncedUpTo: startedAt };
+  return { ...buildIndex(await currentTemplates(db, organizationId, model)), syncedUpTo: startedAt };
 }
+
+/** Cache key: one matrix per organization and template model. */
+const keyOf = (organizationId: string, model: string) => `${organizationId}\u0000${model}`;
 
 function buildIndex(rows: TemplateRow[]): OrgIndex {
   const usable = rows.filter((r) => r.template?.length === DIM);
@@ -82,34 +90,36 @@ function buildIndex(rows: TemplateRow[]): OrgIndex {
   };
 }
 
-async function loadIndex(db: DbOrTx, organizationId: string): Promise<OrgIndex> {
-  let entry = cache.get(organizationId);
+async function loadIndex(db: DbOrTx, organizationId: string, model: string): Promise<OrgIndex> {
+  let entry = cache.get(keyOf(organizationId, model));
   if (!entry) {
-    entry = rebuild(db, organizationId);
+    entry = rebuild(db, organizationId, model);
     return entry;
   }
   const index = await entry;
-  if (Date.now() - index.builtAt > REBUILD_AFTER_MS) refreshInBackground(db, organizationId, index);
+  if (Date.now() - index.builtAt > REBUILD_AFTER_MS) refreshInBackground(db, organizationId, model, index);
   return index;
 }
 
-function rebuild(db: DbOrTx, organizationId: string): Promise<OrgIndex> {
-  const entry = loadMatrix(db, organizationId);
-  cache.set(organizationId, entry);
-  entry.catch(() => cache.delete(organizationId));
+function rebuild(db: DbOrTx, organizationId: string, model: string): Promise<OrgIndex> {
+  const key = keyOf(organizationId, model);
+  const entry = loadMatrix(db, organizationId, model);
+  cache.set(key, entry);
+  entry.catch(() => cache.delete(key));
   return entry;
 }
 
 const refreshing = new Set<string>();
 
 /** Rebuilds without making anyone wait: searches keep using the old matrix plus the delta meanwhile. */
-function refreshInBackground(db: DbOrTx, organizationId: string, current: OrgIndex): void {
-  if (refreshing.has(organizationId)) return;
-  refreshing.add(organizationId);
-  loadMatrix(db, organizationId)
-    .then((fresh) => cache.set(organizationId, Promise.resolve(fresh)))
-    .catch(() => cache.set(organizationId, Promise.resolve({ ...current, builtAt: Date.now() })))
-    .finally(() => refreshing.delete(organizationId));
+function refreshInBackground(db: DbOrTx, organizationId: string, model: string, current: OrgIndex): void {
+  const key = keyOf(organizationId, model);
+  if (refreshing.has(key)) return;
+  refreshing.add(key);
+  loadMatrix(db, organizationId, model)
+    .then((fresh) => cache.set(key, Promise.resolve(fresh)))
+    .catch(() => cache.set(key, Promise.resolve({ ...current, builtAt: Date.now() })))
+    .finally(() => refreshing.delete(key));
 }
 
 export interface Candidate {
@@ -159,16 +169,19 @@ export async function nearestTemplates(
   template: number[],
   k: number,
   excludeIdentityId?: string,
+  model: string = TEMPLATE_MODEL,
 ): Promise<Candidate[]> {
-  const index = await loadIndex(db, organizationId);
+  const index = await loadIndex(db, organizationId, model);
   // A portrait's created_at is stamped before its transaction commits, so one can appear "in the
   // past": the delta overlaps the matrix by a margin longer than any of our transactions.
   const delta = await currentTemplates(
     db,
     organizationId,
+    model,
     new Date(index.syncedUpTo.getTime() - DELTA_OVERLAP_MS),
   );
-  if (delta.length > REBUILD_AFTER_DELTA) refreshInBackground(db, organizationId, { ...index, builtAt: 0 });
+  if (delta.length > REBUILD_AFTER_DELTA)
+    refreshInBackground(db, organizationId, model, { ...index, builtAt: 0 });
   const query = Float32Array.from(template);
   let queryNorm = 0;
   for (const v of query) queryNorm += v * v;
@@ -200,6 +213,6 @@ export async function nearestTemplates(
 
 /** Drops an organization's cached matrix (tests and benchmarks; correctness never depends on it). */
 export function forgetSearchIndex(organizationId?: string): void {
-  if (organizationId) cache.delete(organizationId);
-  else cache.clear();
+  if (!organizationId) return cache.clear();
+  for (const key of [...cache.keys()]) if (key.startsWith(`${organizationId}\u0000`)) cache.delete(key);
 }

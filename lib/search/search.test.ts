@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createIdentity, deleteIdentity } from "@/lib/identities/service";
-import { processPortrait, SAME_PERSON_SIMILARITY, shutdownPortraitWorkers } from "@/lib/portrait";
+import {
+  processPortrait,
+  SAME_PERSON_SIMILARITY,
+  shutdownPortraitWorkers,
+  TEMPLATE_MODEL,
+} from "@/lib/portrait";
 import { applyPortrait } from "@/lib/portraits/apply";
 import { createTestDatabase } from "@/test/db";
 import { facePhoto, FACE_BOXES } from "@/test/faces";
@@ -38,6 +43,7 @@ async function enrol(orgId: string, actor: Parameters<typeof createIdentity>[2],
       image: null,
       thumbnail: null,
       template: templates[i]!,
+      templateModel: TEMPLATE_MODEL,
       qualityReport: {},
       storeImage: false,
       source: "api",

@@ -8,6 +8,7 @@ import {
   processPortrait,
   SAME_PERSON_SIMILARITY,
   similarityFromDistance,
+  TEMPLATE_MODEL,
 } from "@/lib/portrait";
 import { QualityRejectedError } from "@/lib/uploads/errors";
 import { nearestTemplates } from "./index-cache";
@@ -22,15 +23,25 @@ export interface FaceMatch {
   samePerson: boolean;
 }
 
-/** Top matches for a template among the organization's current portraits, best first. */
+/**
+ * Top matches for a template among the organization's current portraits, best first. Only portraits
+ * whose template was made by the same model are compared (`model`, by default the current one).
+ */
 export async function searchByTemplate(
   db: DbOrTx,
   organizationId: string,
   template: number[],
-  options: { limit?: number; excludeIdentityId?: string; minSimilarity?: number } = {},
+  options: { limit?: number; excludeIdentityId?: string; minSimilarity?: number; model?: string } = {},
 ): Promise<FaceMatch[]> {
   const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
-  const nearest = await nearestTemplates(db, organizationId, template, limit, options.excludeIdentityId);
+  const nearest = await nearestTemplates(
+    db,
+    organizationId,
+    template,
+    limit,
+    options.excludeIdentityId,
+    options.model ?? TEMPLATE_MODEL,
+  );
   if (nearest.length === 0) return [];
   const rows = await db
     .select({
@@ -86,7 +97,10 @@ export async function searchByFace(
     );
   }
   return {
-    matches: await searchByTemplate(db, organizationId, result.template, options),
+    matches: await searchByTemplate(db, organizationId, result.template, {
+      ...options,
+      model: result.templateModel ?? TEMPLATE_MODEL,
+    }),
     report: result.report,
   };
 }

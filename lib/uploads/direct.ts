@@ -41,6 +41,7 @@ export async function uploadPortraitDirect(
       image: result.image,
       thumbnail: result.thumbnail,
       template: result.template,
+      templateModel: result.templateModel,
       qualityReport: result.report as unknown as Record<string, unknown>,
       storeImage: options.storeImage,
       source,

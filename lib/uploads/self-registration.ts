@@ -63,6 +63,7 @@ export async function submitSelfRegistration(
         image: result.image,
         thumbnail: result.thumbnail,
         template: result.template,
+        templateModel: result.templateModel,
         qualityReport: report,
         conditions,
       });
@@ -86,6 +87,7 @@ export async function submitSelfRegistration(
       image: result.image,
       thumbnail: result.thumbnail,
       template: result.template,
+      templateModel: result.templateModel,
       qualityReport: report,
       storeImage: conditions.storeImage,
       source: "self_registration",

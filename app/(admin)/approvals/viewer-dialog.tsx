@@ -87,7 +87,7 @@ function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => vo
       ) : (
         <p className="text-sm text-slate-600">
           {data.current
-            ? "No similarity: one of the two photos has no face template."
+            ? "No similarity: one of the two photos has no face template of the current model."
             : "No current portrait to compare with — this would be the first."}
         </p>
       )}

@@ -5,7 +5,7 @@ import { approvalRequests, auditEvents, identities } from "@/db/schema";
 import { createApprovalRequest } from "@/lib/approvals/create";
 import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
+import { shutdownPortraitWorkers, TEMPLATE_MODEL } from "@/lib/portrait";
 import { frontalJpeg } from "@/lib/portrait/test-fixtures";
 import { call, makeOrgWithKey } from "@/test/api";
 import { createTestDatabase } from "@/test/db";
@@ -40,6 +40,7 @@ async function pending(db: Db, org: Awaited<ReturnType<typeof makeOrgWithKey>>, 
     image: Buffer.from("jpeg"),
     thumbnail: Buffer.from("webp"),
     template: Array.from({ length: 128 }, (_, i) => Math.sin(i)),
+    templateModel: TEMPLATE_MODEL,
     qualityReport: { accepted: true, qualityChecked: true, primary: null, issues: [] },
     conditions: { storeImage: true, qualityCheck: true, requireApproval: true },
   });
