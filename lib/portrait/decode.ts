@@ -168,3 +168,13 @@ export async function stretchContrast(img: RgbImage): Promise<RgbImage> {
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
+
+/** The image with its long side at most `longSide` (the same object when already that small). */
+export async function shrunk(img: RgbImage, longSide: number): Promise<RgbImage> {
+  if (Math.max(img.width, img.height) <= longSide) return img;
+  const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .resize({ width: longSide, height: longSide, fit: "inside" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}

@@ -34,7 +34,6 @@ const HUMAN_MODELS = path.join(distOf("@vladmandic/human"), "..", "models");
 
 /** Recall is kept high here; the main thread applies the real thresholds. */
 const MIN_BOX_SCORE = 0.2;
-const TINY_MIN_SCORE = 0.3;
 const MAX_FACES = 10;
 
 /**
@@ -122,7 +121,6 @@ async function init() {
   human = new Human(HUMAN_CONFIG);
   await human.load();
   await faceapi.nets.faceRecognitionNet.loadFromDisk(FACE_API_MODELS);
-  await faceapi.nets.tinyFaceDetector.loadFromDisk(FACE_API_MODELS);
   // Warm up every network once so the first real request does not pay for kernel set-up.
   await detect(new Uint8Array(256 * 256 * 3).fill(128), 256, 256);
   await describe(new Uint8Array(150 * 150 * 3).fill(128), 150);
@@ -139,14 +137,12 @@ const DEG = 180 / Math.PI;
 async function detect(rgb, width, height) {
   const input = tf.tensor4d(rgb, [1, height, width, 3], "int32");
   try {
+    const started = performance.now();
     const result = await human.detect(input);
-    const image = { rgb, width, height };
     const faces = [];
     for (const f of result.face) {
-      const box = { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] };
       faces.push({
         boxScore: f.boxScore,
-        tinyScore: await tinyAgreement(image, box),
         meshScore: f.faceScore,
         box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] },
         mesh: f.mesh.flat(),
@@ -157,55 +153,11 @@ async function detect(rgb, width, height) {
         },
       });
     }
-    return { faces };
+    return { faces, ms: performance.now() - started };
   } finally {
     input.dispose();
   }
 }
-
-/**
- * Second opinion from an independent detector (face-api's tiny face detector) on a crop twice the
- * size of the face: its best score for a face whose centre lies inside the BlazeFace box and vice
- * versa, or 0. It was trained on upright faces and does not fire on an upside-down one, which the
- * mesh happily fits as upright: the main thread uses it to tell the photo's orientation.
- */
-async function tinyAgreement(image, box) {
-  const { width, height } = image;
-  const side = Math.max(box.width, box.height) * 2;
-  const x0 = Math.max(0, Math.floor(box.x + box.width / 2 - side / 2));
-  const y0 = Math.max(0, Math.floor(box.y + box.height / 2 - side / 2));
-  const x1 = Math.min(width, Math.ceil(box.x + box.width / 2 + side / 2));
-  const y1 = Math.min(height, Math.ceil(box.y + box.height / 2 + side / 2));
-  if (x1 - x0 < 8 || y1 - y0 < 8) return 0;
-  const crop = cropTensor(image, x0, y0, x1 - x0, y1 - y0);
-  try {
-    const found = await faceapi.detectAllFaces(
-      crop,
-      new faceapi.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: TINY_MIN_SCORE }),
-    );
-    let best = 0;
-    for (const d of found) {
-      const t = { x: d.box.x + x0, y: d.box.y + y0, width: d.box.width, height: d.box.height };
-      if (contains(t, centre(box)) && contains(box, centre(t))) best = Math.max(best, d.score);
-    }
-    return best;
-  } finally {
-    crop.dispose();
-  }
-}
-
-/** int32 [h, w, 3] tensor of the pixels x ∈ [x0, x0 + w), y ∈ [y0, y0 + h) (integers inside the image). */
-function cropTensor(image, x0, y0, w, h) {
-  const out = new Uint8Array(w * h * 3);
-  for (let r = 0; r < h; r++) {
-    const from = ((y0 + r) * image.width + x0) * 3;
-    out.set(image.rgb.subarray(from, from + w * 3), r * w * 3);
-  }
-  return tf.tensor3d(out, [h, w, 3], "int32");
-}
-
-const centre = (b) => [b.x + b.width / 2, b.y + b.height / 2];
-const contains = (b, [x, y]) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
 
 /** @param {Uint8Array} rgb @param {number} size */
 async function describe(rgb, size) {

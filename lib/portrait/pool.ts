@@ -22,8 +22,6 @@ export interface WireBox {
 export interface WireFace {
   /** BlazeFace detection score. */
   boxScore: number;
-  /** Best score of the independent second detector (face-api tiny) for this face, 0 if it sees none. */
-  tinyScore: number;
   /** Face-mesh confidence. */
   meshScore: number;
   box: WireBox;
@@ -34,6 +32,8 @@ export interface WireFace {
 }
 export interface DetectResult {
   faces: WireFace[];
+  /** Time in the worker (BlazeFace + mesh + iris). */
+  ms: number;
 }
 export interface DescribeResult {
   descriptor: number[];

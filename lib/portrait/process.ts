@@ -1,7 +1,7 @@
 import { alignedChip, CHIP_SIZE } from "./align";
 import { blockiness, compressionOf } from "./compression";
 import { framedPicture } from "./frame";
-import { decodePortrait, encodeOutputs, quarterTurn, stretchContrast, type RgbImage } from "./decode";
+import { decodePortrait, encodeOutputs, quarterTurn, shrunk, stretchContrast, type RgbImage } from "./decode";
 import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
 import { issue, occludedIssue, orderIssues, round, type QualityIssue } from "./issues";
 import { landmarks68 } from "./mesh";
@@ -81,17 +81,35 @@ interface Candidate {
  * texture is judged on: the photo itself, also when faces are looked for in a contrast-stretched copy
  * (stretching a drawing's white paper to pure white would hide how flat it is).
  */
+/** Worker time spent on detection, over every reading of the photo. */
+interface DetectClock {
+  ms: number;
+  reads: number;
+}
+
 async function findFaces(
   img: RgbImage,
   t: QualityThresholds,
   blocky: boolean,
+  clock: DetectClock,
   texture: RgbImage = img,
 ): Promise<Candidate[]> {
-  const pixels = new Uint8Array(img.data); // a copy we can transfer; the image stays here
+  // The detector and the mesh see at most DETECT_LONG_SIDE px (the mesh works on a 192 px crop of
+  // the face; a portrait's face is far larger even then); coordinates come back at full scale.
+  const small = await shrunk(img, DETECT_LONG_SIDE);
+  const k = img.width / small.width;
+  const pixels = new Uint8Array(small.data); // a copy we can transfer; the image stays here
   const detected = await getPool().run<DetectResult>(
-    { kind: "detect", rgb: pixels.buffer, width: img.width, height: img.height },
+    { kind: "detect", rgb: pixels.buffer, width: small.width, height: small.height },
     [pixels.buffer],
   );
+  if (k !== 1)
+    for (const f of detected.faces) {
+      f.box = { x: f.box.x * k, y: f.box.y * k, width: f.box.width * k, height: f.box.height * k };
+      f.mesh = f.mesh.map((v) => v * k);
+    }
+  clock.ms += detected.ms;
+  clock.reads++;
   return detected.faces
     .map((wire) => {
       const landmarks = landmarks68(wire.mesh);
@@ -104,6 +122,8 @@ async function findFaces(
     })
     .sort((a, b) => b.area - a.area || b.wire.boxScore - a.wire.boxScore);
 }
+
+const DETECT_LONG_SIDE = 720;
 
 const upright = (c: Candidate | undefined, t: QualityThresholds) =>
   c !== undefined && Math.abs(c.geo.rollDeg) <= t.rollRejectDeg;
@@ -131,22 +151,23 @@ async function findUpright(
   img: RgbImage,
   t: QualityThresholds,
   blocky: boolean,
+  clock: DetectClock,
 ): Promise<{ img: RgbImage; candidates: Candidate[]; turnedDeg: number }> {
   const read = async (deg: number) => {
     const turned = deg ? await quarterTurn(img, deg) : img;
-    const candidates = await findFaces(turned, t, blocky);
+    const candidates = await findFaces(turned, t, blocky, clock);
     const main = candidates.find((c) => c.human);
     return { img: turned, candidates, turnedDeg: deg, main: upright(main, t) ? main : undefined };
   };
   const first = await read(0);
   const m = first.main;
-  if (
-    m &&
-    m.wire.boxScore >= SURELY_UPRIGHT.boxScore &&
-    m.redness >= SURELY_UPRIGHT.redness &&
-    Math.abs(m.geo.rollDeg) <= SURELY_UPRIGHT.rollDeg
-  )
-    return first;
+  const sure = (c: Candidate) =>
+    c.wire.boxScore >= SURELY_UPRIGHT.boxScore &&
+    c.redness >= SURELY_UPRIGHT.redness &&
+    Math.abs(c.geo.rollDeg) <= SURELY_UPRIGHT.rollDeg;
+  // Several upright faces agree on the photo's orientation (a group photo) as well as one sure face.
+  const uprightFaces = first.candidates.filter((c) => c.human && upright(c, t));
+  if (m && (sure(m) || uprightFaces.length >= 2)) return first;
   let best = first;
   for (const deg of [90, 180, 270]) {
     const other = await read(deg);
@@ -209,8 +230,11 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
   // JPEG blocks on the original pixels (a downscaled working copy has none left to see).
   const blocky =
     scale === 1 && blockiness(decoded.image.working, wholeImage(decoded.image.working)) >= t.blockinessWarn;
-  const { img: working, candidates, turnedDeg } = await findUpright(decoded.image.working, t, blocky);
+  const clock: DetectClock = { ms: 0, reads: 0 };
+  const { img: working, candidates, turnedDeg } = await findUpright(decoded.image.working, t, blocky, clock);
   lap("detect");
+  timingsMs.detectWorker = round(clock.ms, 1);
+  metrics.orientationReads = clock.reads;
   metrics.turnedDeg = turnedDeg;
   const main = candidates.find((c) => c.human);
   metrics.facesDetected = candidates.length;
@@ -223,7 +247,6 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
     metrics.bestFlatShare = round(best.flat);
     metrics.bestPlausible = best.geo.plausible ? 1 : 0;
     metrics.bestRollDeg = round(best.geo.rollDeg, 1);
-    metrics.bestTinyScore = round(best.wire.tinyScore);
   }
 
   if (!main) {
@@ -237,7 +260,7 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
       const bright = !dark && e.brightShare >= t.brightShareReject;
       const hidden =
         dark || bright
-          ? (await findFaces(await stretchContrast(working), t, blocky, working)).some((c) => c.human)
+          ? (await findFaces(await stretchContrast(working), t, blocky, clock, working)).some((c) => c.human)
           : false;
       metrics.faceAfterStretch = hidden ? 1 : 0;
       if (hidden && dark)
