@@ -70,7 +70,9 @@ class FacePool {
     // A plain .mjs file found from the project root (this module is bundled by Next, so its own
     // location says nothing): it is never bundled, so the same file loads under tsx, Vitest and
     // `next start`; it finds its models and WASM files from its own location.
-    const file = path.join(process.cwd(), "lib/portrait/face-worker.mjs");
+    // turbopackIgnore: Turbopack would otherwise bundle the worker (it follows `new Worker(path)`),
+    // and the worker loads @vladmandic/human's WASM build by file path, which cannot be bundled.
+    const file = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/portrait/face-worker.mjs");
     const worker = new Worker(file);
     const slot: Slot = { worker, job: null, timer: null };
     worker.unref();
