@@ -4,8 +4,8 @@
  * Blockiness: mean absolute luminance step across each column (row) boundary, grouped by the
  * boundary's position modulo 8. Block-coded images have one phase whose steps stand out (the block
  * edges); natural images have none. The figure is the strongest phase's mean step over the mean of
- * the other seven, horizontally and vertically averaged: ≈ 1.0 for a camera photo, ≥ 1.5 for JPEG
- * quality ≤ 10. Measured only when the working copy is the original's pixels (photos up to 1280 px,
+ * the other seven, horizontally and vertically averaged: 1.0–1.5 for camera photos (video frames
+ * up to 1.8), ≈ 3 for JPEG quality ≤ 10. Measured only when the working copy is the original's pixels (photos up to 1280 px,
  * which the upload page sends): a downscaled copy no longer has the grid. Larger JPEGs are read by
  * their quantisation tables instead (the IJG quality they were written with).
  */

@@ -52,7 +52,7 @@ export const DEFAULT_THRESHOLDS = {
   /** FACE_OCCLUDED (nose and mouth): share of the strip where nose and mouth must be that is unlike the skin. */
   occludedLowerFaceShare: 0.9,
   /** HEAVY_COMPRESSION: 8×8 block-grid visibility on the face (1 = none; compression.ts). */
-  blockinessWarn: 1.5,
+  blockinessWarn: 2,
   /** HEAVY_COMPRESSION: estimated JPEG quality at or below this (from the quantisation tables). */
   jpegQualityWarn: 20,
 } as const satisfies Record<string, number>;
