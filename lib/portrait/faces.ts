@@ -74,7 +74,7 @@ export async function findFaces(
       const flat = Math.min(...flatShare(texture, landmarks).map((b) => b.flat));
       const natural = blocky || flat <= FLAT_SHARE_MAX;
       const human = wire.boxScore >= t.minFaceScore && geo.plausible && natural;
-      const redness = lipsOverEyesRedness(img, wire.mesh);
+      const redness = lipsOverEyesRedness(img, wire.mesh, geo.interEye);
       return { wire, landmarks, geo, area: wire.box.width * wire.box.height, human, flat, redness };
     })
     .sort((a, b) => b.area - a.area || b.wire.boxScore - a.wire.boxScore);

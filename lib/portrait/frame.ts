@@ -28,6 +28,8 @@ const VOTE_SPREAD = 5; // ± bins around the pixel's own edge direction
 const MAX_LINES = 48;
 /** Share of each side's length that must run along an edge of that direction. */
 const MIN_SIDE_SUPPORT = 0.6;
+/** Frames traced along less than this are not worth measuring further (nor reporting). */
+const MIN_REPORTED_SUPPORT = 0.4;
 
 export interface FrameResult {
   framed: boolean;
@@ -140,9 +142,10 @@ function bestFrame(
           if (corners.some((p) => p === null)) continue;
           const q = corners as P[];
           if (!plausibleFrame(q, w, h, face) || !atAnAngle(q)) continue;
-          const support = Math.min(
-            ...q.map((p, i) => sideSupport(p, q[(i + 1) % 4]!, mag, dir, strong, w, h)),
-          );
+          // The weakest side counts; stop as soon as a side cannot beat the best frame so far.
+          let support = 1;
+          for (let i = 0; i < 4 && support > Math.max(best, MIN_REPORTED_SUPPORT); i++)
+            support = Math.min(support, sideSupport(q[i]!, q[(i + 1) % 4]!, mag, dir, strong, w, h));
           if (support <= best || !q.every((p, i) => cleanEdge(p, q[(i + 1) % 4]!, q, grey, w, h))) continue;
           best = Math.max(best, support);
         }

@@ -43,10 +43,11 @@ const FOREIGN_DELTA_E = 20;
 export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Occlusion {
   const m = meshOf(mesh);
   const r = Math.max(2, interEye);
+  const step = stepFor(r);
   // Bare-skin patches that different occluders leave free: cheeks and nose tip (free under
   // sunglasses), the forehead (free under a mask or sunglasses), between the brows (free under a mask).
   const patch = (idx: number[], radius: number) =>
-    lab3(idx.flatMap((i) => labInDisk(img, m.pt(i), radius * r)));
+    lab3(idx.flatMap((i) => labInDisk(img, m.pt(i), radius * r, step)));
   const cheeks = patch([MESH_REGIONS.cheekA, MESH_REGIONS.cheekB, MESH_REGIONS.noseTip], 0.15);
   const forehead = patch([MESH_REGIONS.forehead], 0.12);
   const glabella = patch([MESH_REGIONS.glabella], 0.12);
@@ -59,6 +60,7 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
         1.4,
         1.8,
       ),
+      step,
     );
     if (lab.length === 0 || skin === null) return 0;
     let dark = 0;
@@ -112,9 +114,9 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
   return {
     eyesDark,
     glabellaCovered,
-    noseForeign: foreign(labInDisk(img, m.pt(MESH_REGIONS.noseTip), 0.18 * r)),
-    mouthForeign: foreign(labInDisk(img, lowerLip, 0.1 * r)),
-    lowerFaceForeign: foreign(labInPolygon(img, strip)),
+    noseForeign: foreign(labInDisk(img, m.pt(MESH_REGIONS.noseTip), 0.18 * r, step)),
+    mouthForeign: foreign(labInDisk(img, lowerLip, 0.1 * r, step)),
+    lowerFaceForeign: foreign(labInPolygon(img, strip, step)),
   };
 }
 
@@ -135,7 +137,14 @@ function enlarge(pts: Pt[], sx: number, sy: number): Pt[] {
   return pts.map(([x, y]) => [cx + (x - cx) * sx, cy + (y - cy) * sy]);
 }
 
-function labInPolygon(img: RgbImage, poly: Pt[]): number[] {
+/**
+ * Pixels are sampled on a grid of `step` px: regions are measured in eye distances, so a large face
+ * needs no more samples than a small one (SAMPLES_PER_EYE_DISTANCE across).
+ */
+const SAMPLES_PER_EYE_DISTANCE = 48;
+const stepFor = (interEye: number) => Math.max(1, Math.floor(interEye / SAMPLES_PER_EYE_DISTANCE));
+
+function labInPolygon(img: RgbImage, poly: Pt[], step: number): number[] {
   const b = bbox(poly);
   const runs = insideRuns(
     poly,
@@ -145,16 +154,28 @@ function labInPolygon(img: RgbImage, poly: Pt[]): number[] {
     Math.min(img.height, Math.ceil(b.y + b.height)),
   );
   const out: number[] = [];
-  for (let k = 0; k < runs.length; k += 3)
-    for (let x = runs[k + 1]!; x < runs[k + 2]!; x++) pushLab(img, x, runs[k]!, out);
+  for (let k = 0; k < runs.length; k += 3) {
+    if (runs[k]! % step) continue;
+    for (let x = runs[k + 1]!; x < runs[k + 2]!; x++) if (x % step === 0) pushLab(img, x, runs[k]!, out);
+  }
   return out;
 }
 
-function labInDisk(img: RgbImage, [cx, cy]: Pt, radius: number): number[] {
+function labInDisk(img: RgbImage, [cx, cy]: Pt, radius: number, step: number): number[] {
   const out: number[] = [];
   const r2 = radius * radius;
-  for (let y = Math.max(0, Math.floor(cy - radius)); y < Math.min(img.height, Math.ceil(cy + radius)); y++)
-    for (let x = Math.max(0, Math.floor(cx - radius)); x < Math.min(img.width, Math.ceil(cx + radius)); x++)
+  const y0 = Math.max(0, Math.floor(cy - radius));
+  const x0 = Math.max(0, Math.floor(cx - radius));
+  for (
+    let y = y0 + ((step - (y0 % step)) % step);
+    y < Math.min(img.height, Math.ceil(cy + radius));
+    y += step
+  )
+    for (
+      let x = x0 + ((step - (x0 % step)) % step);
+      x < Math.min(img.width, Math.ceil(cx + radius));
+      x += step
+    )
       if ((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2 <= r2) pushLab(img, x, y, out);
   return out;
 }
@@ -191,12 +212,14 @@ function pushLab(img: RgbImage, x: number, y: number, out: number[]) {
  * Lips are redder than anything around the eyes on every skin tone, so a mesh fitted to an
  * upside-down face (the detector takes the mouth for the eyes) reads negative.
  */
-export function lipsOverEyesRedness(img: RgbImage, mesh: number[]): number {
+export function lipsOverEyesRedness(img: RgbImage, mesh: number[], interEye: number): number {
   const m = meshOf(mesh);
+  const step = stepFor(interEye);
   const lips = median(
     labInPolygon(
       img,
       MESH_REGIONS.lips.map((i) => m.pt(i)),
+      step,
     ),
     1,
   );
@@ -209,6 +232,7 @@ export function lipsOverEyesRedness(img: RgbImage, mesh: number[]): number {
           1.4,
           1.8,
         ),
+        step,
       ),
     ),
     1,

@@ -150,12 +150,6 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
   }
 
   const face = summarize(main, scale);
-  if (options.qualityCheck) {
-    await checkQuality(main, candidates, working, scale, t, issues, metrics, bytes);
-    lap("analyze");
-    if (issues.some((i) => i.severity === "reject")) return finish({ face });
-  }
-
   const chip = alignedChip(
     working,
     main.landmarks,
@@ -163,11 +157,12 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
     midpoint(main.geo.eyes),
   );
   lap("align");
-  // The descriptor runs in a worker while sharp encodes the outputs on libuv's pool: overlapped.
+  // The template (in a worker) and the stored images (sharp, on libuv's pool) are made while the
+  // checks run on this thread; a rejected photo's are dropped unseen.
   const since = performance.now();
   const timed = <T>(name: string, p: Promise<T>) =>
     p.then((v) => ((timingsMs[name] = round(performance.now() - since, 1)), v));
-  const [described, encoded] = await Promise.all([
+  const made = Promise.all([
     timed(
       "describe",
       getPool().run<DescribeResult>({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [
@@ -176,6 +171,15 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
     ),
     timed("encode", encodeOutputs(working, bbox(main.landmarks))),
   ]);
+  if (options.qualityCheck) {
+    await checkQuality(main, candidates, working, scale, t, issues, metrics, bytes);
+    lap("analyze");
+    if (issues.some((i) => i.severity === "reject")) {
+      made.catch(() => {}); // not needed: a busy pool or a failed encode does not matter here
+      return finish({ face });
+    }
+  }
+  const [described, encoded] = await made;
   mark = performance.now();
   // float32 from the network, rounded to 6 decimals: stable when stored as JSON or numeric.
   const template = described.descriptor.map((v) => round(v, 6));
