@@ -6,8 +6,8 @@
  * - Eyes: share of pixels in the eye regions (the eye contours, enlarged to take in the lids) that
  *   are much darker than the face's bare skin (cheeks and nose tip, and the forehead: the lower of
  *   the two readings). Open eyes are part iris, part sclera and lids: 0.1–0.7; sunglasses and a band
- *   over the eyes: > 0.8. Or: the skin between the brows is dark while the cheeks are lit (a band
- *   the mesh has slipped under).
+ *   over the eyes: > 0.8. Or: the skin between the brows is nearly black (< 0.25 of the cheeks'
+ *   lightness: a band the mesh has slipped under).
  * - Nose and mouth: share of pixels on the nose tip and on the lower lip whose colour is far from the
  *   skin between the brows (CIELAB distance, lightness at half weight so shading matters less than
  *   colour). A mask (white, blue, black, patterned) covers both; lipstick or a moustache changes
@@ -37,6 +37,8 @@ export interface Occlusion {
 
 /** A pixel is "dark" at less than this fraction of the bare skin's lightness (L*). */
 const EYE_DARK_RELATIVE = 0.4;
+/** Between the brows, "covered" means nearly black against the cheeks (a band, a lens bridge). */
+const GLABELLA_DARK_RELATIVE = 0.25;
 /** Weighted CIELAB distance above which a pixel is not the face's skin. */
 const FOREIGN_DELTA_E = 20;
 
@@ -74,8 +76,11 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
   const eyesDark = Math.min(eyesDarkAgainst(cheeks), forehead ? eyesDarkAgainst(forehead) : 1);
   // Dark between the brows while the cheeks are lit: a band or sunglasses' bridge over the upper
   // face, even when the mesh has slipped below it.
+  // Against the cheeks only, and only when nearly black: a forehead in full light over a glabella
+  // in shade (or the bridge of dark-framed glasses) must not read as covered.
   const bright = Math.max(cheeks?.[0] ?? 0, forehead?.[0] ?? 0);
-  const glabellaCovered = glabella !== null && bright > 0 && glabella[0] < EYE_DARK_RELATIVE * bright;
+  const glabellaCovered =
+    glabella !== null && cheeks !== null && glabella[0] < GLABELLA_DARK_RELATIVE * cheeks[0];
 
   // The lower face is compared with skin above it: between the brows, or — when that is covered —
   // the forehead, or else the cheeks.

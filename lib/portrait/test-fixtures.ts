@@ -98,7 +98,7 @@ export const cutOffJpeg = () =>
     crop(6, { left: 1080, top: 160, width: 390, height: 340 }).jpeg({ quality: 92 }).toBuffer(),
   );
 
-/** A shaded cartoon face that both face detectors fire on with confidence > 0.85. */
+/** A shaded cartoon face that face detectors fire on with confidence > 0.85. */
 export const CARTOON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="700">
 <defs><radialGradient id="skin" cx="50%" cy="45%" r="60%"><stop offset="0" stop-color="#f3d1b0"/><stop offset="0.8" stop-color="#d9a47c"/><stop offset="1" stop-color="#b07850"/></radialGradient>
 <radialGradient id="bg" cx="50%" cy="40%" r="70%"><stop offset="0" stop-color="#ddd"/><stop offset="1" stop-color="#777"/></radialGradient></defs>
