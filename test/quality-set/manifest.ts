@@ -3,7 +3,15 @@
  * Used by `npm run eval -- quality` (scripts/eval.ts) and by the real-photo tests.
  */
 import type { PortraitResult, QualityCode } from "@/lib/portrait";
-import { ANIMALS, NOT_PEOPLE, PORTRAITS, REAL_OTHER, type OtherSource, type PortraitSource } from "./sources";
+import {
+  ANIMALS,
+  NOT_PEOPLE,
+  PORTRAITS,
+  REAL_OTHER,
+  STATUES,
+  type OtherSource,
+  type PortraitSource,
+} from "./sources";
 import * as V from "./variants";
 
 export type Expectation =
@@ -87,8 +95,11 @@ function otherItems(src: OtherSource, category: string, expect: Expectation, tur
 export function allItems(): Item[] {
   return [
     ...PORTRAITS.flatMap(portraitItems),
-    ...REAL_OTHER.flatMap((s) => otherItems(s, "real sunglasses", reject(s.expect as QualityCode))),
+    ...REAL_OTHER.flatMap((s) =>
+      otherItems(s, s.category, s.expect === "accepted" ? accept() : reject(s.expect as QualityCode)),
+    ),
     ...ANIMALS.flatMap((s) => otherItems(s, "animal", reject("FACE_NOT_FOUND"), true)),
+    ...STATUES.flatMap((s) => otherItems(s, "statue / figurine", reject("FACE_NOT_FOUND"))),
     ...NOT_PEOPLE.flatMap((s) =>
       otherItems(s, "drawing / painting / mask / render", reject("FACE_NOT_FOUND")),
     ),

