@@ -169,6 +169,15 @@ export async function stretchContrast(img: RgbImage): Promise<RgbImage> {
   return { data, width: info.width, height: info.height };
 }
 
+/** The image with `pad` px added on every side, its edge pixels repeated (a tight crop given context). */
+export async function edgePadded(img: RgbImage, pad: number): Promise<RgbImage> {
+  const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .extend({ top: pad, bottom: pad, left: pad, right: pad, extendWith: "copy" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
 /** The image with its long side at most `longSide` (the same object when already that small). */
 export async function shrunk(img: RgbImage, longSide: number): Promise<RgbImage> {
   if (Math.max(img.width, img.height) <= longSide) return img;

@@ -2,8 +2,8 @@
  * Finding the faces in a photo: detection in the worker pool, the non-human guard, and the photo's
  * orientation (rotation without EXIF). Decisions only; the networks run in face-worker.mjs.
  */
-import { quarterTurn, shrunk, type RgbImage } from "./decode";
-import { faceGeometry, type FaceGeometry, type Pt } from "./geometry";
+import { edgePadded, quarterTurn, shrunk, type RgbImage } from "./decode";
+import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
 import { landmarks68 } from "./mesh";
 import { lipsOverEyesRedness } from "./occlusion";
 import { flatShare } from "./photometry";
@@ -55,19 +55,29 @@ export async function findFaces(
   // the face; a portrait's face is far larger even then); coordinates come back at full scale.
   const small = await shrunk(img, DETECT_LONG_SIDE);
   const k = img.width / small.width;
-  const pixels = new Uint8Array(small.data); // a copy we can transfer; the image stays here
-  const detected = await getPool().run<DetectResult>(
-    { kind: "detect", rgb: pixels.buffer, width: small.width, height: small.height },
-    [pixels.buffer],
-  );
+  let faces = await detectIn(small, clock);
+  // A tight crop (landmarks close to the photo's edge) gives BlazeFace and the mesh no context, and
+  // their fit slips (an upside-down tight crop was fitted past the photo's edge, read as cut off).
+  // Such a photo is read again with its edge pixels repeated around it, as one would crop it
+  // looser; that reading is kept when it finds a face (coordinates shifted back: a face really cut
+  // off still has landmarks past the edge).
+  if (faces.some((f) => tightCrop(f, small))) {
+    const pad = Math.round(TIGHT_PAD * Math.max(small.width, small.height));
+    const again = await detectIn(await edgePadded(small, pad), clock);
+    if (again.length) {
+      for (const f of again) {
+        f.box = { ...f.box, x: f.box.x - pad, y: f.box.y - pad };
+        f.mesh = f.mesh.map((v, i) => (i % 3 === 2 ? v : v - pad));
+      }
+      faces = again;
+    }
+  }
   if (k !== 1)
-    for (const f of detected.faces) {
+    for (const f of faces) {
       f.box = { x: f.box.x * k, y: f.box.y * k, width: f.box.width * k, height: f.box.height * k };
       f.mesh = f.mesh.map((v) => v * k);
     }
-  clock.ms += detected.ms;
-  clock.reads++;
-  return detected.faces
+  return faces
     .map((wire) => {
       const landmarks = landmarks68(wire.mesh);
       const geo = faceGeometry(landmarks, { yawDeg: wire.rotation.yaw, pitchDeg: wire.rotation.pitch });
@@ -81,6 +91,31 @@ export async function findFaces(
 }
 
 const DETECT_LONG_SIDE = 720;
+/**
+ * A tight crop: the face's landmarks, widened by this share of their size on every side, leave the
+ * photo (the TIGHT_CROP warning's default margin)…
+ */
+const TIGHT_MARGIN = 0.1;
+/** …is read again padded by this share of its long side on every side. */
+const TIGHT_PAD = 0.2;
+
+const tightCrop = (f: WireFace, img: RgbImage) => {
+  const b = bbox(landmarks68(f.mesh));
+  const mx = TIGHT_MARGIN * b.width;
+  const my = TIGHT_MARGIN * b.height;
+  return b.x - mx < 0 || b.y - my < 0 || b.x + b.width + mx > img.width || b.y + b.height + my > img.height;
+};
+
+async function detectIn(img: RgbImage, clock: DetectClock): Promise<WireFace[]> {
+  const pixels = new Uint8Array(img.data); // a copy we can transfer; the image stays here
+  const detected = await getPool().run<DetectResult>(
+    { kind: "detect", rgb: pixels.buffer, width: img.width, height: img.height },
+    [pixels.buffer],
+  );
+  clock.ms += detected.ms;
+  clock.reads++;
+  return detected.faces;
+}
 
 const upright = (c: Candidate | undefined, t: QualityThresholds) =>
   c !== undefined && Math.abs(c.geo.rollDeg) <= t.rollRejectDeg;

@@ -70,15 +70,36 @@ describe("a photo turned without EXIF is turned upright, never 'no face'", () =>
   });
 });
 
-describe("animals, drawings, paintings and masks are no face", () => {
-  it.each(["cat-black", "bird-monal", "mandrill", "painting-scream", "drawn-mask-ironman"])(
-    "%s → FACE_NOT_FOUND",
-    async (id) => {
-      const r = await check(await V.prepared(other(id)));
-      expect(r.report.primary?.code).toBe("FACE_NOT_FOUND");
-      expect(r.template).toBeNull();
+describe("a tight crop is read with context, so a turned one is turned upright, not 'cut off'", () => {
+  // Rihanna's face nearly reaches the photo's edge: read as it is, the mesh of the upside-down face
+  // was fitted past the edge (FACE_CUT_OFF); read again with its edges repeated around it, it stands
+  // upright. Two other close crops alongside.
+  it.each(["rihanna", "chuck", "kim"].map((id) => [id, source(id)] as const))(
+    "%s turned 180°",
+    async (_id, src) => {
+      const r = await check(await V.turned(await V.prepared(src), 180));
+      expect(r.report.issues.map((i) => i.code)).not.toContain("FACE_CUT_OFF");
+      expect(r.report.accepted).toBe(true);
+      expect(r.report.metrics.turnedDeg).toBe(180);
     },
   );
+});
+
+describe("animals, drawings, paintings and masks are no face", () => {
+  it.each([
+    "cat-black",
+    "bird-monal",
+    "mandrill",
+    "spider",
+    "painting-scream",
+    "drawn-mask-ironman",
+    "cartoon-penguins",
+    "line-drawing-a",
+  ])("%s → FACE_NOT_FOUND", async (id) => {
+    const r = await check(await V.prepared(other(id)));
+    expect(r.report.primary?.code).toBe("FACE_NOT_FOUND");
+    expect(r.template).toBeNull();
+  });
 
   it("a black cat in a dark photo is no face, not 'too dark'", async () => {
     const r = await check(await V.prepared(other("cat-black")));
