@@ -20,6 +20,7 @@ const nextConfig: NextConfig = {
     "@tensorflow/tfjs",
     "@tensorflow/tfjs-backend-wasm",
     "@vladmandic/face-api",
+    "nodemailer",
     "postgres",
     "sharp",
   ],

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -40,6 +41,8 @@ export const roleEnum = pgEnum("member_role", ["owner", "admin", "reviewer"]);
 export const portraitSourceEnum = pgEnum("portrait_source", ["admin_upload", "self_registration", "api"]);
 export const approvalStatusEnum = pgEnum("approval_status", ["pending", "approved", "rejected"]);
 export const actorTypeEnum = pgEnum("actor_type", ["user", "api_key", "public", "system"]);
+/** The languages a person can be written to in (mail, the reason for a rejection). */
+export const mailLocaleEnum = pgEnum("mail_locale", ["en", "ja"]);
 
 export const organizations = pgTable("organizations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -162,6 +165,12 @@ export const uploadLinks = pgTable(
     createdByApiKeyId: uuid("created_by_api_key_id"),
     usedAt: timestamp("used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The campaign that issued the link, if any. */
+    campaignId: uuid("campaign_id").references((): AnyPgColumn => campaigns.id, { onDelete: "set null" }),
+    /** First view of the upload page (GET never consumes the link; it only notes this once). */
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    /** The language the person's browser asked for at that first view: "their language". */
+    openedLocale: mailLocaleEnum("opened_locale"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -170,6 +179,148 @@ export const uploadLinks = pgTable(
       .on(t.identityId)
       .where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
     index("upload_links_org_idx").on(t.organizationId),
+    // Identity filters ("never asked", "link expired unused") and "replaced by a newer link".
+    index("upload_links_identity_idx").on(t.identityId, t.createdAt),
+    index("upload_links_campaign_idx")
+      .on(t.campaignId, t.identityId)
+      .where(sql`${t.campaignId} is not null`),
+  ],
+);
+
+/** A wave of link requests: many people asked for a photo at once, followed to the end. */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The language of the campaign's mails. */
+    locale: mailLocaleEnum("locale").notNull(),
+    storeImage: boolean("store_image").notNull(),
+    qualityCheck: boolean("quality_check").notNull(),
+    requireApproval: boolean("require_approval").notNull(),
+    expiresInHours: integer("expires_in_hours").notNull(),
+    /** How the people were chosen (ids, or a search and filter), for the record. */
+    selection: jsonb("selection").$type<Record<string, unknown>>().notNull(),
+    peopleCount: integer("people_count").notNull().default(0),
+    /** Active links of other origin that the campaign's first links replaced. */
+    replacedOnCreate: integer("replaced_on_create").notNull().default(0),
+    reminders: integer("reminders").notNull().default(0),
+    createdByUserId: uuid("created_by_user_id"),
+    createdByApiKeyId: uuid("created_by_api_key_id"),
+    createdByLabel: text("created_by_label"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("campaigns_org_created_idx").on(t.organizationId, t.createdAt, t.id)],
+);
+
+/** One person of a campaign and their current link in it (a reminder replaces it). */
+export const campaignMembers = pgTable(
+  "campaign_members",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id")
+      .notNull()
+      .references(() => identities.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    linkId: uuid("link_id")
+      .notNull()
+      .references(() => uploadLinks.id, { onDelete: "cascade" }),
+    /** The latest mail to this person in this campaign, if any. */
+    lastMailId: uuid("last_mail_id"),
+    /** Whether the campaign's first link replaced an active link of other origin. */
+    replacedActiveLink: boolean("replaced_active_link").notNull().default(false),
+    reminders: integer("reminders").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.identityId] })],
+);
+
+export const linkEventKindEnum = pgEnum("link_event_kind", ["quality_failed", "rejected"]);
+
+/** What happened to a link besides its own columns: failed quality checks, rejected uploads. */
+export const uploadLinkEvents = pgTable(
+  "upload_link_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    linkId: uuid("link_id")
+      .notNull()
+      .references(() => uploadLinks.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id").notNull(),
+    campaignId: uuid("campaign_id"),
+    kind: linkEventKindEnum("kind").notNull(),
+    /** The quality check's primary reason code, or the rejection reason code. */
+    code: text("code"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("upload_link_events_link_idx").on(t.linkId),
+    index("upload_link_events_campaign_idx")
+      .on(t.campaignId, t.kind, t.code)
+      .where(sql`${t.campaignId} is not null`),
+  ],
+);
+
+export const mailKindEnum = pgEnum("mail_kind", ["invitation", "reminder", "new_link"]);
+export const mailStatusEnum = pgEnum("mail_status", [
+  "queued",
+  "sending",
+  "handed_over",
+  "sent",
+  "bounced",
+  "failed",
+  "cancelled",
+]);
+
+/**
+ * The durable mail outbox (lib/mail). A row is one message to one person for one send (creation,
+ * a reminder, a new link after a rejection); the unique key makes a second copy per send impossible.
+ * `payload` holds the link URL sealed (AES-GCM), and is blanked once the row is final.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id")
+      .notNull()
+      .references(() => identities.id, { onDelete: "cascade" }),
+    linkId: uuid("link_id")
+      .notNull()
+      .references(() => uploadLinks.id, { onDelete: "cascade" }),
+    sendId: uuid("send_id").notNull(),
+    kind: mailKindEnum("kind").notNull(),
+    locale: mailLocaleEnum("locale").notNull(),
+    recipient: text("recipient").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    status: mailStatusEnum("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A claim: who holds the row (fencing token) and until when. */
+    claimToken: uuid("claim_token"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mail_outbox_send_identity_uq").on(t.sendId, t.identityId),
+    index("mail_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('queued', 'sending', 'handed_over')`),
+    index("mail_outbox_link_idx").on(t.linkId),
   ],
 );
 
@@ -198,6 +349,8 @@ export const approvalRequests = pgTable(
   (t) => [
     index("approval_requests_org_status_idx").on(t.organizationId, t.status, t.createdAt),
     index("approval_requests_identity_idx").on(t.identityId),
+    // Campaign progress: the outcome of the upload made through a link.
+    index("approval_requests_link_idx").on(t.uploadLinkId),
   ],
 );
 

@@ -13,6 +13,26 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** REST API requests per API key per minute (all instances together). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** SMTP server for campaign mail, e.g. `smtp://user:pass@mail.example.com:587` or `smtps://…:465`. Unset: no mail. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:$/.test(new URL(v).protocol), "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of campaign mail, e.g. `Identity Manager <no-reply@example.com>`; the organization's name is shown as the sender name. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** The time zone link expiry times are written in, in mails. */
+  MAIL_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "MAIL_TIME_ZONE must be an IANA time zone such as Asia/Tokyo"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -27,6 +47,9 @@ export function env(): Env {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
+    MAIL_TIME_ZONE: process.env.MAIL_TIME_ZONE || undefined,
   });
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import { approvalRequests, auditEvents, identities, portraits, type LinkConditions } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
+import { recordUploadRejected } from "@/lib/links/events";
 import { compareTemplates } from "@/lib/portrait";
 import { applyPortrait } from "@/lib/portraits/apply";
 import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
@@ -240,12 +241,14 @@ const alreadyDecided = () =>
  * The row lock makes concurrent deciders queue; the second finds it decided and gets 409.
  */
 export async function decideApproval(
-  db: Db,
+  db: DbOrTx,
   organizationId: string,
   actor: Actor,
   requestId: string,
   decision: Decision,
-): Promise<{ status: "approved" | "rejected"; identityId: string }> {
+  /** For a rejection: the reason code the person is told (lib/campaigns/reasons.ts). */
+  reason: string | null = null,
+): Promise<{ status: "approved" | "rejected"; identityId: string; uploadLinkId: string | null }> {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound("Approval request not found.");
   return db.transaction(async (tx) => {
     const [request] = await tx
@@ -290,9 +293,15 @@ export async function decideApproval(
         action: "approval.rejected",
         targetType: "approval_request",
         targetId: requestId,
-        details: { identityId: request.identityId },
+        details: { identityId: request.identityId, ...(reason ? { reason } : {}) },
       });
-      return { status: "rejected" as const, identityId: request.identityId };
+      // Campaign progress counts the rejection against the link the upload came through.
+      if (request.uploadLinkId) await recordUploadRejected(tx, request.uploadLinkId, reason);
+      return {
+        status: "rejected" as const,
+        identityId: request.identityId,
+        uploadLinkId: request.uploadLinkId,
+      };
     }
     const portraitId = await applyPortrait(tx, {
       organizationId,
@@ -326,6 +335,10 @@ export async function decideApproval(
       targetId: requestId,
       details: { identityId: request.identityId, portraitId },
     });
-    return { status: "approved" as const, identityId: request.identityId };
+    return {
+      status: "approved" as const,
+      identityId: request.identityId,
+      uploadLinkId: request.uploadLinkId,
+    };
   });
 }

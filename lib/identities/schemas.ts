@@ -27,12 +27,30 @@ export type IdentityInput = z.infer<typeof identityInputSchema>;
 export const identityPatchSchema = identityInputSchema.partial();
 export type IdentityPatch = z.infer<typeof identityPatchSchema>;
 
-export const identityFilterSchema = z.enum(["all", "no_portrait", "link_active", "pending_approval"]);
+export const identityFilterSchema = z.enum([
+  "all",
+  "no_portrait",
+  "portrait_older",
+  "never_asked",
+  "link_expired",
+  "link_active",
+  "pending_approval",
+]);
 export type IdentityFilter = z.infer<typeof identityFilterSchema>;
 
-export const listQuerySchema = z.object({
+/** For `portrait_older`: the current portrait was taken more than this many months ago. */
+export const DEFAULT_PORTRAIT_AGE_MONTHS = 12;
+export const portraitAgeMonthsSchema = z.coerce.number().int().min(1).max(240);
+
+/** The search and filter part of a list query: what "all that match" selects. */
+export const identityMatchSchema = z.object({
   q: z.string().trim().max(200).optional().default(""),
   filter: identityFilterSchema.optional().default("all"),
+  months: portraitAgeMonthsSchema.optional().default(DEFAULT_PORTRAIT_AGE_MONTHS),
+});
+export type IdentityMatch = z.input<typeof identityMatchSchema>;
+
+export const listQuerySchema = identityMatchSchema.extend({
   cursor: z.string().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().default(50),
 });

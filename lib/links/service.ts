@@ -16,6 +16,13 @@ export interface IssuedLink {
   url: string;
   expiresAt: Date;
   conditions: LinkConditions;
+  /** Whether issuing this link revoked the identity's previous active link. */
+  replacedActiveLink: boolean;
+}
+
+export interface IssueOptions {
+  /** The campaign the links belong to (its page follows them). */
+  campaignId?: string;
 }
 
 export class UnknownIdentitiesError extends AppError {
@@ -48,6 +55,7 @@ export async function issueUploadLinks(
   identityIds: string[],
   conditionsInput: LinkConditionsInput = {},
   expiresInHours?: number,
+  options: IssueOptions = {},
 ): Promise<IssuedLink[]> {
   const conditions = linkConditionsSchema.parse(conditionsInput);
   const hours = expiresInHoursSchema.parse(expiresInHours);
@@ -88,6 +96,7 @@ export async function issueUploadLinks(
           tokenHash: hashUploadToken(tokens.get(f.id)!),
           ...conditions,
           expiresAt,
+          campaignId: options.campaignId ?? null,
           createdByUserId: actor.type === "user" ? actor.id : null,
           createdByApiKeyId: actor.type === "api_key" ? actor.id : null,
         })),
@@ -107,6 +116,7 @@ export async function issueUploadLinks(
           ...conditions,
           expiresAt: expiresAt.toISOString(),
           replacedActiveLink: revokedFor.has(f.id),
+          ...(options.campaignId ? { campaignId: options.campaignId } : {}),
         },
       })),
     );
@@ -117,6 +127,7 @@ export async function issueUploadLinks(
       url: uploadUrl(appUrl, tokens.get(f.id)!),
       expiresAt,
       conditions,
+      replacedActiveLink: revokedFor.has(f.id),
     }));
   });
 }

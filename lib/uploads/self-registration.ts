@@ -2,7 +2,9 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { recordQualityFailure } from "@/lib/links/events";
 import { consumeUploadLink, findValidLink } from "@/lib/links/service";
+import { logError } from "@/lib/log";
 import { processPortrait } from "@/lib/portrait";
 import { createApprovalRequest } from "@/lib/approvals/create";
 import { applyPortrait } from "@/lib/portraits/apply";
@@ -27,6 +29,15 @@ const rateLimited = (retryAfterSeconds: number) =>
     retryAfterSeconds,
   });
 
+/** Counted for the campaign page's histogram; the person's answer must not depend on it. */
+async function noteQualityFailure(db: Db, linkId: string, code: string): Promise<void> {
+  try {
+    await recordQualityFailure(db, linkId, code);
+  } catch (error) {
+    logError("recording a failed quality check", error);
+  }
+}
+
 /**
  * A person's upload through their link. The photo is checked before anything is written; only an
  * accepted photo consumes the link, and consumption and the portrait change (or approval request)
@@ -49,7 +60,10 @@ export async function submitSelfRegistration(
     qualityCheck: link.conditions.qualityCheck,
     thresholds: link.qualityThresholds,
   });
-  if (!result.report.accepted) throw new QualityRejectedError(result.report);
+  if (!result.report.accepted) {
+    await noteQualityFailure(db, link.linkId, result.report.primary?.code ?? "QUALITY_REJECTED");
+    throw new QualityRejectedError(result.report);
+  }
 
   const { conditions } = link;
   const report = result.report as unknown as Record<string, unknown>;

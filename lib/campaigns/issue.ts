@@ -1,0 +1,176 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { campaignMembers, identities, mailOutbox } from "@/db/schema";
+import type { Actor } from "@/lib/audit/record";
+import { issueUploadLinkBatch } from "@/lib/links/batch";
+import type { MailKind, MailLocale } from "@/lib/mail/messages";
+import { enqueueMails } from "@/lib/mail/outbox";
+import type { DeliveryRow } from "./csv";
+
+/** Links are issued 1 000 at a time, each chunk in its own transaction (the batch service's unit). */
+export const CHUNK = 1000;
+
+export interface CampaignRef {
+  id: string;
+  locale: MailLocale;
+  storeImage: boolean;
+  qualityCheck: boolean;
+  requireApproval: boolean;
+  expiresInHours: number;
+}
+
+/** Which mail to queue; a new link after a rejection also carries its reason. */
+export interface CampaignMail {
+  kind: MailKind;
+  reason?: string;
+  note?: string;
+}
+
+export interface IssuedMember extends DeliveryRow {
+  identityId: string;
+  /** Whether a mail with this link was queued. */
+  mailed: boolean;
+  replacedActiveLink: boolean;
+}
+
+const isCode = (error: unknown, code: string) => (error as { code?: unknown } | null)?.code === code;
+
+/**
+ * Gives each identity a fresh link of the campaign, chunk by chunk. In each chunk's transaction:
+ * the links (through the batch service: one active link per identity, the older one revoked),
+ * the members' current link, and — with `mail` — one queued mail per person with an address; mails
+ * still queued with an older link for these people are cancelled. An identity deleted meanwhile is
+ * left out. Returns what the CSV needs, in the order of `identityIds`.
+ */
+export async function issueCampaignLinks(
+  db: DbOrTx,
+  organizationId: string,
+  actor: Actor,
+  campaign: CampaignRef,
+  identityIds: string[],
+  mail: CampaignMail | null,
+): Promise<IssuedMember[]> {
+  const sendId = randomUUID();
+  const out: IssuedMember[] = [];
+  for (let i = 0; i < identityIds.length; i += CHUNK) {
+    let chunk = identityIds.slice(i, i + CHUNK);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        out.push(
+          ...(await db.transaction((tx) =>
+            issueChunk(tx, organizationId, actor, campaign, chunk, mail && { ...mail, sendId }),
+          )),
+        );
+        break;
+      } catch (error) {
+        // Someone deleted identities of this chunk while we worked: issue to the others.
+        const gone = (error as { extra?: { errors?: { index: number }[] } }).extra?.errors;
+        if (attempt > 2 || !isCode(error, "IDENTITY_NOT_FOUND") || !gone) throw error;
+        const missing = new Set(gone.map((e) => e.index));
+        chunk = chunk.filter((_, index) => !missing.has(index));
+        if (chunk.length === 0) break;
+      }
+    }
+  }
+  return out;
+}
+
+async function issueChunk(
+  tx: DbOrTx,
+  organizationId: string,
+  actor: Actor,
+  campaign: CampaignRef,
+  chunk: string[],
+  mail: (CampaignMail & { sendId: string }) | null,
+): Promise<IssuedMember[]> {
+  const links = await issueUploadLinkBatch(
+    tx,
+    organizationId,
+    actor,
+    chunk.map((id) => ({ id })),
+    {
+      storeImage: campaign.storeImage,
+      qualityCheck: campaign.qualityCheck,
+      requireApproval: campaign.requireApproval,
+    },
+    campaign.expiresInHours,
+    { campaignId: campaign.id },
+  );
+  const people = new Map(
+    (
+      await tx
+        .select({ id: identities.id, displayName: identities.displayName, email: identities.email })
+        .from(identities)
+        .where(and(eq(identities.organizationId, organizationId), inArray(identities.id, chunk)))
+    ).map((p) => [p.id, p]),
+  );
+  const linkIds = links.map((l) => l.linkId);
+  // A queued mail carrying one of these people's older links would now deliver a dead link.
+  await tx
+    .update(mailOutbox)
+    .set({ status: "cancelled", payload: null, lastError: "replaced by a newer link" })
+    .where(
+      and(
+        eq(mailOutbox.organizationId, organizationId),
+        inArray(mailOutbox.identityId, chunk),
+        eq(mailOutbox.status, "queued"),
+        notInArray(mailOutbox.linkId, linkIds),
+      ),
+    );
+  const mailIds = mail
+    ? await enqueueMails(
+        tx,
+        { sendId: mail.sendId, kind: mail.kind, locale: campaign.locale },
+        links.flatMap((l) => {
+          const email = people.get(l.identityId)?.email;
+          return email
+            ? [
+                {
+                  organizationId,
+                  campaignId: campaign.id,
+                  identityId: l.identityId,
+                  linkId: l.linkId,
+                  recipient: email,
+                  payload: { url: l.url, reason: mail.reason, note: mail.note },
+                },
+              ]
+            : [];
+        }),
+      )
+    : new Map<string, string>();
+  await tx
+    .insert(campaignMembers)
+    .values(
+      links.map((l) => ({
+        campaignId: campaign.id,
+        identityId: l.identityId,
+        organizationId,
+        linkId: l.linkId,
+        lastMailId: mailIds.get(l.identityId) ?? null,
+        replacedActiveLink: l.replacedActiveLink,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [campaignMembers.campaignId, campaignMembers.identityId],
+      set: {
+        linkId: sql`excluded.link_id`,
+        lastMailId: sql`excluded.last_mail_id`,
+        reminders: sql`${campaignMembers.reminders} + 1`,
+      },
+    });
+  return links.map((l) => {
+    const person = people.get(l.identityId);
+    return {
+      identityId: l.identityId,
+      externalId: l.externalId,
+      displayName: person?.displayName ?? "",
+      email: person?.email ?? null,
+      url: l.url,
+      expiresAt: l.expiresAt,
+      mailed: mailIds.has(l.identityId),
+      replacedActiveLink: l.replacedActiveLink,
+    };
+  });
+}

@@ -1,0 +1,234 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { getCampaign } from "./read";
+
+/**
+ * Where each person of a campaign stands, judged by their current campaign link (a reminder gives
+ * a new one) plus what happened on any of their campaign links. Every state is one SQL condition
+ * over the same joined rows, so the counts (one grouped query) and the lists of people behind each
+ * count cannot disagree.
+ */
+export const MEMBER_STATES = [
+  "issued",
+  "mail_queued",
+  "delivered",
+  "bounced",
+  "not_mailed",
+  "opened",
+  "failed_check",
+  "uploaded",
+  "awaiting_approval",
+  "approved",
+  "rejected",
+  "not_uploaded",
+  "expired",
+  "replaced",
+  "revoked",
+] as const;
+export type MemberState = (typeof MEMBER_STATES)[number];
+
+const CONDITION: Record<MemberState, SQL> = {
+  issued: sql`true`,
+  mail_queued: sql`o.status in ('queued', 'sending', 'handed_over')`,
+  delivered: sql`o.status = 'sent'`,
+  bounced: sql`o.status in ('bounced', 'failed')`,
+  not_mailed: sql`(o.id is null or o.status = 'cancelled')`,
+  opened: sql`coalesce(op.opened, false)`,
+  failed_check: sql`coalesce(f.failures, 0) > 0`,
+  uploaded: sql`l.used_at is not null`,
+  awaiting_approval: sql`r.status = 'pending'`,
+  approved: sql`r.status = 'approved'`,
+  rejected: sql`rj.link_id is not null`,
+  // Remind's target: the current link was never used and nobody else replaced or revoked it.
+  not_uploaded: sql`l.used_at is null and l.revoked_at is null`,
+  expired: sql`l.used_at is null and l.revoked_at is null and l.expires_at <= now()`,
+  replaced: sql`l.used_at is null and l.revoked_at is not null and nl.newer`,
+  revoked: sql`l.used_at is null and l.revoked_at is not null and not nl.newer`,
+};
+
+/** The campaign's people joined with everything their state depends on (aliases used above). */
+function membersFrom(campaignId: string, organizationId: string): SQL {
+  return sql`
+    from campaign_members m
+    join upload_links l on l.id = m.link_id
+    join identities i on i.id = m.identity_id
+    left join mail_outbox o on o.id = m.last_mail_id
+    left join approval_requests r on r.upload_link_id = m.link_id
+    left join (
+      select identity_id, bool_or(opened_at is not null) as opened, min(opened_at) as opened_at
+      from upload_links where campaign_id = ${campaignId} group by identity_id
+    ) op on op.identity_id = m.identity_id
+    left join (
+      select identity_id, count(*)::int as failures, (array_agg(code order by id desc))[1] as last_code
+      from upload_link_events where campaign_id = ${campaignId} and kind = 'quality_failed' group by identity_id
+    ) f on f.identity_id = m.identity_id
+    left join (
+      select link_id, (array_agg(code order by id desc))[1] as reason
+      from upload_link_events where campaign_id = ${campaignId} and kind = 'rejected' group by link_id
+    ) rj on rj.link_id = m.link_id
+    left join lateral (
+      select exists (select 1 from upload_links n where n.identity_id = m.identity_id and n.created_at > l.created_at) as newer
+    ) nl on l.revoked_at is not null
+    where m.campaign_id = ${campaignId} and m.organization_id = ${organizationId}`;
+}
+
+async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+export type CampaignCounts = Record<MemberState, number>;
+
+export interface CampaignProgress {
+  counts: CampaignCounts;
+  /** Failed quality checks by primary reason code, most frequent first (attempts, not people). */
+  failureReasons: { code: string; attempts: number; people: number }[];
+  failedAttempts: number;
+}
+
+/** Every count of the campaign page in one grouped query, and the histogram of failure reasons. */
+export async function getCampaignProgress(
+  db: DbOrTx,
+  organizationId: string,
+  campaignId: string,
+): Promise<CampaignProgress> {
+  await getCampaign(db, organizationId, campaignId);
+  const selectList = sql.join(
+    MEMBER_STATES.map(
+      (state) => sql`count(*) filter (where ${CONDITION[state]})::int as ${sql.identifier(state)}`,
+    ),
+    sql`, `,
+  );
+  const [countRow] = await rows<Record<MemberState, number>>(
+    db,
+    sql`select ${selectList} ${membersFrom(campaignId, organizationId)}`,
+  );
+  const histogram = await rows<{ code: string; attempts: number; people: number }>(
+    db,
+    sql`select coalesce(code, 'UNKNOWN') as code, count(*)::int as attempts, count(distinct identity_id)::int as people
+        from upload_link_events
+        where campaign_id = ${campaignId} and organization_id = ${organizationId} and kind = 'quality_failed'
+        group by code order by attempts desc, code`,
+  );
+  const counts = Object.fromEntries(
+    MEMBER_STATES.map((s) => [s, Number(countRow?.[s] ?? 0)]),
+  ) as CampaignCounts;
+  const failureReasons = histogram.map((h) => ({
+    code: h.code,
+    attempts: Number(h.attempts),
+    people: Number(h.people),
+  }));
+  return { counts, failureReasons, failedAttempts: failureReasons.reduce((sum, h) => sum + h.attempts, 0) };
+}
+
+export interface CampaignMember {
+  identityId: string;
+  externalId: string;
+  displayName: string;
+  email: string | null;
+  linkExpiresAt: Date;
+  openedAt: Date | null;
+  failedAttempts: number;
+  lastFailureCode: string | null;
+  uploadedAt: Date | null;
+  approval: "pending" | "approved" | "rejected" | null;
+  rejectionReason: string | null;
+  mail: "queued" | "sent" | "bounced" | "not_mailed";
+  linkState: "active" | "used" | "expired" | "replaced" | "revoked";
+  reminders: number;
+}
+
+type RawMember = Omit<CampaignMember, "linkExpiresAt" | "openedAt" | "uploadedAt"> & {
+  linkExpiresAt: string | Date;
+  openedAt: string | Date | null;
+  uploadedAt: string | Date | null;
+  sortName: string;
+};
+
+const date = (v: string | Date | null) => (v === null ? null : new Date(v));
+
+function encodeCursor(name: string, id: string) {
+  return Buffer.from(JSON.stringify([name, id])).toString("base64url");
+}
+function decodeCursor(raw: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (
+      Array.isArray(v) &&
+      typeof v[0] === "string" &&
+      v[0].length <= 400 &&
+      !v[0].includes("\u0000") &&
+      typeof v[1] === "string" &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1])
+    )
+      return [v[0], v[1]];
+  } catch {
+    // fall through
+  }
+  throw new AppError("INVALID_CURSOR", "The page cursor is not valid; start from the first page.", 400);
+}
+
+/** The people behind one count (optionally: who failed with one reason code), by name, keyset-paged. */
+export async function listCampaignMembers(
+  db: DbOrTx,
+  organizationId: string,
+  campaignId: string,
+  options: { state?: MemberState; reason?: string; cursor?: string; limit?: number } = {},
+): Promise<{ items: CampaignMember[]; nextCursor: string | null }> {
+  await getCampaign(db, organizationId, campaignId);
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const filters: SQL[] = [CONDITION[options.state ?? "issued"]];
+  if (options.reason) {
+    filters.push(sql`exists (select 1 from upload_link_events e where e.campaign_id = ${campaignId}
+      and e.identity_id = m.identity_id and e.kind = 'quality_failed' and e.code = ${options.reason})`);
+  }
+  if (options.cursor) {
+    const [name, id] = decodeCursor(options.cursor);
+    filters.push(sql`(lower(i.display_name), i.id) > (${name}, ${id}::uuid)`);
+  }
+  const found = await rows<RawMember>(
+    db,
+    sql`select i.id as "identityId", i.external_id as "externalId", i.display_name as "displayName", i.email,
+        lower(i.display_name) as "sortName",
+        l.expires_at as "linkExpiresAt", op.opened_at as "openedAt",
+        coalesce(f.failures, 0) as "failedAttempts", f.last_code as "lastFailureCode",
+        l.used_at as "uploadedAt",
+        case when rj.link_id is not null then 'rejected' else r.status::text end as approval,
+        rj.reason as "rejectionReason",
+        case when o.status in ('queued', 'sending', 'handed_over') then 'queued'
+             when o.status = 'sent' then 'sent'
+             when o.status in ('bounced', 'failed') then 'bounced'
+             else 'not_mailed' end as mail,
+        case when l.used_at is not null then 'used'
+             when l.revoked_at is not null then (case when nl.newer then 'replaced' else 'revoked' end)
+             when l.expires_at <= now() then 'expired'
+             else 'active' end as "linkState",
+        m.reminders
+      ${membersFrom(campaignId, organizationId)} and ${sql.join(filters, sql` and `)}
+      order by lower(i.display_name), i.id
+      limit ${limit + 1}`,
+  );
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((m) => ({
+      identityId: m.identityId,
+      externalId: m.externalId,
+      displayName: m.displayName,
+      email: m.email,
+      lastFailureCode: m.lastFailureCode,
+      approval: m.approval,
+      rejectionReason: m.rejectionReason,
+      mail: m.mail,
+      linkState: m.linkState,
+      failedAttempts: Number(m.failedAttempts),
+      reminders: Number(m.reminders),
+      linkExpiresAt: new Date(m.linkExpiresAt),
+      openedAt: date(m.openedAt),
+      uploadedAt: date(m.uploadedAt),
+    })),
+    nextCursor: found.length > limit && last ? encodeCursor(last.sortName, last.identityId) : null,
+  };
+}

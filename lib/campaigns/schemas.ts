@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { identityFilterSchema, portraitAgeMonthsSchema } from "@/lib/identities/schemas";
+import { expiresInHoursSchema, linkConditionsSchema } from "@/lib/links/schemas";
+
+/** Most people in one campaign: its links, CSV and mails are made in one request. */
+export const MAX_CAMPAIGN_PEOPLE = 10_000;
+
+/**
+ * Text PostgreSQL can store and a person can read: no NUL or other control characters, no lone
+ * surrogates. (Kept small and local; a shared set of such string types may replace it.)
+ */
+export const plainText = (max: number, empty: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(max, `Use at most ${max} characters.`)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters.")
+    .refine((v) => !LONE_SURROGATE.test(v), "Remove broken characters.");
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const mailLocaleSchema = z.enum(["ja", "en"]);
+
+export const campaignNameSchema = plainText(120, "Name the campaign.");
+
+/** "All that match" the identities list's search and filter, as the admin saw it. */
+export const campaignMatchSchema = z.strictObject({
+  q: z.string().trim().max(200).optional().default("").describe("Substring of the name or external ID"),
+  filter: identityFilterSchema.optional().default("all"),
+  months: portraitAgeMonthsSchema
+    .optional()
+    .describe("For filter=portrait_older: portraits older than this many months (default 12)"),
+});
+
+export const campaignSettingsSchema = z.object({
+  name: campaignNameSchema,
+  locale: mailLocaleSchema.default("ja").describe("The language of the mails: ja or en"),
+  options: linkConditionsSchema
+    .strict()
+    .default({ storeImage: true, qualityCheck: true, requireApproval: false }),
+  expiresInHours: expiresInHoursSchema.optional(),
+  email: z
+    .boolean()
+    .default(false)
+    .describe("Mail each person who has an address their link (needs SMTP on the server)"),
+});
+export type CampaignSettings = z.output<typeof campaignSettingsSchema>;
+
+export type CampaignSelection =
+  | { kind: "ids"; identityIds: string[] }
+  | { kind: "refs"; refs: ({ id: string } | { externalId: string })[] }
+  | { kind: "match"; match: z.output<typeof campaignMatchSchema>; expectedCount?: number };
