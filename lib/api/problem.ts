@@ -103,6 +103,10 @@ export const PROBLEM_CODES: Record<string, string> = {
   QUALITY_REJECTED:
     "The portrait failed the quality check; `report` says why (its primary code is the problem code).",
   ALREADY_DECIDED: "The approval request was already approved or rejected.",
+  EMAIL_NOT_CONFIGURED: "Mail was asked for, but the server has no SMTP settings (SMTP_URL, MAIL_FROM).",
+  EMPTY_SELECTION: "No identity matches the campaign's selection.",
+  TOO_MANY_PEOPLE: "A campaign can ask at most 10 000 people at once.",
+  INVALID_CURSOR: "The page cursor is not valid; start from the first page.",
   BUSY: "Portrait processing is saturated; retry after Retry-After seconds.",
   INTERNAL: "Something failed on our side. Nothing about it is disclosed; try again later.",
 };

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { identityInputSchema, identityPatchSchema, identityFilterSchema } from "@/lib/identities/schemas";
+import {
+  identityInputSchema,
+  identityPatchSchema,
+  identityFilterSchema,
+  portraitAgeMonthsSchema,
+} from "@/lib/identities/schemas";
 import type { ApprovalRow } from "@/lib/approvals/service";
 import type { IdentityRow } from "@/lib/identities/service";
 import type { IssuedLink } from "@/lib/links/service";
@@ -48,6 +53,9 @@ export const identityPageSchema = responseComponent(
 export const identityListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().describe("Substring of the name or external ID"),
   filter: identityFilterSchema.optional(),
+  months: portraitAgeMonthsSchema
+    .optional()
+    .describe("With filter=portrait_older: current portrait older than this many months (default 12)"),
   cursor: z.string().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().describe("Page size, 1–200 (default 50)"),
 });

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { getCampaign } from "./read";
+import { MEMBER_STATES, type MemberState } from "./progress-states";
 
 /**
  * Where each person of a campaign stands, judged by their current campaign link (a reminder gives
@@ -10,24 +11,7 @@ import { getCampaign } from "./read";
  * over the same joined rows, so the counts (one grouped query) and the lists of people behind each
  * count cannot disagree.
  */
-export const MEMBER_STATES = [
-  "issued",
-  "mail_queued",
-  "delivered",
-  "bounced",
-  "not_mailed",
-  "opened",
-  "failed_check",
-  "uploaded",
-  "awaiting_approval",
-  "approved",
-  "rejected",
-  "not_uploaded",
-  "expired",
-  "replaced",
-  "revoked",
-] as const;
-export type MemberState = (typeof MEMBER_STATES)[number];
+export { MEMBER_STATES, type MemberState };
 
 const CONDITION: Record<MemberState, SQL> = {
   issued: sql`true`,
