@@ -6,5 +6,8 @@ export async function register() {
     // Load the face models now, not on the first person's upload.
     const { warmPortraitWorkers } = await import("./lib/portrait");
     warmPortraitWorkers();
+    // The mail outbox worker lives in the app process (the embedded database is single-process).
+    const { startMailWorker } = await import("./lib/mail/start");
+    startMailWorker();
   }
 }

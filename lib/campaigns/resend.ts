@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { campaigns, identities, uploadLinks } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/client";
+import { approvalRequests, campaigns, identities, uploadLinks } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
 import { decideApproval } from "@/lib/approvals/service";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { issueUploadLinks } from "@/lib/links/service";
 import type { MailLocale } from "@/lib/mail/messages";
 import { enqueueMails } from "@/lib/mail/outbox";
@@ -13,6 +13,7 @@ import { nudgeMailWorker } from "@/lib/mail/start";
 import { requireMailConfigured } from "./create";
 import { issueCampaignLinks } from "./issue";
 import type { RejectionReason } from "./reasons";
+import { isUuid } from "./read";
 
 export interface RejectWithNewLinkInput {
   reason: RejectionReason;
@@ -132,4 +133,44 @@ export async function rejectWithNewLink(
   });
   if (result.mailed) nudgeMailWorker();
   return result;
+}
+
+export interface NewLinkContext {
+  hasEmail: boolean;
+  /** The language the person will be written in unless the reviewer picks another. */
+  locale: MailLocale;
+  campaignName: string | null;
+}
+
+/** What the reviewer's "reject and send a new link" form needs to know about a pending request. */
+export async function newLinkContext(
+  db: DbOrTx,
+  organizationId: string,
+  requestId: string,
+): Promise<NewLinkContext> {
+  if (!isUuid(requestId)) throw notFound("Approval request not found.");
+  const [row] = await db
+    .select({
+      email: identities.email,
+      openedLocale: uploadLinks.openedLocale,
+      campaignLocale: campaigns.locale,
+      campaignName: campaigns.name,
+    })
+    .from(approvalRequests)
+    .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
+    .leftJoin(uploadLinks, eq(uploadLinks.id, approvalRequests.uploadLinkId))
+    .leftJoin(campaigns, eq(campaigns.id, uploadLinks.campaignId))
+    .where(
+      and(
+        eq(approvalRequests.organizationId, organizationId),
+        eq(approvalRequests.id, requestId),
+        eq(approvalRequests.status, "pending"),
+      ),
+    );
+  if (!row) throw notFound("Approval request not found.");
+  return {
+    hasEmail: Boolean(row.email),
+    locale: row.openedLocale ?? row.campaignLocale ?? "ja",
+    campaignName: row.campaignName,
+  };
 }
