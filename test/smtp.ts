@@ -26,6 +26,7 @@ export interface TestSmtpOptions {
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   private server: SMTPServer | null = null;
+  private stopping = false;
   port = 0;
 
   constructor(private readonly options: TestSmtpOptions = {}) {}
@@ -39,7 +40,14 @@ export class TestSmtpServer {
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
-      closeTimeout: 200,
+      closeTimeout: 300,
+      // Shutting down like a mail server does: no new transaction, the ones under way finish.
+      onMailFrom: (_address, _session, callback) => {
+        if (!this.stopping) return callback();
+        const error = new Error("Service shutting down") as Error & { responseCode: number };
+        error.responseCode = 421;
+        callback(error);
+      },
       onRcptTo: (address, _session, callback) => {
         const code = this.options.refuse?.(address.address) ?? null;
         if (!code) return callback();
@@ -87,7 +95,9 @@ export class TestSmtpServer {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
+    this.stopping = true;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.stopping = false;
   }
 
   /** Waits until `count` messages arrived (or throws after `timeoutMs`). */
