@@ -41,6 +41,18 @@ export const roleEnum = pgEnum("member_role", ["owner", "admin", "reviewer"]);
 export const portraitSourceEnum = pgEnum("portrait_source", ["admin_upload", "self_registration", "api"]);
 export const approvalStatusEnum = pgEnum("approval_status", ["pending", "approved", "rejected"]);
 export const actorTypeEnum = pgEnum("actor_type", ["user", "api_key", "public", "system"]);
+export const mailKindEnum = pgEnum("mail_kind", ["invitation", "reminder", "new_link"]);
+export const mailStatusEnum = pgEnum("mail_status", [
+  "queued",
+  "sending",
+  "handed_over",
+  "sent",
+  "bounced",
+  "failed",
+  "cancelled",
+]);
+
+export const revokedReasonEnum = pgEnum("revoked_reason", ["replaced", "revoked"]);
 /** The languages a person can be written to in (mail, the reason for a rejection). */
 export const mailLocaleEnum = pgEnum("mail_locale", ["en", "ja"]);
 
@@ -165,6 +177,8 @@ export const uploadLinks = pgTable(
     createdByApiKeyId: uuid("created_by_api_key_id"),
     usedAt: timestamp("used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Why it was revoked: a newer link replaced it, or someone revoked it by hand. */
+    revokedReason: revokedReasonEnum("revoked_reason"),
     /** The campaign that issued the link, if any. */
     campaignId: uuid("campaign_id").references((): AnyPgColumn => campaigns.id, { onDelete: "set null" }),
     /** First view of the upload page (GET never consumes the link; it only notes this once). */
@@ -237,6 +251,24 @@ export const campaignMembers = pgTable(
     /** Whether the campaign's first link replaced an active link of other origin. */
     replacedActiveLink: boolean("replaced_active_link").notNull().default(false),
     reminders: integer("reminders").notNull().default(0),
+    // Where the person stands, kept by triggers (migration 0004) from the rows it derives from, so
+    // the campaign page counts 10 000 people with one scan of this table:
+    // the current link (upload_links) …
+    linkExpiresAt: timestamp("link_expires_at", { withTimezone: true }).notNull(),
+    linkUsedAt: timestamp("link_used_at", { withTimezone: true }),
+    linkRevokedAt: timestamp("link_revoked_at", { withTimezone: true }),
+    linkReplaced: boolean("link_replaced").notNull().default(false),
+    /** … the first view of any of the person's links of the campaign … */
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    /** … failed quality checks on any of them (upload_link_events) … */
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lastFailureCode: text("last_failure_code"),
+    /** … the upload of the current link under review (approval_requests), or rejected … */
+    approvalStatus: approvalStatusEnum("approval_status"),
+    rejectedAt: timestamp("rejected_at", { withTimezone: true }),
+    rejectionReason: text("rejection_reason"),
+    /** … and the latest mail (mail_outbox). */
+    mailStatus: mailStatusEnum("mail_status"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.identityId] })],
@@ -269,17 +301,6 @@ export const uploadLinkEvents = pgTable(
       .where(sql`${t.campaignId} is not null`),
   ],
 );
-
-export const mailKindEnum = pgEnum("mail_kind", ["invitation", "reminder", "new_link"]);
-export const mailStatusEnum = pgEnum("mail_status", [
-  "queued",
-  "sending",
-  "handed_over",
-  "sent",
-  "bounced",
-  "failed",
-  "cancelled",
-]);
 
 /**
  * The durable mail outbox (lib/mail). A row is one message to one person for one send (creation,

@@ -4,7 +4,7 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { campaignMembers, identities, mailOutbox } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
-import { issueUploadLinkBatch } from "@/lib/links/batch";
+import { issueUploadLinks } from "@/lib/links/service";
 import type { MailKind, MailLocale } from "@/lib/mail/messages";
 import { enqueueMails } from "@/lib/mail/outbox";
 import type { DeliveryRow } from "./csv";
@@ -38,8 +38,10 @@ export interface IssuedMember extends DeliveryRow {
 const isCode = (error: unknown, code: string) => (error as { code?: unknown } | null)?.code === code;
 
 /**
- * Gives each identity a fresh link of the campaign, chunk by chunk. In each chunk's transaction:
- * the links (through the batch service: one active link per identity, the older one revoked),
+ * Gives each identity a fresh link of the campaign, chunk by chunk (the identities were resolved
+ * once, by the batch service's `resolveIdentityRefs` or a search). In each chunk's transaction:
+ * the links (`issueUploadLinks`, the batch service's core: one active link per identity, the older
+ * one revoked in the same transaction),
  * the members' current link, and — with `mail` — one queued mail per person with an address; mails
  * still queued with an older link for these people are cancelled. An identity deleted meanwhile is
  * left out. Returns what the CSV needs, in the order of `identityIds`.
@@ -66,10 +68,10 @@ export async function issueCampaignLinks(
         break;
       } catch (error) {
         // Someone deleted identities of this chunk while we worked: issue to the others.
-        const gone = (error as { extra?: { errors?: { index: number }[] } }).extra?.errors;
+        const gone = (error as { extra?: { missing?: string[] } }).extra?.missing;
         if (attempt > 2 || !isCode(error, "IDENTITY_NOT_FOUND") || !gone) throw error;
-        const missing = new Set(gone.map((e) => e.index));
-        chunk = chunk.filter((_, index) => !missing.has(index));
+        const missing = new Set(gone);
+        chunk = chunk.filter((id) => !missing.has(id));
         if (chunk.length === 0) break;
       }
     }
@@ -85,11 +87,11 @@ async function issueChunk(
   chunk: string[],
   mail: (CampaignMail & { sendId: string }) | null,
 ): Promise<IssuedMember[]> {
-  const links = await issueUploadLinkBatch(
+  const issued = await issueUploadLinks(
     tx,
     organizationId,
     actor,
-    chunk.map((id) => ({ id })),
+    chunk,
     {
       storeImage: campaign.storeImage,
       qualityCheck: campaign.qualityCheck,
@@ -98,6 +100,8 @@ async function issueChunk(
     campaign.expiresInHours,
     { campaignId: campaign.id },
   );
+  const byIdentity = new Map(issued.map((l) => [l.identityId, l]));
+  const links = chunk.map((id) => byIdentity.get(id)!);
   const people = new Map(
     (
       await tx
@@ -148,15 +152,26 @@ async function issueChunk(
         identityId: l.identityId,
         organizationId,
         linkId: l.linkId,
+        linkExpiresAt: l.expiresAt,
         lastMailId: mailIds.get(l.identityId) ?? null,
+        mailStatus: mailIds.has(l.identityId) ? ("queued" as const) : null,
         replacedActiveLink: l.replacedActiveLink,
       })),
     )
     .onConflictDoUpdate({
       target: [campaignMembers.campaignId, campaignMembers.identityId],
+      // A new current link: its state starts afresh; what happened before (views, failed checks) stays.
       set: {
         linkId: sql`excluded.link_id`,
+        linkExpiresAt: sql`excluded.link_expires_at`,
+        linkUsedAt: null,
+        linkRevokedAt: null,
+        linkReplaced: false,
+        approvalStatus: null,
+        rejectedAt: null,
+        rejectionReason: null,
         lastMailId: sql`excluded.last_mail_id`,
+        mailStatus: sql`excluded.mail_status`,
         reminders: sql`${campaignMembers.reminders} + 1`,
       },
     });

@@ -15,48 +15,29 @@ export { MEMBER_STATES, type MemberState };
 
 const CONDITION: Record<MemberState, SQL> = {
   issued: sql`true`,
-  mail_queued: sql`o.status in ('queued', 'sending', 'handed_over')`,
-  delivered: sql`o.status = 'sent'`,
-  bounced: sql`o.status in ('bounced', 'failed')`,
-  not_mailed: sql`(o.id is null or o.status = 'cancelled')`,
-  opened: sql`coalesce(op.opened, false)`,
-  failed_check: sql`coalesce(f.failures, 0) > 0`,
-  uploaded: sql`l.used_at is not null`,
-  awaiting_approval: sql`r.status = 'pending'`,
-  approved: sql`r.status = 'approved'`,
-  rejected: sql`rj.link_id is not null`,
-  // Remind's target: the current link was never used and nobody else replaced or revoked it.
-  not_uploaded: sql`l.used_at is null and l.revoked_at is null`,
-  expired: sql`l.used_at is null and l.revoked_at is null and l.expires_at <= now()`,
-  replaced: sql`l.used_at is null and l.revoked_at is not null and nl.newer`,
-  revoked: sql`l.used_at is null and l.revoked_at is not null and not nl.newer`,
+  mail_queued: sql`m.mail_status in ('queued', 'sending', 'handed_over')`,
+  delivered: sql`m.mail_status = 'sent'`,
+  bounced: sql`m.mail_status in ('bounced', 'failed')`,
+  not_mailed: sql`(m.mail_status is null or m.mail_status = 'cancelled')`,
+  opened: sql`m.opened_at is not null`,
+  failed_check: sql`m.failed_attempts > 0`,
+  uploaded: sql`m.link_used_at is not null`,
+  awaiting_approval: sql`m.approval_status = 'pending'`,
+  approved: sql`m.approval_status = 'approved'`,
+  rejected: sql`m.rejected_at is not null`,
+  // Remind's target: the current link was never used and nobody replaced or revoked it.
+  not_uploaded: sql`m.link_used_at is null and m.link_revoked_at is null`,
+  expired: sql`m.link_used_at is null and m.link_revoked_at is null and m.link_expires_at <= now()`,
+  replaced: sql`m.link_used_at is null and m.link_revoked_at is not null and m.link_replaced`,
+  revoked: sql`m.link_used_at is null and m.link_revoked_at is not null and not m.link_replaced`,
 };
 
-/** The campaign's people joined with everything their state depends on (aliases used above). */
-function membersFrom(campaignId: string, organizationId: string): SQL {
-  return sql`
-    from campaign_members m
-    join upload_links l on l.id = m.link_id
-    join identities i on i.id = m.identity_id
-    left join mail_outbox o on o.id = m.last_mail_id
-    left join approval_requests r on r.upload_link_id = m.link_id
-    left join (
-      select identity_id, bool_or(opened_at is not null) as opened, min(opened_at) as opened_at
-      from upload_links where campaign_id = ${campaignId} group by identity_id
-    ) op on op.identity_id = m.identity_id
-    left join (
-      select identity_id, count(*)::int as failures, (array_agg(code order by id desc))[1] as last_code
-      from upload_link_events where campaign_id = ${campaignId} and kind = 'quality_failed' group by identity_id
-    ) f on f.identity_id = m.identity_id
-    left join (
-      select link_id, (array_agg(code order by id desc))[1] as reason
-      from upload_link_events where campaign_id = ${campaignId} and kind = 'rejected' group by link_id
-    ) rj on rj.link_id = m.link_id
-    left join lateral (
-      select exists (select 1 from upload_links n where n.identity_id = m.identity_id and n.created_at > l.created_at) as newer
-    ) nl on l.revoked_at is not null
-    where m.campaign_id = ${campaignId} and m.organization_id = ${organizationId}`;
-}
+/**
+ * The campaign's people. Each row carries where the person stands (kept by the triggers of
+ * migration 0004 from their links, events, approvals and mails), so no other table is needed.
+ */
+const membersOf = (campaignId: string, organizationId: string) =>
+  sql`campaign_members m where m.campaign_id = ${campaignId} and m.organization_id = ${organizationId}`;
 
 async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
@@ -87,7 +68,7 @@ export async function getCampaignProgress(
   );
   const [countRow] = await rows<Record<MemberState, number>>(
     db,
-    sql`select ${selectList} ${membersFrom(campaignId, organizationId)}`,
+    sql`select ${selectList} from ${membersOf(campaignId, organizationId)}`,
   );
   const histogram = await rows<{ code: string; attempts: number; people: number }>(
     db,
@@ -176,21 +157,22 @@ export async function listCampaignMembers(
     db,
     sql`select i.id as "identityId", i.external_id as "externalId", i.display_name as "displayName", i.email,
         lower(i.display_name) as "sortName",
-        l.expires_at as "linkExpiresAt", op.opened_at as "openedAt",
-        coalesce(f.failures, 0) as "failedAttempts", f.last_code as "lastFailureCode",
-        l.used_at as "uploadedAt",
-        case when rj.link_id is not null then 'rejected' else r.status::text end as approval,
-        rj.reason as "rejectionReason",
-        case when o.status in ('queued', 'sending', 'handed_over') then 'queued'
-             when o.status = 'sent' then 'sent'
-             when o.status in ('bounced', 'failed') then 'bounced'
+        m.link_expires_at as "linkExpiresAt", m.opened_at as "openedAt",
+        m.failed_attempts as "failedAttempts", m.last_failure_code as "lastFailureCode",
+        m.link_used_at as "uploadedAt",
+        case when m.rejected_at is not null then 'rejected' else m.approval_status::text end as approval,
+        m.rejection_reason as "rejectionReason",
+        case when m.mail_status in ('queued', 'sending', 'handed_over') then 'queued'
+             when m.mail_status = 'sent' then 'sent'
+             when m.mail_status in ('bounced', 'failed') then 'bounced'
              else 'not_mailed' end as mail,
-        case when l.used_at is not null then 'used'
-             when l.revoked_at is not null then (case when nl.newer then 'replaced' else 'revoked' end)
-             when l.expires_at <= now() then 'expired'
+        case when m.link_used_at is not null then 'used'
+             when m.link_revoked_at is not null then (case when m.link_replaced then 'replaced' else 'revoked' end)
+             when m.link_expires_at <= now() then 'expired'
              else 'active' end as "linkState",
         m.reminders
-      ${membersFrom(campaignId, organizationId)} and ${sql.join(filters, sql` and `)}
+      from campaign_members m join identities i on i.id = m.identity_id
+      where m.campaign_id = ${campaignId} and m.organization_id = ${organizationId} and ${sql.join(filters, sql` and `)}
       order by lower(i.display_name), i.id
       limit ${limit + 1}`,
   );

@@ -75,7 +75,7 @@ export async function issueUploadLinks(
     }
     const revoked = await tx
       .update(uploadLinks)
-      .set({ revokedAt: sql`now()` })
+      .set({ revokedAt: sql`now()`, revokedReason: "replaced" })
       .where(
         and(
           eq(uploadLinks.organizationId, organizationId),
@@ -166,7 +166,7 @@ export async function revokeUploadLink(
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(uploadLinks)
-      .set({ revokedAt: sql`now()` })
+      .set({ revokedAt: sql`now()`, revokedReason: "revoked" })
       .where(
         and(
           eq(uploadLinks.organizationId, organizationId),
