@@ -342,6 +342,10 @@ export const mailOutbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('queued', 'sending', 'handed_over')`),
     index("mail_outbox_link_idx").on(t.linkId),
+    // A new link for someone cancels their queued mails carrying an older one.
+    index("mail_outbox_queued_identity_idx")
+      .on(t.identityId)
+      .where(sql`${t.status} = 'queued'`),
   ],
 );
 

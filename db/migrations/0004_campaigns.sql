@@ -96,6 +96,7 @@ CREATE INDEX "campaigns_org_created_idx" ON "campaigns" USING btree ("organizati
 CREATE UNIQUE INDEX "mail_outbox_send_identity_uq" ON "mail_outbox" USING btree ("send_id","identity_id");--> statement-breakpoint
 CREATE INDEX "mail_outbox_due_idx" ON "mail_outbox" USING btree ("next_attempt_at") WHERE "mail_outbox"."status" in ('queued', 'sending', 'handed_over');--> statement-breakpoint
 CREATE INDEX "mail_outbox_link_idx" ON "mail_outbox" USING btree ("link_id");--> statement-breakpoint
+CREATE INDEX "mail_outbox_queued_identity_idx" ON "mail_outbox" USING btree ("identity_id") WHERE "mail_outbox"."status" = 'queued';--> statement-breakpoint
 CREATE INDEX "upload_link_events_link_idx" ON "upload_link_events" USING btree ("link_id");--> statement-breakpoint
 CREATE INDEX "upload_link_events_campaign_idx" ON "upload_link_events" USING btree ("campaign_id","kind","code") WHERE "upload_link_events"."campaign_id" is not null;--> statement-breakpoint
 ALTER TABLE "upload_links" ADD CONSTRAINT "upload_links_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -105,23 +106,27 @@ CREATE INDEX "upload_links_campaign_idx" ON "upload_links" USING btree ("campaig
 -- Hand-written: campaign_members keeps where each person of a campaign stands, so the campaign page
 -- counts 10 000 people with one scan of that table instead of joining five. Triggers (not app code)
 -- keep it, so every path that changes a link, an approval, an event or a mail updates it in the
--- same transaction. Bulk updates of links and mails (a campaign replacing 10 000 links) use
--- statement triggers with transition tables: one join per statement, not one query per row.
+-- same transaction. Links and mails change in bulk (a campaign replacing 10 000 links), so their
+-- triggers fire once per statement and walk the changed rows (transition tables).
 CREATE FUNCTION campaign_members_follow_links() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  n record;
 BEGIN
-  UPDATE campaign_members m
-  SET link_used_at = n.used_at, link_revoked_at = n.revoked_at, link_expires_at = n.expires_at,
-      link_replaced = coalesce(n.revoked_reason = 'replaced', false)
-  FROM changed_links n
-  WHERE n.campaign_id IS NOT NULL AND m.campaign_id = n.campaign_id AND m.identity_id = n.identity_id
-    AND m.link_id = n.id
-    AND (m.link_used_at IS DISTINCT FROM n.used_at OR m.link_revoked_at IS DISTINCT FROM n.revoked_at
-      OR m.link_expires_at IS DISTINCT FROM n.expires_at);
-  -- The first view of any of the person's links of the campaign.
-  UPDATE campaign_members m SET opened_at = n.opened_at
-  FROM changed_links n
-  WHERE n.campaign_id IS NOT NULL AND n.opened_at IS NOT NULL AND m.campaign_id = n.campaign_id
-    AND m.identity_id = n.identity_id AND m.opened_at IS NULL;
+  -- One primary-key update per changed campaign link: a join with the transition table (which has
+  -- no statistics) can turn quadratic when campaign_members' statistics are stale.
+  FOR n IN SELECT * FROM changed_links WHERE campaign_id IS NOT NULL LOOP
+    UPDATE campaign_members
+    SET link_used_at = n.used_at, link_revoked_at = n.revoked_at, link_expires_at = n.expires_at,
+        link_replaced = coalesce(n.revoked_reason = 'replaced', false)
+    WHERE campaign_id = n.campaign_id AND identity_id = n.identity_id AND link_id = n.id
+      AND (link_used_at IS DISTINCT FROM n.used_at OR link_revoked_at IS DISTINCT FROM n.revoked_at
+        OR link_expires_at IS DISTINCT FROM n.expires_at);
+    -- The first view of any of the person's links of the campaign.
+    IF n.opened_at IS NOT NULL THEN
+      UPDATE campaign_members SET opened_at = n.opened_at
+      WHERE campaign_id = n.campaign_id AND identity_id = n.identity_id AND opened_at IS NULL;
+    END IF;
+  END LOOP;
   RETURN NULL;
 END
 $$;
@@ -130,11 +135,14 @@ CREATE TRIGGER upload_links_campaign_members AFTER UPDATE ON upload_links
   REFERENCING NEW TABLE AS changed_links FOR EACH STATEMENT EXECUTE FUNCTION campaign_members_follow_links();
 --> statement-breakpoint
 CREATE FUNCTION campaign_members_follow_mails() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  n record;
 BEGIN
-  UPDATE campaign_members m SET mail_status = n.status
-  FROM changed_mails n
-  WHERE n.campaign_id IS NOT NULL AND m.campaign_id = n.campaign_id AND m.identity_id = n.identity_id
-    AND m.last_mail_id = n.id AND m.mail_status IS DISTINCT FROM n.status;
+  FOR n IN SELECT id, campaign_id, identity_id, status FROM changed_mails WHERE campaign_id IS NOT NULL LOOP
+    UPDATE campaign_members SET mail_status = n.status
+    WHERE campaign_id = n.campaign_id AND identity_id = n.identity_id AND last_mail_id = n.id
+      AND mail_status IS DISTINCT FROM n.status;
+  END LOOP;
   RETURN NULL;
 END
 $$;

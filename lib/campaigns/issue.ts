@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { campaignMembers, identities, mailOutbox } from "@/db/schema";
+import { getDbKind, type DbOrTx } from "@/db/client";
+import { campaignMembers, mailOutbox } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
 import { issueUploadLinks } from "@/lib/links/service";
 import type { MailKind, MailLocale } from "@/lib/mail/messages";
@@ -11,6 +11,8 @@ import type { DeliveryRow } from "./csv";
 
 /** Links are issued 1 000 at a time, each chunk in its own transaction (the batch service's unit). */
 export const CHUNK = 1000;
+/** Chunk transactions run two at a time (a campaign's chunks never share an identity). */
+const PARALLEL_CHUNKS = 2;
 
 export interface CampaignRef {
   id: string;
@@ -55,28 +57,53 @@ export async function issueCampaignLinks(
   mail: CampaignMail | null,
 ): Promise<IssuedMember[]> {
   const sendId = randomUUID();
-  const out: IssuedMember[] = [];
-  for (let i = 0; i < identityIds.length; i += CHUNK) {
-    let chunk = identityIds.slice(i, i + CHUNK);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        out.push(
-          ...(await db.transaction((tx) =>
-            issueChunk(tx, organizationId, actor, campaign, chunk, mail && { ...mail, sendId }),
-          )),
-        );
-        break;
-      } catch (error) {
-        // Someone deleted identities of this chunk while we worked: issue to the others.
-        const gone = (error as { extra?: { missing?: string[] } }).extra?.missing;
-        if (attempt > 2 || !isCode(error, "IDENTITY_NOT_FOUND") || !gone) throw error;
-        const missing = new Set(gone);
-        chunk = chunk.filter((id) => !missing.has(id));
-        if (chunk.length === 0) break;
-      }
+  const chunks: string[][] = [];
+  for (let i = 0; i < identityIds.length; i += CHUNK) chunks.push(identityIds.slice(i, i + CHUNK));
+  const results: IssuedMember[][] = [];
+  // Chunks name disjoint people, so two transactions can work side by side without waiting on
+  // each other's locks; each still locks its identities in id order.
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const index = next++;
+      results[index] = await issueChunkRetrying(
+        db,
+        organizationId,
+        actor,
+        campaign,
+        chunks[index]!,
+        mail && { ...mail, sendId },
+      );
+    }
+  };
+  // Only on a PostgreSQL server and outside a caller's transaction: one connection (PGlite, or the
+  // caller's transaction with its savepoints) must run its statements one at a time.
+  const parallel = getDbKind() === "postgres" && !("rollback" in db) ? PARALLEL_CHUNKS : 1;
+  await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, worker));
+  return results.flat();
+}
+
+async function issueChunkRetrying(
+  db: DbOrTx,
+  organizationId: string,
+  actor: Actor,
+  campaign: CampaignRef,
+  ids: string[],
+  mail: (CampaignMail & { sendId: string }) | null,
+): Promise<IssuedMember[]> {
+  let chunk = ids;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction((tx) => issueChunk(tx, organizationId, actor, campaign, chunk, mail));
+    } catch (error) {
+      // Someone deleted identities of this chunk while we worked: issue to the others.
+      const gone = (error as { extra?: { missing?: string[] } }).extra?.missing;
+      if (attempt > 2 || !isCode(error, "IDENTITY_NOT_FOUND") || !gone) throw error;
+      const missing = new Set(gone);
+      chunk = chunk.filter((id) => !missing.has(id));
+      if (chunk.length === 0) return [];
     }
   }
-  return out;
 }
 
 async function issueChunk(
@@ -102,14 +129,6 @@ async function issueChunk(
   );
   const byIdentity = new Map(issued.map((l) => [l.identityId, l]));
   const links = chunk.map((id) => byIdentity.get(id)!);
-  const people = new Map(
-    (
-      await tx
-        .select({ id: identities.id, displayName: identities.displayName, email: identities.email })
-        .from(identities)
-        .where(and(eq(identities.organizationId, organizationId), inArray(identities.id, chunk)))
-    ).map((p) => [p.id, p]),
-  );
   const linkIds = links.map((l) => l.linkId);
   // A queued mail carrying one of these people's older links would now deliver a dead link.
   await tx
@@ -128,7 +147,7 @@ async function issueChunk(
         tx,
         { sendId: mail.sendId, kind: mail.kind, locale: campaign.locale },
         links.flatMap((l) => {
-          const email = people.get(l.identityId)?.email;
+          const email = l.email;
           return email
             ? [
                 {
@@ -176,12 +195,11 @@ async function issueChunk(
       },
     });
   return links.map((l) => {
-    const person = people.get(l.identityId);
     return {
       identityId: l.identityId,
       externalId: l.externalId,
-      displayName: person?.displayName ?? "",
-      email: person?.email ?? null,
+      displayName: l.displayName,
+      email: l.email,
       url: l.url,
       expiresAt: l.expiresAt,
       mailed: mailIds.has(l.identityId),

@@ -13,6 +13,9 @@ export interface IssuedLink {
   linkId: string;
   identityId: string;
   externalId: string;
+  /** For whoever delivers the link (a campaign's CSV and mail); the API's answer leaves them out. */
+  displayName: string;
+  email: string | null;
   url: string;
   expiresAt: Date;
   conditions: LinkConditions;
@@ -64,7 +67,12 @@ export async function issueUploadLinks(
   const appUrl = env().APP_URL;
   return db.transaction(async (tx) => {
     const found = await tx
-      .select({ id: identities.id, externalId: identities.externalId })
+      .select({
+        id: identities.id,
+        externalId: identities.externalId,
+        displayName: identities.displayName,
+        email: identities.email,
+      })
       .from(identities)
       .where(and(eq(identities.organizationId, organizationId), inArray(identities.id, ids)))
       .orderBy(identities.id)
@@ -124,6 +132,8 @@ export async function issueUploadLinks(
       linkId: linkIds.get(f.id)!,
       identityId: f.id,
       externalId: f.externalId,
+      displayName: f.displayName,
+      email: f.email,
       url: uploadUrl(appUrl, tokens.get(f.id)!),
       expiresAt,
       conditions,
