@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -179,8 +178,12 @@ export const uploadLinks = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** Why it was revoked: a newer link replaced it, or someone revoked it by hand. */
     revokedReason: revokedReasonEnum("revoked_reason"),
-    /** The campaign that issued the link, if any. */
-    campaignId: uuid("campaign_id").references((): AnyPgColumn => campaigns.id, { onDelete: "set null" }),
+    /**
+     * The campaign that issued the link, if any. No foreign key: a campaign goes only with its
+     * organization (and its links with it), and a check per inserted link would slow a
+     * 10 000-person campaign down.
+     */
+    campaignId: uuid("campaign_id"),
     /** First view of the upload page (GET never consumes the link; it only notes this once). */
     openedAt: timestamp("opened_at", { withTimezone: true }),
     /** The language the person's browser asked for at that first view: "their language". */
@@ -240,12 +243,10 @@ export const campaignMembers = pgTable(
     identityId: uuid("identity_id")
       .notNull()
       .references(() => identities.id, { onDelete: "cascade" }),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    linkId: uuid("link_id")
-      .notNull()
-      .references(() => uploadLinks.id, { onDelete: "cascade" }),
+    // No foreign keys on these two: the row goes with its campaign or its identity (cascades above),
+    // and each key would cost a lookup per person when 10 000 are added at once.
+    organizationId: uuid("organization_id").notNull(),
+    linkId: uuid("link_id").notNull(),
     /** The latest mail to this person in this campaign, if any. */
     lastMailId: uuid("last_mail_id"),
     /** Whether the campaign's first link replaced an active link of other origin. */

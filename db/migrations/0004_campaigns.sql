@@ -83,8 +83,6 @@ ALTER TABLE "upload_links" ADD COLUMN "opened_at" timestamp with time zone;--> s
 ALTER TABLE "upload_links" ADD COLUMN "opened_locale" "mail_locale";--> statement-breakpoint
 ALTER TABLE "campaign_members" ADD CONSTRAINT "campaign_members_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_members" ADD CONSTRAINT "campaign_members_identity_id_identities_id_fk" FOREIGN KEY ("identity_id") REFERENCES "public"."identities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "campaign_members" ADD CONSTRAINT "campaign_members_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "campaign_members" ADD CONSTRAINT "campaign_members_link_id_upload_links_id_fk" FOREIGN KEY ("link_id") REFERENCES "public"."upload_links"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -99,7 +97,6 @@ CREATE INDEX "mail_outbox_link_idx" ON "mail_outbox" USING btree ("link_id");-->
 CREATE INDEX "mail_outbox_queued_identity_idx" ON "mail_outbox" USING btree ("identity_id") WHERE "mail_outbox"."status" = 'queued';--> statement-breakpoint
 CREATE INDEX "upload_link_events_link_idx" ON "upload_link_events" USING btree ("link_id");--> statement-breakpoint
 CREATE INDEX "upload_link_events_campaign_idx" ON "upload_link_events" USING btree ("campaign_id","kind","code") WHERE "upload_link_events"."campaign_id" is not null;--> statement-breakpoint
-ALTER TABLE "upload_links" ADD CONSTRAINT "upload_links_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "approval_requests_link_idx" ON "approval_requests" USING btree ("upload_link_id");--> statement-breakpoint
 CREATE INDEX "upload_links_identity_idx" ON "upload_links" USING btree ("identity_id","created_at");--> statement-breakpoint
 CREATE INDEX "upload_links_campaign_idx" ON "upload_links" USING btree ("campaign_id","identity_id") WHERE "upload_links"."campaign_id" is not null;--> statement-breakpoint
