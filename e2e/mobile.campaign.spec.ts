@@ -37,9 +37,9 @@ async function downloadCsv(page: Page, button: string) {
   });
 }
 
-async function upload(page: Page, file: string) {
+async function upload(page: Page, file: string, button = "Upload") {
   await page.getByTestId("choose-photo-input").setInputFiles(file);
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: button, exact: true }).click();
 }
 
 test("a campaign over 'no portrait': CSV, a failed and a good upload on phones, live counts, Remind for the rest", async ({
@@ -119,4 +119,59 @@ test("a campaign over 'no portrait': CSV, a failed and a good upload on phones, 
   await admin.reload();
   await expect(admin.getByTestId("count-not_uploaded")).toContainText("2");
   await expect(admin.getByTestId("replaced-on-create")).toContainText("1 reminder sent");
+});
+
+test("reject with a reason: the admin gets a new link of the campaign and the reason in the person's language; a reviewer is not offered it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await adminPage(browser);
+  const wave = `Review ${uniqueSuffix()}`;
+  const name = `${wave} Eri`;
+  await addIdentity(admin, name, `${wave.replace(" ", "-")}-Eri`);
+  await admin.getByRole("checkbox", { name: `Select ${name}` }).check();
+  await admin.getByRole("button", { name: "Ask 1 selected for a photo…" }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByLabel("Require approval after the upload").check();
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await dialog.getByRole("button", { name: "Start campaign (1)" }).click();
+  const [link] = await downloadCsv(admin, "Download CSV");
+  await dialog.getByRole("link", { name: "Open the campaign page" }).click();
+  await admin.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+  const campaignUrl = admin.url();
+
+  // The person's phone asks for Japanese: the reason will be written in Japanese.
+  const phone = await browser.newPage({ ...devices["Pixel 7"], locale: "ja-JP" });
+  await phone.goto(link!.url);
+  await upload(phone, photos.good, "アップロード");
+  await expect(phone.getByTestId("upload-done")).toBeVisible();
+
+  const reviewer = await browser.newPage();
+  await signIn(reviewer, E2E.users.reviewerA);
+  await reviewer.goto("/approvals");
+  await reviewer.getByRole("button", { name: `Review photo of ${name}` }).click();
+  await expect(reviewer.getByRole("dialog").getByRole("button", { name: "Approve" })).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "Reject and send a new link…" })).toHaveCount(0);
+
+  await admin.goto("/approvals");
+  await admin.getByRole("button", { name: `Review photo of ${name}` }).click();
+  const viewer = admin.getByRole("dialog");
+  await viewer.getByRole("button", { name: "Reject and send a new link…" }).click();
+  await viewer.getByLabel("Reason (the person reads it in their language)").selectOption("FACE_COVERED");
+  await expect(viewer.getByLabel("Language", { exact: true })).toHaveValue("ja");
+  await viewer.getByRole("button", { name: "Reject and send a new link" }).click();
+  const done = viewer.getByTestId("rejected-with-new-link");
+  await expect(done).toContainText("お顔の一部が隠れています");
+  const fresh = await done.getByRole("textbox", { name: "Upload link" }).inputValue();
+  expect(fresh).not.toBe(link!.url);
+  await phone.goto(link!.url);
+  await expect(phone.getByTestId("invalid-link")).toBeVisible();
+  await phone.goto(fresh);
+  await expect(phone.getByRole("button", { name: "写真を選ぶ" })).toBeVisible();
+
+  await admin.goto(campaignUrl);
+  await expect(admin.getByTestId("count-not_uploaded")).toContainText("1");
+  await expect(admin.getByTestId("count-uploaded")).toContainText("0");
+  await page.close();
 });

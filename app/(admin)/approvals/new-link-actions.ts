@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
 import { rejectionReasonSchema, rejectionReasonText } from "@/lib/campaigns/reasons";
@@ -52,9 +51,8 @@ export const rejectWithNewLinkAction = sessionAction(
       locale,
       email,
     });
-    revalidatePath("/approvals");
-    revalidatePath("/identities");
-    if (result.campaignId) revalidatePath(`/campaigns/${result.campaignId}`);
+    // No revalidation here: the approvals page would re-render without this request and take the
+    // viewer (and the new link, shown only once) with it. The form refreshes the page when closed.
     return {
       message: result.mailed
         ? "Rejected. A new link is on its way by email, with the reason."

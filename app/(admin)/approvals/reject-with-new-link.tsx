@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { REJECTION_REASONS, type RejectionReason } from "@/lib/campaigns/reasons";
@@ -36,6 +37,19 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
   const [context, setContext] = useState<Context | null>(null);
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(rejectWithNewLinkAction, undefined);
+  const id = useId();
+  const router = useRouter();
+  const decided = useRef(false);
+  useEffect(() => {
+    decided.current = Boolean(state?.ok);
+  }, [state]);
+  // Once the viewer closes, show the approvals without this request.
+  useEffect(() => {
+    const ref = decided;
+    return () => {
+      if (ref.current) router.refresh();
+    };
+  }, [router]);
   useEffect(() => {
     let cancelled = false;
     const form = new FormData();
@@ -79,9 +93,12 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
       {state && !state.ok && <FormMessage message={state.message} />}
       <input type="hidden" name="id" value={requestId} />
       {context.campaignName && <p className="text-sm text-slate-600">{T.campaign(context.campaignName)}</p>}
-      <label className="block text-sm font-medium text-slate-700">
-        {T.reason}
+      <div>
+        <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
+          {T.reason}
+        </label>
         <select
+          id={`${id}-reason`}
           name="reason"
           defaultValue="FACE_NOT_CLEAR"
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
@@ -92,19 +109,25 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="block text-sm font-medium text-slate-700">
-        {T.note}
+      </div>
+      <div>
+        <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-700">
+          {T.note}
+        </label>
         <textarea
+          id={`${id}-note`}
           name="note"
           maxLength={500}
           rows={2}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
-      </label>
-      <label className="block text-sm font-medium text-slate-700">
-        {T.language}
+      </div>
+      <div>
+        <label htmlFor={`${id}-locale`} className="block text-sm font-medium text-slate-700">
+          {T.language}
+        </label>
         <select
+          id={`${id}-locale`}
           name="locale"
           defaultValue={context.locale}
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
@@ -112,7 +135,7 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
           <option value="ja">日本語</option>
           <option value="en">English</option>
         </select>
-      </label>
+      </div>
       <label className="flex gap-3 text-sm">
         <input
           type="checkbox"
