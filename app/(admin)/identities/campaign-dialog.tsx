@@ -35,7 +35,7 @@ const T = {
   creating: "Issuing links…",
   doneTitle: "Campaign started",
   done: (people: number, replaced: number, mailed: number) =>
-    `${people.toLocaleString("en")} links issued${replaced ? `, ${replaced} replacing an active link` : ""}${mailed ? `; ${mailed} emails queued` : ""}.`,
+    `${people.toLocaleString("en")} ${people === 1 ? "link" : "links"} issued${replaced ? `, ${replaced} replacing an active link` : ""}${mailed ? `; ${mailed} ${mailed === 1 ? "email" : "emails"} queued` : ""}.`,
   once: "The links exist only now (only their fingerprints are stored): download the CSV before you close this window. If you lose it, use Remind on the campaign page to issue fresh links.",
   download: "Download CSV",
   open: "Open the campaign page",
