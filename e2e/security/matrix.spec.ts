@@ -111,8 +111,8 @@ async function newCampaign() {
     insert into upload_links (organization_id, identity_id, token_hash, store_image, quality_check, require_approval, expires_at, campaign_id)
     values (${orgA()}, ${identity.id}, ${createHash("sha256").update(token).digest("hex")}, true, true, false, now() + interval '1 day', ${campaign!.id})
     returning id`;
-  await sql`insert into campaign_members (campaign_id, identity_id, organization_id, link_id)
-            values (${campaign!.id}, ${identity.id}, ${orgA()}, ${link!.id})`;
+  await sql`insert into campaign_members (campaign_id, identity_id, organization_id, link_id, link_expires_at)
+            values (${campaign!.id}, ${identity.id}, ${orgA()}, ${link!.id}, now() + interval '1 day')`;
   return { campaignId: campaign!.id, identityId: identity.id, externalId: identity.externalId };
 }
 const reminders = async (campaignId: string) =>
