@@ -1,6 +1,9 @@
 // Runs once when a server instance starts: apply migrations before the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // First: every request carries its socket's address from now on (rate limits key on it).
+    const { installSocketAddressHeader } = await import("./lib/http/socket-address");
+    installSocketAddressHeader();
     const { getDb } = await import("./db/client");
     await getDb();
     // Load the face models now, not on the first person's upload.

@@ -13,6 +13,9 @@ import { crop, FRONTAL } from "@/lib/portrait/test-fixtures";
 import { createTestDatabase } from "@/test/db";
 import { median, percentile, summarize } from "./_stats";
 
+// In-process requests have no socket: stand in for one trusted proxy that names the client.
+process.env.TRUSTED_PROXY_HOPS ??= "1";
+
 const { values } = parseArgs({ options: { runs: { type: "string", default: "15" } } });
 const runs = Number(values.runs);
 

@@ -161,6 +161,12 @@ export const uploadLinks = pgTable(
     createdByUserId: uuid("created_by_user_id"),
     createdByApiKeyId: uuid("created_by_api_key_id"),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /**
+     * The upload id the person's page generated for the upload that used the link, and what that
+     * upload became: a retry with the same id (its answer was lost) gets the same outcome again.
+     */
+    usedByUploadId: text("used_by_upload_id"),
+    usedOutcome: text("used_outcome").$type<"updated" | "pending_approval">(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -200,6 +206,20 @@ export const approvalRequests = pgTable(
     index("approval_requests_identity_idx").on(t.identityId),
   ],
 );
+
+/**
+ * One random AES-256 key per approval request: its held image and thumbnail are stored encrypted
+ * with it, and the decision deletes it, so what may remain of them on disk (dead tuples, WAL) is
+ * noise ("do not store the image" means not recoverable). The table is UNLOGGED (see the migration):
+ * a key is never written to the WAL, so no WAL segment, replica or archive can bring it back. The
+ * price: after a database crash the keys of pending requests are gone and their photos with them.
+ */
+export const heldImageKeys = pgTable("held_image_keys", {
+  approvalRequestId: uuid("approval_request_id")
+    .primaryKey()
+    .references(() => approvalRequests.id, { onDelete: "cascade" }),
+  key: bytea("key").notNull(),
+});
 
 export const apiKeys = pgTable(
   "api_keys",

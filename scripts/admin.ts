@@ -4,7 +4,7 @@ import { closeDb, getDb } from "@/db/client";
 import { createUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
 import { createApiKey, findOrganizationBySlug } from "@/lib/api-keys/service";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 
 const USAGE = `usage:
   npm run admin -- migrate
@@ -68,7 +68,7 @@ main()
     process.exit(code);
   })
   .catch(async (error) => {
-    console.error(error instanceof AppError ? `error: ${error.message}` : error);
+    console.error(isAppError(error) ? `error: ${error.message}` : error);
     await closeDb().catch(() => {});
     process.exit(1);
   });

@@ -78,7 +78,10 @@ export async function listIdentities(
   organizationId: string,
   query: ListQuery = {},
 ): Promise<IdentityPage> {
-  const { q, filter, cursor, limit } = listQuerySchema.parse(query);
+  const parsedQuery = listQuerySchema.safeParse(query);
+  if (!parsedQuery.success)
+    throw new AppError("INVALID_PARAMETER", "The search or page parameters are not valid.", 400);
+  const { q, filter, cursor, limit } = parsedQuery.data;
   const conditions: SQL[] = [eq(identities.organizationId, organizationId)];
   if (q) {
     const pattern = `%${escapeLike(q.toLowerCase())}%`;

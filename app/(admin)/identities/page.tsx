@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/identities/schemas";
 import { listIdentities } from "@/lib/identities/service";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { buttonClass } from "@/components/ui/button";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
@@ -33,7 +33,7 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
   try {
     page = await listIdentities(await getDb(), ctx.organizationId, query);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!isAppError(error)) throw error;
     page = await listIdentities(await getDb(), ctx.organizationId, { ...query, cursor: undefined });
   }
   const filtered = Boolean(query.q) || query.filter !== "all";

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
-import { PortraitBusyError } from "@/lib/portrait";
+import { isPortraitBusy } from "@/lib/portrait";
 import { searchByFace } from "@/lib/search/service";
 
 export const searchByFaceAction = sessionAction(
@@ -35,7 +35,7 @@ export const searchByFaceAction = sessionAction(
         },
       };
     } catch (error) {
-      if (error instanceof PortraitBusyError)
+      if (isPortraitBusy(error))
         return { ok: false, message: "The face matcher is busy. Try again in a few seconds." };
       throw error;
     }
