@@ -6,6 +6,10 @@ export async function register() {
     installSocketAddressHeader();
     const { getDb } = await import("./db/client");
     await getDb();
+    // Housekeeping on a timer in every instance (an advisory lock lets one of them do the work).
+    const { env } = await import("./lib/env");
+    const { startMaintenance } = await import("./lib/maintenance/cleanup");
+    startMaintenance(getDb, env().MAINTENANCE_INTERVAL_SECONDS);
     // Load the face models now, not on the first person's upload.
     const { warmPortraitWorkers } = await import("./lib/portrait");
     warmPortraitWorkers();

@@ -25,7 +25,7 @@ warmPortraitWorkers();
 const owner = await createUser(db, {
   email: "bench-upload@example.com",
   password: "bench-password-1",
-  organizationName: "Upload bench",
+  organization: { create: "Upload bench" },
   role: "owner",
 });
 const actor = { type: "system" as const, label: "bench" };

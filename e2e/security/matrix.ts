@@ -51,7 +51,8 @@ export const ACTIONS: Record<string, Row> = {
   "app/(admin)/identities/actions.ts#revokeLinkAction": members("admin"),
   "app/(admin)/approvals/actions.ts#decideApprovalsAction": members("reviewer"),
   "app/(admin)/approvals/actions.ts#loadViewerAction": members("reviewer"),
-  "app/(admin)/search/actions.ts#searchByFaceAction": members("reviewer", NO_TARGET),
+  // Reviewers decide approvals only (PRODUCT.md); 1:N search by face is for admins and owners.
+  "app/(admin)/search/actions.ts#searchByFaceAction": members("admin", NO_TARGET),
   "app/(admin)/actions.ts#signOutAction": members("reviewer", NO_TARGET),
   "app/(admin)/account/actions.ts#changePasswordAction": members("reviewer", NO_TARGET),
   "app/(auth)/login/actions.ts#loginAction": {

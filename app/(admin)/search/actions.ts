@@ -5,8 +5,9 @@ import { sessionAction } from "@/lib/auth/action";
 import { isPortraitBusy } from "@/lib/portrait";
 import { searchByFace } from "@/lib/search/service";
 
+/** Admins and owners: PRODUCT.md gives reviewers approvals only (the viewer's duplicates are part of those). */
 export const searchByFaceAction = sessionAction(
-  "reviewer",
+  "admin",
   z.object({
     image: z.instanceof(File, { message: "Choose a photo." }),
     limit: z.coerce.number().int().min(1).max(50).default(10),
