@@ -15,7 +15,12 @@ export interface RawResponse {
 
 export async function send(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: Buffer | FormData; from?: string } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: Buffer | FormData;
+    from?: string;
+  } = {},
 ): Promise<RawResponse> {
   let body: Buffer | undefined;
   const headers: Record<string, string> = { ...options.headers };
@@ -57,7 +62,7 @@ export async function send(
 
 /** A fresh loopback address per call, so each test is a client of its own. */
 let next = Math.floor(Math.random() * 200);
-export const newClientAddress = () => `127.0.${10 + Math.floor(++next / 250) % 200}.${(next % 250) + 1}`;
+export const newClientAddress = () => `127.0.${10 + (Math.floor(++next / 250) % 200)}.${(next % 250) + 1}`;
 
 /** The process listening on `port` (the `next start` server), and its resident memory in MB. */
 export function serverPid(port: number): number {
