@@ -32,6 +32,7 @@ export async function send(
   if (body) headers["content-length"] = String(body.length);
   const target = new URL(url);
   return new Promise((resolve, reject) => {
+    let answered = false;
     const request = http.request(
       {
         host: "127.0.0.1",
@@ -43,6 +44,7 @@ export async function send(
         agent: false,
       },
       (response) => {
+        answered = true;
         const chunks: Buffer[] = [];
         response.on("data", (c: Buffer) => chunks.push(c));
         response.on("end", () =>
@@ -55,7 +57,11 @@ export async function send(
         response.on("error", reject);
       },
     );
-    request.on("error", reject);
+    // A server that answers before reading the whole body (a refused upload) may close the socket
+    // while we still write: the answer it sent first is what counts.
+    request.on("error", (error) => {
+      if (!answered) setTimeout(() => answered || reject(error), 1000);
+    });
     request.end(body);
   });
 }

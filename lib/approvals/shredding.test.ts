@@ -118,10 +118,9 @@ const holding = (regions: (Region | string)[], needle: Buffer) =>
  * the tables out, the files of these tables and their TOAST tables.
  */
 async function postgresFiles(db: Db, tables: string[]): Promise<{ tables: string[]; wal: string[] }> {
-  const [{ dir }] = await queryRows<{ dir: string }>(
-    db,
-    sql`select current_setting('data_directory') as dir`,
-  );
+  const { dir } = (
+    await queryRows<{ dir: string }>(db, sql`select current_setting('data_directory') as dir`)
+  )[0]!;
   const walDir = join(dir, "pg_wal");
   const wal = readdirSync(walDir)
     .filter((f) => /^[0-9A-F]{24}$/.test(f))

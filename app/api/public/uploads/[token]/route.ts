@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { classifyDbError } from "@/lib/db-errors";
 import { isAppError, retryAfterSeconds } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
-import { MULTIPART_OVERHEAD, readMultipartFile } from "@/lib/http/read-limited";
+import { discardBody, MULTIPART_OVERHEAD, readMultipartFile } from "@/lib/http/read-limited";
 import { DEFAULT_THRESHOLDS } from "@/lib/portrait";
 import { isQualityRejection } from "@/lib/uploads/errors";
 import { admitSelfRegistration, completeSelfRegistration } from "@/lib/uploads/self-registration";
@@ -27,21 +27,26 @@ function json(status: number, body: unknown, extra: Record<string, string> = {})
  * address limit and the link are checked before a byte of the body is read; then the body is read
  * under the size limit.
  */
+const MAX_BODY_BYTES = DEFAULT_THRESHOLDS.maxFileBytes + MULTIPART_OVERHEAD;
+
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  let admitted = false;
   try {
     const db = await getDb();
     const uploadId = request.headers.get("upload-id");
     const admission = await admitSelfRegistration(db, token, clientIp(request.headers), uploadId);
-    if (admission.kind === "replay") return json(200, { status: admission.outcome.status, replayed: true });
-    const { file } = await readMultipartFile(
-      request,
-      "image",
-      DEFAULT_THRESHOLDS.maxFileBytes + MULTIPART_OVERHEAD,
-    );
+    if (admission.kind === "replay") {
+      await discardBody(request, MAX_BODY_BYTES);
+      return json(200, { status: admission.outcome.status, replayed: true });
+    }
+    admitted = true;
+    const { file } = await readMultipartFile(request, "image", MAX_BODY_BYTES);
     const outcome = await completeSelfRegistration(db, admission.link, file, uploadId);
     return json(200, { status: outcome.status });
   } catch (caught) {
+    // Refused before the body was read: drop it without keeping it (see discardBody).
+    if (!admitted) await discardBody(request, MAX_BODY_BYTES);
     // A lost connection or a restarting server rolled the transaction back (503, retry); a value the
     // database refuses is the client's (400). Errors are told apart by code, never by class.
     const error = classifyDbError(caught);
