@@ -18,54 +18,86 @@ import { newClientAddress, send } from "./net";
  * Bounded by runs and time per operation so the suite stays within minutes on two cores.
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const RUNS_WITH_IMAGES = Number(process.env.FUZZ_RUNS_IMAGES ?? 30);
-const TIME_PER_OPERATION_MS = Number(process.env.FUZZ_MS ?? 20_000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const RUNS_WITH_IMAGES = Number(process.env.FUZZ_RUNS_IMAGES ?? 15);
+const TIME_PER_OPERATION_MS = Number(process.env.FUZZ_MS ?? 30_000);
 const counts: Record<string, { requests: number; fivexx: number }> = {};
 
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 // ---- hostile values -------------------------------------------------------------------------
 
+/** Every one of these is sent to every parameter and field (fast-check examples), then random ones. */
+const HOSTILE_TEXT: string[] = [
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "x\udfffy",
+  "%00",
+  "%",
+  "' OR 1=1--",
+  '"; drop table identities; --',
+  "../../etc/passwd",
+  "ext:",
+  "ext:\u0000",
+  "ext:%",
+  "0",
+  "-1",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "99999999999999999999999",
+  "-99999999999999999999999",
+  "null",
+  "true",
+  "[]",
+  "{}",
+  "00000000-0000-0000-0000-000000000000",
+  "0".repeat(36),
+  "ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ",
+  "\u202Eevil",
+  "<script>alert(1)</script>",
+  "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀",
+  "日本語の名前",
+  "a".repeat(10_000),
+  "eyJhIjoxfQ",
+  Buffer.from(JSON.stringify(["1", "0".repeat(36)])).toString("base64url"),
+  Buffer.from(JSON.stringify(["a\u0000", "00000000-0000-0000-0000-000000000000"])).toString("base64url"),
+];
+/** The smaller set for requests that cost a face detection or a server action round trip. */
+const HOSTILE_CORE: string[] = [
+  "",
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "%00",
+  "' OR 1=1--",
+  "-1",
+  "99999999999999999999999",
+  "0".repeat(36),
+  "a".repeat(10_000),
+  "日本語の名前",
+  "00000000-0000-0000-0000-000000000000",
+];
+const HOSTILE_JSON: unknown[] = [
+  null,
+  -1,
+  0,
+  1e308,
+  2 ** 53,
+  -(2 ** 63),
+  0.5,
+  true,
+  [],
+  {},
+  [null],
+  { a: "\u0000" },
+];
+
 const hostileStrings = fc.oneof(
-  fc.constantFrom(
-    "",
-    " ",
-    "\u0000",
-    "a\u0000b",
-    "\ud800",
-    "x\udfffy",
-    "%00",
-    "%",
-    "' OR 1=1--",
-    '"; drop table identities; --',
-    "../../etc/passwd",
-    "ext:",
-    "ext:\u0000",
-    "ext:%",
-    "0",
-    "-1",
-    "1e309",
-    "NaN",
-    "Infinity",
-    "99999999999999999999999",
-    "-99999999999999999999999",
-    "null",
-    "true",
-    "[]",
-    "{}",
-    "00000000-0000-0000-0000-000000000000",
-    "0".repeat(36),
-    "ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ",
-    "\u202Eevil",
-    "<script>alert(1)</script>",
-    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀",
-    "日本語の名前",
-    "a".repeat(10_000),
-    "eyJhIjoxfQ",
-    Buffer.from(JSON.stringify(["1", "0".repeat(36)])).toString("base64url"),
-    Buffer.from(JSON.stringify(["a\u0000", "00000000-0000-0000-0000-000000000000"])).toString("base64url"),
-  ),
+  fc.constantFrom(...HOSTILE_TEXT),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ maxLength: 300 }),
   fc.integer().map(String),
@@ -191,13 +223,36 @@ function operations(doc: Schema): Operation[] {
   return out;
 }
 
-function validParam(op: Operation, name: string, fx: Fixture): string {
+/** The valid value of a parameter, or null to leave it out (optional ones are only sent when fuzzed). */
+function validParam(op: Operation, name: string, fx: Fixture): string | null {
   if (name === "id" && op.path.startsWith("/api/v1/approvals")) return fx.requestId;
   if (name === "id" || name === "identityId") return fx.identityId;
   if (name === "status") return "pending";
+  if (name === "filter") return "all";
   if (name === "limit") return "5";
   if (name === "Idempotency-Key") return `fuzz-${randomBytes(6).toString("hex")}`;
-  return "";
+  return null;
+}
+
+/**
+ * encodeURIComponent throws on an unpaired surrogate; a client can still send one as the bytes
+ * WTF-8 gives it (%ED%A0%80 for U+D800), so the fuzzer does.
+ */
+function encodeSegment(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...value]
+      .map((ch) => {
+        const code = ch.charCodeAt(0);
+        if (ch.length === 1 && code >= 0xd800 && code <= 0xdfff)
+          return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+            .map((b) => `%${b.toString(16).toUpperCase()}`)
+            .join("");
+        return encodeURIComponent(ch);
+      })
+      .join("");
+  }
 }
 
 type Mutation =
@@ -264,6 +319,26 @@ async function fuzzOperation(op: Operation, doc: Schema) {
   );
 
   const fx = await fixtures();
+  // Systematically first (every listed value into every parameter and field), then at random.
+  const examples: [Mutation, number][] = [];
+  for (const name of targets) {
+    for (const value of multipart ? HOSTILE_CORE : HOSTILE_TEXT)
+      examples.push([{ where: "param", name, value, drop: false }, 0]);
+    examples.push([{ where: "param", name, value: "", drop: true }, 0]);
+  }
+  if (op.body) {
+    const slots = multipart
+      ? Object.keys(validValue(op.body.schema, doc, fx) as object).length
+      : pointers(validValue(op.body.schema, doc, fx)).length;
+    const values = multipart ? HOSTILE_CORE : [...HOSTILE_TEXT, ...HOSTILE_JSON];
+    for (let slot = 0; slot < slots; slot++) {
+      for (const value of values) examples.push([{ where: "body", pointer: "", value, drop: false }, slot]);
+      examples.push([{ where: "body", pointer: "", value: null, drop: true }, slot]);
+    }
+    for (const text of ["", "{", '{"a":}', "\u0000", "[]", "null"])
+      for (const contentType of ["application/json", "text/plain", "multipart/form-data; boundary=x"])
+        examples.push([{ where: "rawBody", text, contentType }, 0]);
+  }
   await fc.assert(
     fc.asyncProperty(mutation, fc.nat(), async (m, pick) => {
       const params: Record<string, { in: string; value: string | null }> = {};
@@ -274,7 +349,7 @@ async function fuzzOperation(op: Operation, doc: Schema) {
       const query = new URLSearchParams();
       const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
       for (const [name, p] of Object.entries(params)) {
-        if (p.in === "path") path = path.replace(`{${name}}`, encodeURIComponent(p.value ?? ""));
+        if (p.in === "path") path = path.replace(`{${name}}`, encodeSegment(p.value ?? ""));
         else if (p.in === "query" && p.value !== null) query.set(name, p.value);
         else if (p.in === "header" && p.value !== null) {
           // Header values must be ByteStrings on the wire; keep what HTTP can carry.
@@ -329,7 +404,7 @@ async function fuzzOperation(op: Operation, doc: Schema) {
       ).toBe(true);
     }),
     {
-      numRuns: multipart ? RUNS_WITH_IMAGES : RUNS,
+      numRuns: examples.length + (multipart ? RUNS_WITH_IMAGES : RUNS),
       interruptAfterTimeLimit: TIME_PER_OPERATION_MS,
       markInterruptAsFailure: false,
     },
@@ -465,6 +540,16 @@ test.describe("fuzzing every server action of the build", () => {
       const page = pageFor(Object.keys(action.workers));
       const label = `action ${name}`;
       counts[label] = { requests: 0, fivexx: 0 };
+      const sample = fields!({ ...(await fixtures()), memberId: member!.id });
+      const slots = Array.isArray(sample)
+        ? Math.max(1, sample.length)
+        : Object.keys(sample).length + (WITH_IMAGE.has(name) ? 1 : 0);
+      const examples: [string, number, "replace" | "drop" | "add"][] = [];
+      for (let slot = 0; slot < slots; slot++) {
+        for (const value of HOSTILE_CORE) examples.push([value, slot, "replace"]);
+        examples.push(["", slot, "drop"]);
+      }
+      examples.push(["\u0000", 0, "add"]);
       await fc.assert(
         fc.asyncProperty(
           hostileStrings,
@@ -510,7 +595,8 @@ test.describe("fuzzing every server action of the build", () => {
           },
         ),
         {
-          numRuns: WITH_IMAGE.has(name) ? RUNS_WITH_IMAGES : Math.ceil(RUNS / 2),
+          examples,
+          numRuns: examples.length + (WITH_IMAGE.has(name) ? RUNS_WITH_IMAGES : Math.ceil(RUNS / 4)),
           interruptAfterTimeLimit: TIME_PER_OPERATION_MS / 2,
           markInterruptAsFailure: false,
         },
