@@ -296,3 +296,63 @@ test("item 7: the running server purges expired rate limits and idempotency keys
     .poll(async () => (await sql`select 1 from rate_limits where key = ${key}`).length, { timeout: 30_000 })
     .toBe(0);
 });
+
+test.describe("the upload page (Pixel 7): busy retries and a lost answer", () => {
+  test("retries by itself while busy, then a lost answer is recognised by its upload id", async ({
+    page,
+  }) => {
+    const { identityId, token } = await identityWithLink();
+    await page.goto(`/upload/${token}`);
+    await page
+      .getByTestId("choose-photo-input")
+      .setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: await frontalJpeg() });
+    const ids: string[] = [];
+    let calls = 0;
+    await page.route("**/api/public/uploads/**", async (route) => {
+      ids.push((await route.request().headerValue("upload-id")) ?? "");
+      calls++;
+      if (calls <= 2)
+        return route.fulfill({
+          status: 503,
+          headers: { "retry-after": "1", "content-type": "application/json" },
+          body: JSON.stringify({ code: "BUSY", message: "busy" }),
+        });
+      if (calls === 3) {
+        // The upload reaches the server and succeeds, but the answer never reaches the phone.
+        const response = await route.fetch();
+        expect(response.status()).toBe(200);
+        return route.abort("connectionreset");
+      }
+      return route.continue();
+    });
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.getByText(/busy right now — retrying by itself/)).toBeVisible();
+    await expect(page.getByText("The connection was lost")).toBeVisible({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByTestId("upload-done")).toContainText("Your photo has been registered");
+    expect(calls).toBe(4);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(await portraitsOf(identityId)).toBe(1);
+  });
+
+  test.describe("in Japanese", () => {
+    test.use({ locale: "ja-JP", extraHTTPHeaders: { "accept-language": "ja" } });
+    test("says it is busy and retrying, in Japanese", async ({ page }) => {
+      const { token } = await identityWithLink();
+      await page.goto(`/upload/${token}`);
+      await page
+        .getByTestId("choose-photo-input")
+        .setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: await frontalJpeg() });
+      let calls = 0;
+      await page.route("**/api/public/uploads/**", (route) =>
+        ++calls === 1
+          ? route.fulfill({ status: 503, headers: { "retry-after": "1" }, body: '{"code":"BUSY"}' })
+          : route.continue(),
+      );
+      await page.getByRole("button", { name: "アップロード" }).click();
+      await expect(page.getByText(/自動で再試行します/)).toBeVisible();
+      await expect(page.getByTestId("upload-done")).toBeVisible({ timeout: 30_000 });
+    });
+  });
+});
