@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
 import { processPortrait, shutdownPortraitWorkers } from "./index";
-import { isPortraitBusy } from "./pool";
+import { isPortraitBusy, withPortraitAdmission } from "./pool";
 import * as F from "./test-fixtures";
 
 /** Load shedding (issue 11, item 1): a job that would wait too long is refused at once, as BUSY. */
@@ -47,5 +47,24 @@ describe("portrait pool admission", () => {
       Array.from({ length: 4 }, () => processPortrait(bytes, { qualityCheck: true })),
     );
     expect(results.every((r) => r.report.accepted)).toBe(true);
+  });
+
+  it("admits whole portraits by Little's law before their decode starts, and refuses the rest at once", async () => {
+    await shutdownPortraitWorkers();
+    process.env.FACE_WORKERS = "1";
+    process.env.FACE_MAX_WAIT_MS = "1500";
+    const work = () => new Promise((resolve) => setTimeout(resolve, 300));
+    // Cold (nothing finished yet): a second per portrait is assumed, so two fit in 1.5 s.
+    const first = await Promise.allSettled(Array.from({ length: 5 }, () => withPortraitAdmission(work)));
+    expect(first.map((s) => s.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "rejected",
+      "rejected",
+    ]);
+    expect(isPortraitBusy((first[2] as PromiseRejectedResult).reason)).toBe(true);
+    // Two finished in the last seconds: the measured rate decides now, and a slot freed is reusable.
+    await expect(withPortraitAdmission(work)).resolves.toBeUndefined();
   });
 });

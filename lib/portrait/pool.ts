@@ -83,10 +83,17 @@ class JobTimes {
  * A fixed set of inference workers with a bounded FIFO queue. Idle workers are unref'd so a CLI or a
  * test run can exit without an explicit shutdown; a busy worker keeps the process alive until it answers.
  */
+/** The window over which finished portraits are counted to estimate the pool's throughput. */
+const THROUGHPUT_WINDOW_MS = 10_000;
+const COLD_PORTRAIT_MS = 1000;
+
 class FacePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly times = new JobTimes();
+  /** Portraits admitted by `admit()` and not finished: decoding, waiting or in a worker. */
+  private admitted = 0;
+  private finishedAt: number[] = [];
   private nextId = 1;
   private closed = false;
 
@@ -149,6 +156,33 @@ class FacePool {
     for (const job of this.queue) ahead += this.times.median(job.kind);
     for (const slot of this.slots) if (slot.job) ahead += this.times.median(slot.job.kind) / 2;
     return ahead / this.slots.length;
+  }
+
+  /**
+   * Admission for a whole portrait (decode, detection, descriptor), before any of its work starts:
+   * the decode of a 12 MP photo costs as much CPU as the detection, so shedding only at the worker
+   * queue lets a burst of decodes swamp the machine. By Little's law the wait of a newcomer is the
+   * portraits already admitted over the recent rate of finished ones; past the limit it is refused
+   * at once. Before anything has finished lately, a portrait is assumed to take a second per worker.
+   */
+  admit(): () => void {
+    const now = performance.now();
+    this.finishedAt = this.finishedAt.filter((t) => now - t < THROUGHPUT_WINDOW_MS);
+    if (this.admitted >= this.slots.length) {
+      const perMs = this.finishedAt.length / THROUGHPUT_WINDOW_MS;
+      // Nothing finished lately (a cold start): assume a second per portrait and worker.
+      const wait = perMs > 0 ? this.admitted / perMs : (this.admitted / this.slots.length) * COLD_PORTRAIT_MS;
+      if (wait > this.maxWaitMs)
+        throw new PortraitBusyError(Math.min(30, Math.max(1, Math.ceil(wait / 1000))));
+    }
+    this.admitted++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.admitted--;
+      this.finishedAt.push(performance.now());
+    };
   }
 
   run<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
@@ -222,6 +256,19 @@ export function getPool(): FacePool {
     );
   }
   return g[GLOBAL_KEY];
+}
+
+/**
+ * Runs one portrait's work (`processPortrait`) once the pool admits it, or refuses at once with
+ * PortraitBusyError (503 BUSY + Retry-After) when the expected wait is too long.
+ */
+export async function withPortraitAdmission<T>(work: () => Promise<T>): Promise<T> {
+  const release = getPool().admit();
+  try {
+    return await work();
+  } finally {
+    release();
+  }
 }
 
 /** Start the workers (and their model loading) ahead of the first request. */

@@ -10,7 +10,7 @@ import {
   type ValidLink,
 } from "@/lib/links/service";
 import { TOKEN_SHAPE } from "@/lib/links/token";
-import { processPortrait } from "@/lib/portrait";
+import { processPortrait, withPortraitAdmission } from "@/lib/portrait";
 import { createApprovalRequest } from "@/lib/approvals/create";
 import { applyPortrait } from "@/lib/portraits/apply";
 import { hitRateLimit } from "@/lib/rate-limit";
@@ -86,10 +86,12 @@ export async function completeSelfRegistration(
   bytes: Uint8Array,
   uploadId: string | null = null,
 ): Promise<SelfRegistrationOutcome> {
-  const result = await processPortrait(bytes, {
-    qualityCheck: link.conditions.qualityCheck,
-    thresholds: link.qualityThresholds,
-  });
+  const result = await withPortraitAdmission(() =>
+    processPortrait(bytes, {
+      qualityCheck: link.conditions.qualityCheck,
+      thresholds: link.qualityThresholds,
+    }),
+  );
   if (!result.report.accepted) throw new QualityRejectedError(result.report);
 
   const { conditions } = link;
