@@ -116,6 +116,8 @@ try {
             "content-type": `multipart/form-data; boundary=${boundary}`,
             "content-length": String(body.length),
             "upload-id": uploadId,
+            // Ignored by default (the socket counts); lets a server behind TRUST_PROXY see phones too.
+            "x-forwarded-for": from,
           },
         },
         (response) => {
