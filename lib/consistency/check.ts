@@ -28,6 +28,10 @@ const CHECKS: Record<string, SQL> = {
   // Rule 7: a decided request keeps no image bytes.
   "decided approval request still holding image bytes": sql`
     select id::text as id from approval_requests where status <> 'pending' and (image is not null or thumbnail is not null)`,
+  // Crypto-shredding: the decision destroys the held image's key in the same transaction.
+  "decided approval request whose image key still exists": sql`
+    select r.id::text as id from approval_requests r join held_image_keys k on k.approval_request_id = r.id
+    where r.status <> 'pending'`,
   "portrait kept image bytes although its conditions say do not store": sql`
     select id::text as id from portraits where (conditions->>'storeImage') = 'false' and (image is not null or thumbnail is not null)`,
   "identity whose current portrait is missing or belongs to someone else": sql`
