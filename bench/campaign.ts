@@ -43,14 +43,14 @@ const CONDITIONS = { storeImage: true, qualityCheck: true, requireApproval: true
 const big = await createUser(db, {
   email: "bench@example.com",
   password: "bench-password-1",
-  organizationName: "Bench Campaign",
+  organization: { create: "Bench Campaign" },
   role: "owner",
 });
 await seedIdentities(db, big.organizationId, 10_000);
 const noise = await createUser(db, {
   email: "noise@example.com",
   password: "bench-password-1",
-  organizationName: "Other",
+  organization: { create: "Other" },
   role: "owner",
 });
 await seedIdentities(db, noise.organizationId, 10_000);
@@ -119,7 +119,7 @@ console.log(
 const mailOrg = await createUser(db, {
   email: "mail@example.com",
   password: "bench-password-1",
-  organizationName: "Bench Mail 株式会社",
+  organization: { create: "Bench Mail 株式会社" },
   role: "owner",
 });
 await seedIdentities(db, mailOrg.organizationId, mails);

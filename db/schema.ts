@@ -175,6 +175,12 @@ export const uploadLinks = pgTable(
     createdByUserId: uuid("created_by_user_id"),
     createdByApiKeyId: uuid("created_by_api_key_id"),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /**
+     * The upload id the person's page generated for the upload that used the link, and what that
+     * upload became: a retry with the same id (its answer was lost) gets the same outcome again.
+     */
+    usedByUploadId: text("used_by_upload_id"),
+    usedOutcome: text("used_outcome").$type<"updated" | "pending_approval">(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** Why it was revoked: a newer link replaced it, or someone revoked it by hand. */
     revokedReason: revokedReasonEnum("revoked_reason"),
@@ -252,7 +258,7 @@ export const campaignMembers = pgTable(
     /** Whether the campaign's first link replaced an active link of other origin. */
     replacedActiveLink: boolean("replaced_active_link").notNull().default(false),
     reminders: integer("reminders").notNull().default(0),
-    // Where the person stands, kept by triggers (migration 0004) from the rows it derives from, so
+    // Where the person stands, kept by triggers (migration 0005_campaigns) from the rows it derives from, so
     // the campaign page counts 10 000 people with one scan of this table:
     // the current link (upload_links) …
     linkExpiresAt: timestamp("link_expires_at", { withTimezone: true }).notNull(),
@@ -379,6 +385,20 @@ export const approvalRequests = pgTable(
     index("approval_requests_link_idx").on(t.uploadLinkId),
   ],
 );
+
+/**
+ * One random AES-256 key per approval request: its held image and thumbnail are stored encrypted
+ * with it, and the decision deletes it, so what may remain of them on disk (dead tuples, WAL) is
+ * noise ("do not store the image" means not recoverable). The table is UNLOGGED (see the migration):
+ * a key is never written to the WAL, so no WAL segment, replica or archive can bring it back. The
+ * price: after a database crash the keys of pending requests are gone and their photos with them.
+ */
+export const heldImageKeys = pgTable("held_image_keys", {
+  approvalRequestId: uuid("approval_request_id")
+    .primaryKey()
+    .references(() => approvalRequests.id, { onDelete: "cascade" }),
+  key: bytea("key").notNull(),
+});
 
 export const apiKeys = pgTable(
   "api_keys",

@@ -8,7 +8,7 @@ const TABS: { href: string; label: string; role: Role }[] = [
   { href: "/identities", label: "Identities", role: "admin" },
   { href: "/campaigns", label: "Campaigns", role: "admin" },
   { href: "/approvals", label: "Approvals", role: "reviewer" },
-  { href: "/search", label: "Search by face", role: "reviewer" },
+  { href: "/search", label: "Search by face", role: "admin" },
   { href: "/audit", label: "Audit log", role: "admin" },
   { href: "/settings", label: "Settings", role: "owner" },
 ];

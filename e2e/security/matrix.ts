@@ -57,7 +57,8 @@ export const ACTIONS: Record<string, Row> = {
   "app/(admin)/campaigns/actions.ts#previewCampaignAction": members("admin"),
   "app/(admin)/campaigns/actions.ts#createCampaignAction": members("admin"),
   "app/(admin)/campaigns/actions.ts#remindCampaignAction": members("admin"),
-  "app/(admin)/search/actions.ts#searchByFaceAction": members("reviewer", NO_TARGET),
+  // Reviewers decide approvals only (PRODUCT.md); 1:N search by face is for admins and owners.
+  "app/(admin)/search/actions.ts#searchByFaceAction": members("admin", NO_TARGET),
   "app/(admin)/actions.ts#signOutAction": members("reviewer", NO_TARGET),
   "app/(admin)/account/actions.ts#changePasswordAction": members("reviewer", NO_TARGET),
   "app/(auth)/login/actions.ts#loginAction": {

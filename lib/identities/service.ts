@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { approvalRequests, identities, portraits, uploadLinks } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
@@ -74,12 +75,20 @@ function normalizeRow(row: IdentityRow): IdentityRow {
   };
 }
 
+/** The search or page parameters of a list as a 400, never a ZodError (a 500) from inside a service. */
+function parseQuery<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new AppError("INVALID_PARAMETER", "The search or page parameters are not valid.", 400);
+  return parsed.data;
+}
+
 /**
  * The WHERE conditions of a search and filter within one organization: the list, its count and
  * "all that match" (campaigns) use exactly the same ones.
  */
 export function identityMatchConditions(organizationId: string, match: IdentityMatch = {}): SQL[] {
-  const { q, filter, months } = identityMatchSchema.parse(match);
+  const { q, filter, months } = parseQuery(identityMatchSchema, match);
   const conditions: SQL[] = [eq(identities.organizationId, organizationId)];
   if (q) {
     const pattern = `%${escapeLike(q.toLowerCase())}%`;
@@ -144,7 +153,7 @@ export async function listIdentities(
   organizationId: string,
   query: ListQuery = {},
 ): Promise<IdentityPage> {
-  const { cursor, limit, ...match } = listQuerySchema.parse(query);
+  const { cursor, limit, ...match } = parseQuery(listQuerySchema, query);
   const conditions = identityMatchConditions(organizationId, match);
   if (cursor) {
     const after = decodeCursor(cursor);

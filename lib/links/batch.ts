@@ -5,7 +5,7 @@ import { identities } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import type { LinkConditionsInput } from "./schemas";
-import { issueUploadLinks, UnknownIdentitiesError, type IssuedLink, type IssueOptions } from "./service";
+import { issueUploadLinks, missingIdentities, type IssuedLink, type IssueOptions } from "./service";
 
 /** A batch item: an identity named by its id or by its external ID. */
 export type IdentityRef = { id: string } | { externalId: string };
@@ -108,8 +108,9 @@ export async function issueUploadLinkBatch(
     return resolved.map((id) => byIdentity.get(id)!);
   } catch (error) {
     // An identity deleted between the lookup and the (locking) issue: report it like any unknown one.
-    if (error instanceof UnknownIdentitiesError) {
-      const gone = new Set(error.missing);
+    const missing = missingIdentities(error);
+    if (missing) {
+      const gone = new Set(missing);
       throw new BatchItemsError(
         resolved.flatMap((id, index) =>
           id && gone.has(id)

@@ -17,5 +17,11 @@ export { QUALITY_CODES } from "./issues";
 export { DEFAULT_THRESHOLDS, qualityThresholdsSchema, resolveThresholds } from "./thresholds";
 export type { QualityThresholds, QualityThresholdOverrides } from "./thresholds";
 export { compareTemplates, SAME_PERSON_SIMILARITY, similarityFromDistance } from "./compare";
-export { PortraitBusyError, shutdownPortraitWorkers, warmPortraitWorkers } from "./pool";
+export {
+  isPortraitBusy,
+  PortraitBusyError,
+  shutdownPortraitWorkers,
+  warmPortraitWorkers,
+  withPortraitAdmission,
+} from "./pool";
 export { statusForReport } from "./status";

@@ -6,7 +6,7 @@ import { listQuerySchema } from "@/lib/identities/schemas";
 import { countMatchingIdentities, listIdentities } from "@/lib/identities/service";
 import { pickLocale } from "@/lib/i18n/upload";
 import { mailAvailability } from "@/lib/mail/config";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { buttonClass } from "@/components/ui/button";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
@@ -41,7 +41,7 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
   try {
     page = await listIdentities(await getDb(), ctx.organizationId, query);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!isAppError(error)) throw error;
     page = await listIdentities(await getDb(), ctx.organizationId, { ...query, cursor: undefined });
   }
   const filtered = Boolean(query.q) || query.filter !== "all";
