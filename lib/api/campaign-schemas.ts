@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { CampaignProgress, CampaignMember } from "@/lib/campaigns/progress";
 import { MEMBER_STATES } from "@/lib/campaigns/progress-states";
 import type { CampaignSummary } from "@/lib/campaigns/read";
@@ -41,7 +42,7 @@ export const campaignRemindSchema = requestComponent(
 export const campaignParamsSchema = z.object({ id: z.guid().describe("Campaign id") });
 
 export const campaignListQuerySchema = z.object({
-  cursor: z.string().max(600).optional(),
+  cursor: text().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().describe("Page size, 1–200 (default 50)"),
 });
 
@@ -55,7 +56,7 @@ export const campaignMembersQuerySchema = z.object({
     .regex(/^[A-Z_]{1,64}$/)
     .optional()
     .describe("With state=failed_check: only people who failed with this quality code"),
-  cursor: z.string().max(1200).optional(),
+  cursor: text().max(1200).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().describe("Page size, 1–200 (default 50)"),
 });
 

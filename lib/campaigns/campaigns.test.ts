@@ -3,8 +3,8 @@ process.env.FACE_QUEUE_MAX = "64";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import { approvalRequests, auditEvents, mailOutbox, uploadLinks } from "@/db/schema";
-import { decideApproval } from "@/lib/approvals/service";
+import { approvalRequests, auditEvents, heldImageKeys, mailOutbox, uploadLinks } from "@/db/schema";
+import { decideApproval, readApprovalImage } from "@/lib/approvals/service";
 import { findInconsistencies } from "@/lib/consistency/check";
 import { createIdentity, listIdentities } from "@/lib/identities/service";
 import { markLinkOpened } from "@/lib/links/events";
@@ -55,6 +55,9 @@ async function orgWithPeople(db: Db, n: number, prefix = "Person") {
   }
   return { org, people };
 }
+
+const heldKeyOf = (db: Db, requestId: string) =>
+  db.select().from(heldImageKeys).where(eq(heldImageKeys.approvalRequestId, requestId));
 
 const namesIn = async (db: Db, organizationId: string, campaignId: string, state: MemberState) =>
   (await listCampaignMembers(db, organizationId, campaignId, { state })).items.map((m) => m.displayName);
@@ -353,6 +356,50 @@ describe("following a campaign", () => {
       listCampaignMembers(db, a.org.organizationId, campaign.id, { cursor: "garbage" }),
     ).rejects.toMatchObject({ code: "INVALID_CURSOR", status: 400 });
   });
+
+  it("refuses page cursors the database would refuse, before SQL sees them (issue 11)", async () => {
+    const { db } = handle;
+    const { org } = await orgWithPeople(db, 1);
+    const uuid = "0b7c6f8e-1d2a-4c3b-9e4f-5a6b7c8d9e0f";
+    const cursor = (...parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+    // Each of these timestamps passes a loose shape check and JavaScript's Date.parse, not PostgreSQL.
+    for (const at of [
+      "0000-01-01 00:00:00+00",
+      "2026-02-30 10:00:00+00",
+      "2026-01-01 24:30:00+00",
+      "2026-01-01 10:00:00+99",
+    ]) {
+      await expect(listCampaigns(db, org.organizationId, { cursor: cursor(at, uuid) })).rejects.toMatchObject(
+        {
+          code: "INVALID_CURSOR",
+          status: 400,
+        },
+      );
+    }
+    const { campaign } = await createCampaign(
+      db,
+      org.organizationId,
+      org.actor,
+      { name: "Cursors", locale: "en", options: CONDITIONS, email: false },
+      { kind: "match", match: { q: "", filter: "all" } },
+    );
+    for (const bad of [cursor("a\u0000b", uuid), cursor("\ud800", uuid), cursor("x", uuid, "extra")]) {
+      await expect(
+        listCampaignMembers(db, org.organizationId, campaign.id, { cursor: bad }),
+      ).rejects.toMatchObject({ code: "INVALID_CURSOR", status: 400 });
+    }
+    // The cursors the service hands out still work.
+    await createCampaign(
+      db,
+      org.organizationId,
+      org.actor,
+      { name: "Cursors 2", locale: "en", options: CONDITIONS, email: false },
+      { kind: "match", match: { q: "", filter: "all" } },
+    );
+    const first = await listCampaigns(db, org.organizationId, { limit: 1 });
+    const second = await listCampaigns(db, org.organizationId, { limit: 1, cursor: first.nextCursor! });
+    expect([...first.items, ...second.items].map((c) => c.name)).toEqual(["Cursors 2", "Cursors"]);
+  });
 });
 
 describe("reject with a reason and a new link", () => {
@@ -384,6 +431,11 @@ describe("reject with a reason and a new link", () => {
         email: true,
       });
       expect(result).toMatchObject({ locale: "ja", mailed: true, campaignId: campaign.id });
+      // Crypto-shredding (issue 11) holds on this path too: the held image's key went with the
+      // decision, in the same transaction as the new link.
+      expect(await heldKeyOf(db, request!.id)).toEqual([]);
+      expect(await readApprovalImage(db, org.organizationId, request!.id, "image")).toBeNull();
+      expect(await findInconsistencies(db)).toEqual([]);
       expect(await findValidLink(db, tokenOf(result.url))).not.toBeNull();
       const [mail] = await server.waitFor(1);
       expect(mail!.to).toBe(people[0]!.email);
@@ -440,11 +492,16 @@ describe("reject with a reason and a new link", () => {
       .from(approvalRequests)
       .where(eq(approvalRequests.id, request!.id));
     expect(still!.status).toBe("pending");
+    // The refused attempt decided nothing: the key (and so the held photo) is still there to review.
+    expect(await heldKeyOf(db, request!.id)).toHaveLength(1);
+    expect(await readApprovalImage(db, org.organizationId, request!.id, "image")).not.toBeNull();
     const result = await rejectWithNewLink(db, org.organizationId, org.actor, request!.id, {
       reason: "NOT_THE_PERSON",
       email: false,
     });
     expect(result).toMatchObject({ mailed: false, campaignId: null });
+    expect(await heldKeyOf(db, request!.id)).toEqual([]);
+    expect(await findInconsistencies(db)).toEqual([]);
     const fresh = await findValidLink(db, tokenOf(result.url));
     expect(fresh!.conditions).toEqual({ storeImage: false, qualityCheck: true, requireApproval: true });
     expect(

@@ -4,7 +4,7 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { getDbKind, type DbOrTx } from "@/db/client";
 import { campaignMembers, mailOutbox } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
-import { issueUploadLinks } from "@/lib/links/service";
+import { issueUploadLinks, missingIdentities } from "@/lib/links/service";
 import type { MailKind, MailLocale } from "@/lib/mail/messages";
 import { enqueueMails } from "@/lib/mail/outbox";
 import type { DeliveryRow } from "./csv";
@@ -36,8 +36,6 @@ export interface IssuedMember extends DeliveryRow {
   mailed: boolean;
   replacedActiveLink: boolean;
 }
-
-const isCode = (error: unknown, code: string) => (error as { code?: unknown } | null)?.code === code;
 
 /**
  * Gives each identity a fresh link of the campaign, chunk by chunk (the identities were resolved
@@ -97,8 +95,8 @@ async function issueChunkRetrying(
       return await db.transaction((tx) => issueChunk(tx, organizationId, actor, campaign, chunk, mail));
     } catch (error) {
       // Someone deleted identities of this chunk while we worked: issue to the others.
-      const gone = (error as { extra?: { missing?: string[] } }).extra?.missing;
-      if (attempt > 2 || !isCode(error, "IDENTITY_NOT_FOUND") || !gone) throw error;
+      const gone = missingIdentities(error);
+      if (attempt > 2 || !gone) throw error;
       const missing = new Set(gone);
       chunk = chunk.filter((id) => !missing.has(id));
       if (chunk.length === 0) return [];

@@ -2,7 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { getCampaign } from "./read";
+import { isStorableText } from "@/lib/validation/text";
+import { getCampaign, isUuid } from "./read";
 import { MEMBER_STATES, type MemberState } from "./progress-states";
 
 /**
@@ -34,7 +35,7 @@ const CONDITION: Record<MemberState, SQL> = {
 
 /**
  * The campaign's people. Each row carries where the person stands (kept by the triggers of
- * migration 0004 from their links, events, approvals and mails), so no other table is needed.
+ * migration 0005_campaigns from their links, events, approvals and mails), so no other table is needed.
  */
 const membersOf = (campaignId: string, organizationId: string) =>
   sql`campaign_members m where m.campaign_id = ${campaignId} and m.organization_id = ${organizationId}`;
@@ -120,13 +121,15 @@ function encodeCursor(name: string, id: string) {
 function decodeCursor(raw: string): [string, string] {
   try {
     const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    // From the client: checked completely (text PostgreSQL can store, a real UUID) before SQL.
     if (
       Array.isArray(v) &&
+      v.length === 2 &&
       typeof v[0] === "string" &&
       v[0].length <= 400 &&
-      !v[0].includes("\u0000") &&
+      isStorableText(v[0]) &&
       typeof v[1] === "string" &&
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1])
+      isUuid(v[1])
     )
       return [v[0], v[1]];
   } catch {

@@ -61,7 +61,31 @@ export async function getCampaign(db: DbOrTx, organizationId: string, id: string
 }
 
 // The cursor carries the database's own timestamp text (microseconds), not a JS Date (milliseconds).
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+// It comes back from the client, so every field is range-checked here: Date.parse takes year 0,
+// February 30 or an offset of +99, PostgreSQL refuses them (and used to answer 500).
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isTimestampText(value: string): boolean {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[];
+  const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month! - 1];
+  return (
+    year! >= 1 &&
+    days !== undefined &&
+    day! >= 1 &&
+    day! <= days &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second! <= 59 &&
+    Number(m[7] ?? 0) <= 15 &&
+    Number(m[8] ?? 0) <= 59
+  );
+}
+
 function encodeCursor(at: string, id: string) {
   return Buffer.from(JSON.stringify([at, id])).toString("base64url");
 }
@@ -70,9 +94,9 @@ function decodeCursor(raw: string): [string, string] {
     const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
     if (
       Array.isArray(v) &&
+      v.length === 2 &&
       typeof v[0] === "string" &&
-      TIMESTAMP.test(v[0]) &&
-      Number.isFinite(Date.parse(v[0].replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"))) &&
+      isTimestampText(v[0]) &&
       typeof v[1] === "string" &&
       isUuid(v[1])
     )

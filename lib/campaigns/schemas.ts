@@ -1,32 +1,21 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { identityFilterSchema, portraitAgeMonthsSchema } from "@/lib/identities/schemas";
 import { expiresInHoursSchema, linkConditionsSchema } from "@/lib/links/schemas";
 
 /** Most people in one campaign: its links, CSV and mails are made in one request. */
 export const MAX_CAMPAIGN_PEOPLE = 10_000;
 
-/**
- * Text PostgreSQL can store and a person can read: no NUL or other control characters, no lone
- * surrogates. (Kept small and local; a shared set of such string types may replace it.)
- */
-export const plainText = (max: number, empty: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, empty)
-    .max(max, `Use at most ${max} characters.`)
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters.")
-    .refine((v) => !LONE_SURROGATE.test(v), "Remove broken characters.");
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 export const mailLocaleSchema = z.enum(["ja", "en"]);
 
-export const campaignNameSchema = plainText(120, "Name the campaign.");
+export const campaignNameSchema = text()
+  .trim()
+  .min(1, "Name the campaign.")
+  .max(120, "Use at most 120 characters.");
 
 /** "All that match" the identities list's search and filter, as the admin saw it. */
 export const campaignMatchSchema = z.strictObject({
-  q: z.string().trim().max(200).optional().default("").describe("Substring of the name or external ID"),
+  q: text().trim().max(200).optional().default("").describe("Substring of the name or external ID"),
   filter: identityFilterSchema.optional().default("all"),
   months: portraitAgeMonthsSchema
     .optional()

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
 import { rejectionReasonSchema, rejectionReasonText } from "@/lib/campaigns/reasons";
 import { newLinkContext, rejectWithNewLink } from "@/lib/campaigns/resend";
-import { mailLocaleSchema, plainText } from "@/lib/campaigns/schemas";
+import { mailLocaleSchema } from "@/lib/campaigns/schemas";
+import { text } from "@/lib/validation/text";
 import { mailAvailability } from "@/lib/mail/config";
 import QRCode from "qrcode";
 
@@ -38,7 +39,7 @@ export const rejectWithNewLinkAction = sessionAction(
     id: z.uuid(),
     reason: rejectionReasonSchema,
     note: z
-      .union([z.literal(""), plainText(500, "")])
+      .union([z.literal(""), text().trim().max(500, "Use at most 500 characters.")])
       .optional()
       .transform((v) => v || undefined),
     locale: mailLocaleSchema,

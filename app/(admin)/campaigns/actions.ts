@@ -14,6 +14,7 @@ import {
 } from "@/lib/campaigns/schemas";
 import { identityFilterSchema, portraitAgeMonthsSchema } from "@/lib/identities/schemas";
 import { MAX_EXPIRY_HOURS } from "@/lib/links/schemas";
+import { text } from "@/lib/validation/text";
 
 const actorOf = (ctx: { userId: string; email: string }) => ({
   type: "user" as const,
@@ -31,7 +32,7 @@ const selectionSchema = z.object({
       z.array(z.uuid()).max(MAX_CAMPAIGN_PEOPLE),
     )
     .optional(),
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   filter: identityFilterSchema.optional(),
   months: portraitAgeMonthsSchema.optional(),
   expectedCount: z.coerce.number().int().min(0).optional(),

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
+import { hasErrorCode } from "@/lib/errors";
 import { listCampaigns } from "@/lib/campaigns/read";
 
 export const metadata = { title: "Campaigns" };
@@ -31,7 +32,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
   try {
     page = await listCampaigns(db, ctx.organizationId, { cursor });
   } catch (error) {
-    if ((error as { code?: unknown }).code !== "INVALID_CURSOR") throw error;
+    if (!hasErrorCode(error, "INVALID_CURSOR")) throw error;
     page = await listCampaigns(db, ctx.organizationId);
   }
   return (

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
+import { hasErrorCode } from "@/lib/errors";
 import { getCampaignProgress, listCampaignMembers, type CampaignMember } from "@/lib/campaigns/progress";
 import { MEMBER_STATES, type MemberState } from "@/lib/campaigns/progress-states";
 import { getCampaign, isUuid } from "@/lib/campaigns/read";
@@ -100,7 +101,7 @@ export default async function CampaignPage({
   try {
     campaign = await getCampaign(db, ctx.organizationId, id);
   } catch (error) {
-    if ((error as { code?: unknown }).code === "NOT_FOUND") notFound();
+    if (hasErrorCode(error, "NOT_FOUND")) notFound();
     throw error;
   }
   const progress = await getCampaignProgress(db, ctx.organizationId, campaign.id);
@@ -108,7 +109,7 @@ export default async function CampaignPage({
   try {
     members = await listCampaignMembers(db, ctx.organizationId, campaign.id, { state, reason, cursor });
   } catch (error) {
-    if ((error as { code?: unknown }).code !== "INVALID_CURSOR") throw error;
+    if (!hasErrorCode(error, "INVALID_CURSOR")) throw error;
     members = await listCampaignMembers(db, ctx.organizationId, campaign.id, { state, reason });
   }
   const availability = mailAvailability();
