@@ -17,6 +17,8 @@ export interface TestSmtpOptions {
   /** Answer RCPT TO for this address with this reply code (e.g. 550 = bounce, 450 = try later). */
   refuse?: (address: string) => number | null;
   port?: number;
+  /** Wait this long before answering the end of each message (a slow server). */
+  delayMs?: number;
 }
 
 /**
@@ -61,8 +63,9 @@ export class TestSmtpServer {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("error", () => {});
-        stream.on("end", () => {
+        stream.on("end", async () => {
           const raw = Buffer.concat(chunks);
+          if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
           simpleParser(raw).then(
             (parsed) => {
               this.received.push({

@@ -31,3 +31,24 @@ export function startMailWorker(): void {
 export function nudgeMailWorker(): void {
   g.__mailWorker?.nudge();
 }
+
+/**
+ * Stops this process's worker before the server (and the embedded database under it) goes away:
+ * mails on the wire are finished and recorded, the rest of its batch goes back to the queue. Waits
+ * at most `timeoutMs`; a mail still unanswered then stays claimed until its lease ends, and its
+ * handed-over state still prevents a second copy.
+ */
+export async function stopMailWorker(timeoutMs = 5_000): Promise<void> {
+  if (g.__mailSweep) clearInterval(g.__mailSweep);
+  g.__mailSweep = undefined;
+  const worker = g.__mailWorker;
+  g.__mailWorker = null;
+  if (!worker) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+  });
+  await Promise.race([worker.stop().catch((error) => logError("stopping the mail worker", error)), timeout]);
+  clearTimeout(timer);
+}

@@ -255,6 +255,35 @@ describe("mail outbox", () => {
     expect(server.received).toHaveLength(0);
   });
 
+  it("a stopping worker finishes the mails on the wire and hands the rest of its batch back at once", async () => {
+    const { db } = handle;
+    const server = await smtp({ delayMs: 250 });
+    const settings = settingsFor(server);
+    const { org } = await mailedCampaign(db, 12);
+    // A long lease: a row kept by the stopped worker would wait a minute for another one.
+    const first = worker(db, settings, { concurrency: 2, leaseMs: 60_000 });
+    await server.waitFor(1);
+    const before = server.received.length;
+    await first.stop();
+    // At most the two mails being sent when it stopped went out after that, nothing more.
+    expect(server.received.length - before).toBeLessThanOrEqual(2);
+    const rows = await db
+      .select({ status: mailOutbox.status, claim: mailOutbox.claimToken, lastError: mailOutbox.lastError })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.organizationId, org.organizationId));
+    expect(rows.filter((r) => r.status === "sent")).toHaveLength(server.received.length);
+    const back = rows.filter((r) => r.status === "queued");
+    expect(back.length).toBe(12 - server.received.length);
+    expect(back.every((r) => r.claim === null)).toBe(true);
+    expect(back.some((r) => r.lastError === "handed back: the worker stopped")).toBe(true);
+    // The next worker sends them now, not after the lease: everyone once.
+    worker(db, settings, { concurrency: 4 });
+    await server.waitFor(12, 15_000);
+    await until(async () => (await statuses(db, org.organizationId)).every((s) => s.status === "sent"));
+    expect(new Set(server.received.map((m) => m.to)).size).toBe(12);
+    expect(server.received).toHaveLength(12);
+  });
+
   it("a mail whose link was used or replaced meanwhile is cancelled, its URL dropped, nothing sent", async () => {
     const { db } = handle;
     const server = await smtp();

@@ -85,6 +85,7 @@ export class MailWorker {
     this.wake?.();
   }
 
+  /** Claims nothing more, finishes the mails being sent, hands the rest of its batch back. */
   async stop(): Promise<void> {
     this.running = false;
     this.nudge();
@@ -139,6 +140,12 @@ export class MailWorker {
     const lane = async () => {
       while (next < batch.length) {
         const mail = batch[next++]!;
+        if (!this.running) {
+          // Stopping (the server shuts down): finish the mails on the wire, give the rest back now
+          // rather than leaving them to wait for their lease to end.
+          await markRetry(db, mail.id, token, 0, "handed back: the worker stopped", false);
+          continue;
+        }
         if (serverDown) {
           // The server is unreachable: give the rest back without spending their attempts.
           await markRetry(db, mail.id, token, this.pauseMs(), serverDown, false);
