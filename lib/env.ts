@@ -16,7 +16,7 @@ const schema = z.object({
    * rate limits is then the N-th entry from the right. 0 (default): the socket's peer address.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /** Seconds between housekeeping runs (expired rate limits and idempotency keys; 0 = never). */
+  /** Seconds between housekeeping runs (expired rate limits, idempotency keys, finished mails; 0 = never). */
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** REST API requests per API key per minute (all instances together). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

@@ -1,7 +1,10 @@
-import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { idempotencyKeys, rateLimits } from "@/db/schema";
+import { idempotencyKeys, mailOutbox, rateLimits } from "@/db/schema";
+import { createIdentity } from "@/lib/identities/service";
+import { issueUploadLink } from "@/lib/links/service";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { createTestDatabase } from "@/test/db";
 import { makeOrgUser } from "@/test/fixtures";
@@ -35,12 +38,53 @@ describe("maintenance", () => {
       },
     ]);
     const result = await runMaintenance(db);
-    expect(result).toMatchObject({ ran: true, rateLimits: 1, idempotencyKeys: 1 });
+    expect(result).toMatchObject({ ran: true, rateLimits: 1, idempotencyKeys: 1, finishedMails: 0 });
     const limits = await db.select({ key: rateLimits.key }).from(rateLimits);
     expect(limits.map((r) => r.key)).toContain("test:fresh");
     expect(limits.map((r) => r.key)).not.toContain("test:stale");
     const keys = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys);
     expect(keys.map((k) => k.key)).toEqual(["fresh"]);
+  });
+
+  it("deletes campaign mails finished more than 30 days ago, never one still to be sent", async () => {
+    const { db } = handle;
+    const org = await makeOrgUser(db);
+    const person = await createIdentity(db, org.organizationId, org.actor, {
+      externalId: "MAIL-1",
+      displayName: "Mail",
+      email: "mail@example.test",
+    });
+    const link = await issueUploadLink(db, org.organizationId, org.actor, person.id, {});
+    const mail = (status: (typeof mailOutbox.$inferInsert)["status"], daysAgo: number) => ({
+      organizationId: org.organizationId,
+      identityId: person.id,
+      linkId: link.linkId,
+      sendId: randomUUID(),
+      kind: "invitation" as const,
+      locale: "en" as const,
+      recipient: "mail@example.test",
+      status,
+      lastError: `${status} ${daysAgo}`,
+      createdAt: sql`now() - make_interval(days => ${daysAgo})`,
+    });
+    await db
+      .insert(mailOutbox)
+      .values([
+        mail("sent", 31),
+        mail("bounced", 31),
+        mail("failed", 40),
+        mail("cancelled", 31),
+        mail("sent", 29),
+        mail("queued", 90),
+        mail("sending", 31),
+        mail("handed_over", 31),
+      ]);
+    expect((await runMaintenance(db)).finishedMails).toBe(4);
+    const left = await db
+      .select({ note: mailOutbox.lastError })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.organizationId, org.organizationId));
+    expect(left.map((m) => m.note).sort()).toEqual(["handed_over 31", "queued 90", "sending 31", "sent 29"]);
   });
 
   it("skips when another instance holds the lock", async () => {
