@@ -11,7 +11,7 @@ import { markLinkOpened } from "@/lib/links/events";
 import { findValidLink, issueUploadLink } from "@/lib/links/service";
 import { setMailSettingsForProcess } from "@/lib/mail/config";
 import { MailWorker } from "@/lib/mail/worker";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
+import { shutdownPortraitWorkers, withPortraitAdmission } from "@/lib/portrait";
 import { darkJpeg, frontalJpeg } from "@/lib/portrait/test-fixtures";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { createTestDatabase } from "@/test/db";
@@ -532,5 +532,63 @@ describe("identity filters for campaigns", () => {
     );
     expect(await names("portrait_older")).toEqual([people[2]!.displayName]);
     expect(await names("portrait_older", 14)).toEqual([]);
+  });
+});
+
+describe("failed attempts with issue 11's upload path", () => {
+  it("count photos that were checked: not an upload shed as busy, not a replayed outcome", async () => {
+    const { db } = handle;
+    const { org, people } = await orgWithPeople(db, 1);
+    const { campaign, members } = await createCampaign(
+      db,
+      org.organizationId,
+      org.actor,
+      { name: "Attempts", locale: "en", options: CONDITIONS, email: false },
+      { kind: "ids", identityIds: [people[0]!.id] },
+    );
+    const token = tokenOf(members[0]!.url);
+    const failed = async () =>
+      (await getCampaignProgress(db, org.organizationId, campaign.id)).failedAttempts;
+    const saved = { workers: process.env.FACE_WORKERS, wait: process.env.FACE_MAX_WAIT_MS };
+    await shutdownPortraitWorkers();
+    process.env.FACE_WORKERS = "1";
+    process.env.FACE_MAX_WAIT_MS = "0";
+    let release = () => {};
+    const holding = withPortraitAdmission(() => new Promise<void>((resolve) => (release = resolve)));
+    try {
+      // The one worker is taken: the person's photo is shed before it is looked at.
+      await expect(
+        submitSelfRegistration(db, token, await darkJpeg(), nextIp(), "busy-upload-id-0001"),
+      ).rejects.toMatchObject({
+        code: "BUSY",
+        status: 503,
+      });
+      expect(await failed()).toBe(0);
+      release();
+      await holding;
+      await expect(
+        submitSelfRegistration(db, token, await darkJpeg(), nextIp(), "busy-upload-id-0001"),
+      ).rejects.toMatchObject({
+        code: "TOO_DARK",
+      });
+      expect(await failed()).toBe(1);
+      const uploadId = "good-upload-id-0001";
+      const first = await submitSelfRegistration(db, token, await frontalJpeg(), nextIp(), uploadId);
+      // Its answer was lost; the page sends the same upload again and gets the same outcome.
+      const again = await submitSelfRegistration(db, token, await frontalJpeg(), nextIp(), uploadId);
+      expect(again).toEqual(first);
+      const { counts, failedAttempts } = await getCampaignProgress(db, org.organizationId, campaign.id);
+      expect(failedAttempts).toBe(1);
+      expect(counts).toMatchObject({ failed_check: 1, uploaded: 1 });
+    } finally {
+      release();
+      await shutdownPortraitWorkers();
+      for (const [key, value] of [
+        ["FACE_WORKERS", saved.workers],
+        ["FACE_MAX_WAIT_MS", saved.wait],
+      ] as const)
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    }
   });
 });
