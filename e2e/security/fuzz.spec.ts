@@ -127,7 +127,18 @@ async function fixtures() {
     { id: string }[]
   >`insert into approval_requests (organization_id, identity_id, quality_report, conditions)
     values (${orgA}, ${identity!.id}, ${sql.json({})}, ${sql.json({ storeImage: true, qualityCheck: true, requireApproval: true })}) returning id`;
-  return { identityId: identity!.id, externalId, requestId: request!.id };
+  // A campaign with this person in it (an unused campaign link), for the campaign endpoints and actions.
+  const [campaign] = await sql<{ id: string }[]>`
+    insert into campaigns (organization_id, name, locale, store_image, quality_check, require_approval, expires_in_hours, selection, people_count)
+    values (${orgA}, ${`FUZZ campaign ${externalId}`}, 'ja', true, true, false, 24, ${sql.json({ kind: "list" })}, 1) returning id`;
+  const token = `upl_${randomBytes(32).toString("base64url")}`;
+  const [link] = await sql<{ id: string }[]>`
+    insert into upload_links (organization_id, identity_id, token_hash, store_image, quality_check, require_approval, expires_at, campaign_id)
+    values (${orgA}, ${identity!.id}, ${createHash("sha256").update(token).digest("hex")}, true, true, false, now() + interval '1 day', ${campaign!.id})
+    returning id`;
+  await sql`insert into campaign_members (campaign_id, identity_id, organization_id, link_id, link_expires_at)
+            values (${campaign!.id}, ${identity!.id}, ${orgA}, ${link!.id}, now() + interval '1 day')`;
+  return { identityId: identity!.id, externalId, requestId: request!.id, campaignId: campaign!.id };
 }
 
 /** An API key of its own per operation, so the per-key rate limit never decides an answer. */
@@ -180,6 +191,26 @@ function validValue(raw: Schema, doc: Schema, fx: Fixture): unknown {
   }
 }
 
+/**
+ * Bodies whose schema a generated value cannot satisfy (one of two fields, not both): a valid one
+ * by hand, so the fuzzer's changes reach past the first check.
+ */
+const VALID_BODIES: Record<string, (fx: Fixture) => unknown> = {
+  "POST /api/v1/campaigns": (fx) => ({
+    name: `FUZZ wave ${fx.externalId}`,
+    locale: "en",
+    options: { storeImage: true, qualityCheck: true, requireApproval: false },
+    expiresInHours: 24,
+    email: false,
+    identities: [{ id: fx.identityId }],
+  }),
+};
+
+function validBody(op: Operation, doc: Schema, fx: Fixture): unknown {
+  const byHand = VALID_BODIES[`${op.method} ${op.path}`];
+  return byHand ? byHand(fx) : validValue(op.body!.schema, doc, fx);
+}
+
 /** Every place in a JSON value that can be replaced: "" is the whole value. */
 function pointers(value: unknown, prefix = ""): string[] {
   const here = [prefix];
@@ -226,6 +257,7 @@ function operations(doc: Schema): Operation[] {
 /** The valid value of a parameter, or null to leave it out (optional ones are only sent when fuzzed). */
 function validParam(op: Operation, name: string, fx: Fixture): string | null {
   if (name === "id" && op.path.startsWith("/api/v1/approvals")) return fx.requestId;
+  if (name === "id" && op.path.startsWith("/api/v1/campaigns")) return fx.campaignId;
   if (name === "id" || name === "identityId") return fx.identityId;
   if (name === "status") return "pending";
   if (name === "filter") return "all";
@@ -328,8 +360,8 @@ async function fuzzOperation(op: Operation, doc: Schema) {
   }
   if (op.body) {
     const slots = multipart
-      ? Object.keys(validValue(op.body.schema, doc, fx) as object).length
-      : pointers(validValue(op.body.schema, doc, fx)).length;
+      ? Object.keys(validBody(op, doc, fx) as object).length
+      : pointers(validBody(op, doc, fx)).length;
     const values = multipart ? HOSTILE_CORE : [...HOSTILE_TEXT, ...HOSTILE_JSON];
     for (let slot = 0; slot < slots; slot++) {
       for (const value of values) examples.push([{ where: "body", pointer: "", value, drop: false }, slot]);
@@ -364,7 +396,7 @@ async function fuzzOperation(op: Operation, doc: Schema) {
         headers["content-type"] = m.contentType;
         shown = m.text;
       } else if (op.body && multipart) {
-        const valid = validValue(op.body.schema, doc, fx) as Record<string, unknown>;
+        const valid = validBody(op, doc, fx) as Record<string, unknown>;
         const form = new FormData();
         const fields = Object.keys(valid);
         const target = m.where === "body" ? fields[pick % fields.length] : undefined;
@@ -382,7 +414,7 @@ async function fuzzOperation(op: Operation, doc: Schema) {
         body = form;
         shown = `multipart: ${target ?? "-"} = ${JSON.stringify(m.where === "body" ? m.value : "").slice(0, 300)}`;
       } else if (op.body) {
-        const valid = validValue(op.body.schema, doc, fx);
+        const valid = validBody(op, doc, fx);
         let value = valid;
         if (m.where === "body") {
           const all = pointers(valid);
@@ -476,6 +508,18 @@ const ACTION_FIELDS: Record<
   changeMemberRoleAction: (fx) => ({ userId: fx.memberId, role: "reviewer" }),
   setMemberDisabledAction: (fx) => ({ userId: fx.memberId, disabled: "false" }),
   saveQualityThresholdsAction: () => ({ minShortSidePx: "" }),
+  previewCampaignAction: (fx) => ({ mode: "ids", ids: fx.identityId }),
+  createCampaignAction: (fx) => ({
+    mode: "ids",
+    ids: fx.identityId,
+    name: "FUZZ wave",
+    locale: "en",
+    expiresInHours: "24",
+    requireApproval: "on",
+  }),
+  remindCampaignAction: (fx) => ({ id: fx.campaignId }),
+  newLinkContextAction: (fx) => ({ id: fx.requestId }),
+  rejectWithNewLinkAction: (fx) => ({ id: fx.requestId, reason: "FACE_NOT_CLEAR", locale: "ja", note: "" }),
 };
 const WITH_IMAGE = new Set(["uploadPortraitAction", "searchByFaceAction"]);
 
@@ -622,8 +666,15 @@ function pageFor(workers: string[]): string {
   );
 }
 
+let startedAt = "";
+test.beforeAll(async () => {
+  startedAt = (await sql<{ now: string }[]>`select now()::text as now`)[0]!.now;
+});
+
 test.afterAll(async () => {
-  // Thousands of fixtures (identities, pending requests): leave org A as the other specs expect it.
+  // Thousands of fixtures (identities, pending requests, campaigns): leave org A as the other
+  // specs expect it. (The suite runs one file at a time: every campaign since the start is ours.)
+  await sql`delete from campaigns where organization_id = ${seed().orgA} and created_at >= ${startedAt}::timestamptz`;
   await sql`delete from identities where organization_id = ${seed().orgA}
             and (external_id like 'FUZZ-%' or external_id like 'FZ-%')`;
   await sql`update organizations set quality_thresholds = '{}'::jsonb where id = ${seed().orgA}`;
