@@ -21,6 +21,7 @@ const nextConfig: NextConfig = {
     "@tensorflow/tfjs-backend-wasm",
     "@vladmandic/face-api",
     "@vladmandic/human",
+    "nodemailer",
     "postgres",
     "sharp",
   ],

@@ -21,14 +21,14 @@ console.log(`database: ${handle.kind}; seeding ${count} identities…`);
 const { organizationId } = await createUser(db, {
   email: "bench@example.com",
   password: "bench-password-1",
-  organizationName: "Bench",
+  organization: { create: "Bench" },
   role: "owner",
 });
 // A second organization of the same size, so every query has to filter by organization.
 const other = await createUser(db, {
   email: "other@example.com",
   password: "bench-password-1",
-  organizationName: "Other",
+  organization: { create: "Other" },
   role: "owner",
 });
 const [seedMs] = await timeIt(async () => {

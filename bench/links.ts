@@ -30,7 +30,7 @@ console.log(`database: ${handle.kind}`);
 const owner = await createUser(db, {
   email: "bench@example.com",
   password: "bench-password-1",
-  organizationName: "Bench Links",
+  organization: { create: "Bench Links" },
   role: "owner",
 });
 const orgId = owner.organizationId;
@@ -39,7 +39,7 @@ await seedIdentities(db, orgId, 10_000);
 const other = await createUser(db, {
   email: "other@example.com",
   password: "bench-password-1",
-  organizationName: "Other",
+  organization: { create: "Other" },
   role: "owner",
 });
 await seedIdentities(db, other.organizationId, 10_000);

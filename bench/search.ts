@@ -31,7 +31,7 @@ const { db } = handle;
 const { organizationId } = await createUser(db, {
   email: "bench-search@example.com",
   password: "bench-password-1",
-  organizationName: "Search bench",
+  organization: { create: "Search bench" },
   role: "owner",
 });
 console.log(`database: ${handle.kind}; inserting ${count} identities with templates…`);

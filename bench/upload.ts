@@ -3,15 +3,17 @@
 // quality check, face template, transaction), then 20 parallel uploads: each must succeed or get
 // 503 + Retry-After, never a 500. Uses its own fresh database (PostgreSQL when DATABASE_URL is set).
 import { parseArgs } from "node:util";
-import sharp from "sharp";
 import { POST } from "@/app/api/public/uploads/[token]/route";
 import { createUser } from "@/lib/auth/accounts";
 import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { shutdownPortraitWorkers, warmPortraitWorkers } from "@/lib/portrait";
-import { crop, FRONTAL } from "@/lib/portrait/test-fixtures";
 import { createTestDatabase } from "@/test/db";
+import { phonePhoto } from "./_phone-photo";
 import { median, percentile, summarize } from "./_stats";
+
+// In-process requests have no socket: stand in for one trusted proxy that names the client.
+process.env.TRUSTED_PROXY_HOPS ??= "1";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "15" } } });
 const runs = Number(values.runs);
@@ -22,28 +24,12 @@ warmPortraitWorkers();
 const owner = await createUser(db, {
   email: "bench-upload@example.com",
   password: "bench-password-1",
-  organizationName: "Upload bench",
+  organization: { create: "Upload bench" },
   role: "owner",
 });
 const actor = { type: "system" as const, label: "bench" };
 
-// A phone-like 12 MP JPEG of about 2 MB: upscaled face crop with sensor-like noise.
-const noise = Buffer.alloc(3024 * 4032);
-for (let i = 0, seed = 7; i < noise.length; i++)
-  noise[i] = ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) & 0xff;
-const photo = await sharp(await crop(6, FRONTAL).toBuffer())
-  .resize(3024, 4032, { fit: "fill" })
-  .composite([
-    {
-      input: await sharp(noise, { raw: { width: 3024, height: 4032, channels: 1 } })
-        .linear(0.12, 112)
-        .png()
-        .toBuffer(),
-      blend: "overlay",
-    },
-  ])
-  .jpeg({ quality: 88 })
-  .toBuffer();
+const photo = await phonePhoto();
 console.log(`database: ${handle.kind}; photo: 3024×4032 JPEG, ${(photo.length / 1024 / 1024).toFixed(2)} MB`);
 
 let n = 0;

@@ -41,6 +41,20 @@ export const roleEnum = pgEnum("member_role", ["owner", "admin", "reviewer"]);
 export const portraitSourceEnum = pgEnum("portrait_source", ["admin_upload", "self_registration", "api"]);
 export const approvalStatusEnum = pgEnum("approval_status", ["pending", "approved", "rejected"]);
 export const actorTypeEnum = pgEnum("actor_type", ["user", "api_key", "public", "system"]);
+export const mailKindEnum = pgEnum("mail_kind", ["invitation", "reminder", "new_link"]);
+export const mailStatusEnum = pgEnum("mail_status", [
+  "queued",
+  "sending",
+  "handed_over",
+  "sent",
+  "bounced",
+  "failed",
+  "cancelled",
+]);
+
+export const revokedReasonEnum = pgEnum("revoked_reason", ["replaced", "revoked"]);
+/** The languages a person can be written to in (mail, the reason for a rejection). */
+export const mailLocaleEnum = pgEnum("mail_locale", ["en", "ja"]);
 
 export const organizations = pgTable("organizations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -165,7 +179,25 @@ export const uploadLinks = pgTable(
     createdByUserId: uuid("created_by_user_id"),
     createdByApiKeyId: uuid("created_by_api_key_id"),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /**
+     * The upload id the person's page generated for the upload that used the link, and what that
+     * upload became: a retry with the same id (its answer was lost) gets the same outcome again.
+     */
+    usedByUploadId: text("used_by_upload_id"),
+    usedOutcome: text("used_outcome").$type<"updated" | "pending_approval">(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Why it was revoked: a newer link replaced it, or someone revoked it by hand. */
+    revokedReason: revokedReasonEnum("revoked_reason"),
+    /**
+     * The campaign that issued the link, if any. No foreign key: a campaign goes only with its
+     * organization (and its links with it), and a check per inserted link would slow a
+     * 10 000-person campaign down.
+     */
+    campaignId: uuid("campaign_id"),
+    /** First view of the upload page (GET never consumes the link; it only notes this once). */
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    /** The language the person's browser asked for at that first view: "their language". */
+    openedLocale: mailLocaleEnum("opened_locale"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -174,6 +206,157 @@ export const uploadLinks = pgTable(
       .on(t.identityId)
       .where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
     index("upload_links_org_idx").on(t.organizationId),
+    // Identity filters ("never asked", "link expired unused") and "replaced by a newer link".
+    index("upload_links_identity_idx").on(t.identityId, t.createdAt),
+    index("upload_links_campaign_idx")
+      .on(t.campaignId, t.identityId)
+      .where(sql`${t.campaignId} is not null`),
+  ],
+);
+
+/** A wave of link requests: many people asked for a photo at once, followed to the end. */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The language of the campaign's mails. */
+    locale: mailLocaleEnum("locale").notNull(),
+    storeImage: boolean("store_image").notNull(),
+    qualityCheck: boolean("quality_check").notNull(),
+    requireApproval: boolean("require_approval").notNull(),
+    expiresInHours: integer("expires_in_hours").notNull(),
+    /** How the people were chosen (ids, or a search and filter), for the record. */
+    selection: jsonb("selection").$type<Record<string, unknown>>().notNull(),
+    peopleCount: integer("people_count").notNull().default(0),
+    /** Active links of other origin that the campaign's first links replaced. */
+    replacedOnCreate: integer("replaced_on_create").notNull().default(0),
+    reminders: integer("reminders").notNull().default(0),
+    createdByUserId: uuid("created_by_user_id"),
+    createdByApiKeyId: uuid("created_by_api_key_id"),
+    createdByLabel: text("created_by_label"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("campaigns_org_created_idx").on(t.organizationId, t.createdAt, t.id)],
+);
+
+/** One person of a campaign and their current link in it (a reminder replaces it). */
+export const campaignMembers = pgTable(
+  "campaign_members",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id")
+      .notNull()
+      .references(() => identities.id, { onDelete: "cascade" }),
+    // No foreign keys on these two: the row goes with its campaign or its identity (cascades above),
+    // and each key would cost a lookup per person when 10 000 are added at once.
+    organizationId: uuid("organization_id").notNull(),
+    linkId: uuid("link_id").notNull(),
+    /** The latest mail to this person in this campaign, if any. */
+    lastMailId: uuid("last_mail_id"),
+    /** Whether the campaign's first link replaced an active link of other origin. */
+    replacedActiveLink: boolean("replaced_active_link").notNull().default(false),
+    reminders: integer("reminders").notNull().default(0),
+    // Where the person stands, kept by triggers (migration 0005_campaigns) from the rows it derives from, so
+    // the campaign page counts 10 000 people with one scan of this table:
+    // the current link (upload_links) …
+    linkExpiresAt: timestamp("link_expires_at", { withTimezone: true }).notNull(),
+    linkUsedAt: timestamp("link_used_at", { withTimezone: true }),
+    linkRevokedAt: timestamp("link_revoked_at", { withTimezone: true }),
+    linkReplaced: boolean("link_replaced").notNull().default(false),
+    /** … the first view of any of the person's links of the campaign … */
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    /** … failed quality checks on any of them (upload_link_events) … */
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lastFailureCode: text("last_failure_code"),
+    /** … the upload of the current link under review (approval_requests), or rejected … */
+    approvalStatus: approvalStatusEnum("approval_status"),
+    rejectedAt: timestamp("rejected_at", { withTimezone: true }),
+    rejectionReason: text("rejection_reason"),
+    /** … and the latest mail (mail_outbox). */
+    mailStatus: mailStatusEnum("mail_status"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.identityId] })],
+);
+
+export const linkEventKindEnum = pgEnum("link_event_kind", ["quality_failed", "rejected"]);
+
+/** What happened to a link besides its own columns: failed quality checks, rejected uploads. */
+export const uploadLinkEvents = pgTable(
+  "upload_link_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    linkId: uuid("link_id")
+      .notNull()
+      .references(() => uploadLinks.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id").notNull(),
+    campaignId: uuid("campaign_id"),
+    kind: linkEventKindEnum("kind").notNull(),
+    /** The quality check's primary reason code, or the rejection reason code. */
+    code: text("code"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("upload_link_events_link_idx").on(t.linkId),
+    index("upload_link_events_campaign_idx")
+      .on(t.campaignId, t.kind, t.code)
+      .where(sql`${t.campaignId} is not null`),
+  ],
+);
+
+/**
+ * The durable mail outbox (lib/mail). A row is one message to one person for one send (creation,
+ * a reminder, a new link after a rejection); the unique key makes a second copy per send impossible.
+ * `payload` holds the link URL sealed (AES-GCM), and is blanked once the row is final.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id")
+      .notNull()
+      .references(() => identities.id, { onDelete: "cascade" }),
+    linkId: uuid("link_id")
+      .notNull()
+      .references(() => uploadLinks.id, { onDelete: "cascade" }),
+    sendId: uuid("send_id").notNull(),
+    kind: mailKindEnum("kind").notNull(),
+    locale: mailLocaleEnum("locale").notNull(),
+    recipient: text("recipient").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    status: mailStatusEnum("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A claim: who holds the row (fencing token) and until when. */
+    claimToken: uuid("claim_token"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mail_outbox_send_identity_uq").on(t.sendId, t.identityId),
+    index("mail_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('queued', 'sending', 'handed_over')`),
+    index("mail_outbox_link_idx").on(t.linkId),
+    // A new link for someone cancels their queued mails carrying an older one.
+    index("mail_outbox_queued_identity_idx")
+      .on(t.identityId)
+      .where(sql`${t.status} = 'queued'`),
   ],
 );
 
@@ -204,9 +387,25 @@ export const approvalRequests = pgTable(
   (t) => [
     index("approval_requests_org_status_idx").on(t.organizationId, t.status, t.createdAt),
     index("approval_requests_identity_idx").on(t.identityId),
+    // Campaign progress: the outcome of the upload made through a link.
+    index("approval_requests_link_idx").on(t.uploadLinkId),
     check("approval_requests_template_model_ck", sql`(${t.template} is null) = (${t.templateModel} is null)`),
   ],
 );
+
+/**
+ * One random AES-256 key per approval request: its held image and thumbnail are stored encrypted
+ * with it, and the decision deletes it, so what may remain of them on disk (dead tuples, WAL) is
+ * noise ("do not store the image" means not recoverable). The table is UNLOGGED (see the migration):
+ * a key is never written to the WAL, so no WAL segment, replica or archive can bring it back. The
+ * price: after a database crash the keys of pending requests are gone and their photos with them.
+ */
+export const heldImageKeys = pgTable("held_image_keys", {
+  approvalRequestId: uuid("approval_request_id")
+    .primaryKey()
+    .references(() => approvalRequests.id, { onDelete: "cascade" }),
+  key: bytea("key").notNull(),
+});
 
 export const apiKeys = pgTable(
   "api_keys",

@@ -24,6 +24,11 @@ const EXPECTED_OPERATIONS = [
   "POST /api/v1/approvals/{id}/approve",
   "POST /api/v1/approvals/{id}/reject",
   "POST /api/v1/search",
+  "POST /api/v1/campaigns",
+  "GET /api/v1/campaigns",
+  "GET /api/v1/campaigns/{id}",
+  "GET /api/v1/campaigns/{id}/members",
+  "POST /api/v1/campaigns/{id}/remind",
   "GET /api/v1/openapi.json",
 ];
 
@@ -96,6 +101,9 @@ test("the document is OpenAPI 3.1 and lists every operation with its schemas", a
     "UploadLinkBatchResult",
     "Problem",
     "PortraitResult",
+    "CampaignCreate",
+    "CampaignIssued",
+    "CampaignDetail",
   ]) {
     expect(doc.components.schemas[name], name).toBeTruthy();
   }
@@ -378,6 +386,81 @@ test("every endpoint answers as documented", async ({ request }) => {
   });
   expect(foundInB.body!.matches.map((m: Json) => m.identityId)).not.toContain(id);
   await send(request, "POST", "/api/v1/search", "/api/v1/search", { headers: A, multipart: { limit: "3" } });
+
+  // Campaigns: create (idempotent), list, read with counts, members by state, remind; B sees nothing.
+  const wave = { name: `Contract wave ${s}`, locale: "en", identities: [{ id }, { id: secondId }] };
+  const waveKey = { ...A, "Idempotency-Key": `wave-${s}` };
+  const started = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
+    headers: waveKey,
+    data: wave,
+  });
+  expect(started.response.status()).toBe(201);
+  expect(started.body!.links).toHaveLength(2);
+  const campaignId = started.body!.campaign.id as string;
+  const waveReplay = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
+    headers: waveKey,
+    data: wave,
+  });
+  expect(waveReplay.body).toEqual(started.body);
+  const waveMismatch = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
+    headers: waveKey,
+    data: { ...wave, name: "other" },
+  });
+  expect(waveMismatch.body!.code).toBe("IDEMPOTENCY_KEY_REUSED");
+  const noMail = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
+    headers: A,
+    data: { ...wave, email: true },
+  });
+  expect(noMail.body!.code).toBe("EMAIL_NOT_CONFIGURED");
+  const byMatch = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
+    headers: A,
+    data: { name: "Nobody", match: { q: `nobody-${s}` } },
+  });
+  expect(byMatch.body!.code).toBe("EMPTY_SELECTION");
+  const campaignList = await send(request, "GET", "/api/v1/campaigns", "/api/v1/campaigns?limit=1", {
+    headers: A,
+  });
+  expect(campaignList.body!.items[0].id).toBe(campaignId);
+  await send(request, "GET", "/api/v1/campaigns", "/api/v1/campaigns?cursor=garbage", { headers: A });
+  const detail = await send(request, "GET", "/api/v1/campaigns/{id}", `/api/v1/campaigns/${campaignId}`, {
+    headers: A,
+  });
+  expect(detail.body!.counts).toMatchObject({ issued: 2, not_uploaded: 2 });
+  const people = await send(
+    request,
+    "GET",
+    "/api/v1/campaigns/{id}/members",
+    `/api/v1/campaigns/${campaignId}/members?state=not_uploaded&limit=1`,
+    { headers: A },
+  );
+  expect(people.body!.items).toHaveLength(1);
+  expect(people.body!.nextCursor).toBeTruthy();
+  await send(
+    request,
+    "GET",
+    "/api/v1/campaigns/{id}/members",
+    `/api/v1/campaigns/${campaignId}/members?state=nonsense`,
+    { headers: A },
+  );
+  const reminded = await send(
+    request,
+    "POST",
+    "/api/v1/campaigns/{id}/remind",
+    `/api/v1/campaigns/${campaignId}/remind`,
+    { headers: A, data: {} },
+  );
+  expect(reminded.body!.links).toHaveLength(2);
+  for (const [method, template, url] of [
+    ["GET", "/api/v1/campaigns/{id}", `/api/v1/campaigns/${campaignId}`],
+    ["GET", "/api/v1/campaigns/{id}/members", `/api/v1/campaigns/${campaignId}/members`],
+    ["POST", "/api/v1/campaigns/{id}/remind", `/api/v1/campaigns/${campaignId}/remind`],
+  ] as const) {
+    const response = await send(request, method, template, url, {
+      headers: B,
+      ...(method === "POST" ? { data: {} } : {}),
+    });
+    expect(response.response.status()).toBe(404);
+  }
 
   // Delete.
   expect(

@@ -10,37 +10,37 @@ const db = await getDb();
 const a = await createUser(db, {
   email: E2E.users.ownerA,
   password: E2E.password,
-  organizationName: E2E.orgA,
+  organization: { create: E2E.orgA },
   role: "owner",
 });
 await createUser(db, {
   email: E2E.users.adminA,
   password: E2E.password,
-  organizationName: E2E.orgA,
+  organization: { id: a.organizationId },
   role: "admin",
 });
 await createUser(db, {
   email: E2E.users.reviewerA,
   password: E2E.password,
-  organizationName: E2E.orgA,
+  organization: { id: a.organizationId },
   role: "reviewer",
 });
 await createUser(db, {
   email: E2E.users.passwordA,
   password: E2E.password,
-  organizationName: E2E.orgA,
+  organization: { id: a.organizationId },
   role: "reviewer",
 });
 await createUser(db, {
   email: E2E.users.signOutA,
   password: E2E.password,
-  organizationName: E2E.orgA,
+  organization: { id: a.organizationId },
   role: "admin",
 });
 const b = await createUser(db, {
   email: E2E.users.ownerB,
   password: E2E.password,
-  organizationName: E2E.orgB,
+  organization: { create: E2E.orgB },
   role: "owner",
 });
 const system = { type: "system" as const, label: "e2e seed" };

@@ -25,14 +25,44 @@ const RETRYABLE_CLIENT_CODES = new Set([
   "ETIMEDOUT",
 ]);
 
-/** True when the database failed in a way a retry can fix: connection lost, server restarting, conflict. */
-export function isRetryableDbError(error: unknown): boolean {
+/** The SQLSTATE or client error code of a database error, looked for through Drizzle's `cause` chain. */
+function dbErrorCode(error: unknown, match: (code: string) => boolean): string | null {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && (RETRYABLE_SQLSTATES.has(code) || RETRYABLE_CLIENT_CODES.has(code)))
-      return true;
+    if (typeof code === "string" && match(code)) return code;
   }
-  return false;
+  return null;
+}
+
+/** True when the database failed in a way a retry can fix: connection lost, server restarting, conflict. */
+export function isRetryableDbError(error: unknown): boolean {
+  return dbErrorCode(error, (c) => RETRYABLE_SQLSTATES.has(c) || RETRYABLE_CLIENT_CODES.has(c)) !== null;
+}
+
+/**
+ * SQLSTATEs that mean "the database cannot take this value": class 22 (data exception: a NUL byte or
+ * an invalid character 22021, a malformed uuid or number 22P02, out of range 22003, a bad timestamp
+ * 22007/22008, too long 22001…) and class 54 (program limit exceeded: an index row too large, 54000).
+ * Validation should stop such values first; this is the net under it, so they answer 400, not 500.
+ */
+const isInputSqlstate = (code: string) => /^(22|54)[0-9A-Z]{3}$/.test(code);
+
+/** True when the database refused a value the client sent (see isInputSqlstate). */
+export function isDbInputError(error: unknown): boolean {
+  return dbErrorCode(error, isInputSqlstate) !== null;
+}
+
+export const invalidInput = () =>
+  new AppError("INVALID_INPUT", "A value in the request cannot be stored or searched for.", 400);
+
+/**
+ * Database failures the client can act on, as AppErrors: retryable ones → 503 TEMPORARY_FAILURE,
+ * refused values → 400 INVALID_INPUT. Anything else is returned unchanged (an unexpected error).
+ */
+export function classifyDbError(error: unknown): unknown {
+  if (isRetryableDbError(error)) return temporaryFailure();
+  if (isDbInputError(error)) return invalidInput();
+  return error;
 }
 
 export const temporaryFailure = () =>

@@ -11,8 +11,35 @@ const schema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Signs session cookies. Generated and kept under DATA_DIR when unset (single instance only). */
   AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address for
+   * rate limits is then the N-th entry from the right. 0 (default): the socket's peer address.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Seconds between housekeeping runs (expired rate limits, idempotency keys, finished mails; 0 = never). */
+  MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** REST API requests per API key per minute (all instances together). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** SMTP server for campaign mail, e.g. `smtp://user:pass@mail.example.com:587` or `smtps://…:465`. Unset: no mail. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:$/.test(new URL(v).protocol), "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of campaign mail, e.g. `Identity Manager <no-reply@example.com>`; the organization's name is shown as the sender name. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** The time zone link expiry times are written in, in mails. */
+  MAIL_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "MAIL_TIME_ZONE must be an IANA time zone such as Asia/Tokyo"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -27,12 +54,28 @@ export function env(): Env {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
+    MAIL_TIME_ZONE: process.env.MAIL_TIME_ZONE || undefined,
+    TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS || legacyTrustProxy(),
   });
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   }
   cached = { ...parsed.data, AUTH_SECRET: parsed.data.AUTH_SECRET ?? localAuthSecret(parsed.data.DATA_DIR) };
   return cached;
+}
+
+/**
+ * TRUST_PROXY (before TRUSTED_PROXY_HOPS) is still understood: "true" meant "behind a proxy", now
+ * one hop, so the address the proxy saw (the rightmost X-Forwarded-For entry) and no longer the
+ * leftmost, which the client writes itself; "false" is the default, the socket's address.
+ */
+function legacyTrustProxy(): string | undefined {
+  const value = process.env.TRUST_PROXY?.trim().toLowerCase();
+  if (value === "true" || value === "1") return "1";
+  if (value === "false" || value === "0") return "0";
+  return undefined;
 }
 
 function localAuthSecret(dataDir: string): string {

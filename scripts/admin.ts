@@ -4,13 +4,14 @@ import { closeDb, getDb } from "@/db/client";
 import { createUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
 import { createApiKey, findOrganizationBySlug } from "@/lib/api-keys/service";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { shutdownPortraitWorkers } from "@/lib/portrait";
 import { reindexTemplates } from "@/lib/portraits/reindex";
 
 const USAGE = `usage:
   npm run admin -- migrate
-  npm run admin -- create-user --email E --password P --org NAME [--role owner|admin|reviewer] [--name N]
+  npm run admin -- create-user --email E --password P (--org NAME | --org-slug SLUG) [--role owner|admin|reviewer] [--name N]
+      --org NAME creates a new organization (its slug is printed); --org-slug SLUG joins an existing one
   npm run admin -- create-api-key --org SLUG --name NAME
   npm run admin -- reindex-templates`;
 
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
       email: { type: "string" },
       password: { type: "string" },
       org: { type: "string" },
+      "org-slug": { type: "string" },
       role: { type: "string", default: "owner" },
       name: { type: "string" },
     },
@@ -33,17 +35,21 @@ async function main(): Promise<number> {
       console.log("migrations applied");
       return 0;
     case "create-user": {
-      if (!values.email || !values.password || !values.org) break;
+      const orgSlug = values["org-slug"];
+      // Exactly one of the two: a new organization by name, or an existing one by its exact slug.
+      if (!values.email || !values.password || Boolean(values.org) === Boolean(orgSlug)) break;
       if (!["owner", "admin", "reviewer"].includes(values.role!)) break;
       const created = await createUser(await getDb(), {
         email: values.email,
         password: values.password,
-        organizationName: values.org,
+        organization: orgSlug ? { slug: orgSlug } : { create: values.org! },
         role: values.role as Role,
         name: values.name,
       });
+      // The organization actually used, as the database has it.
       console.log(
-        `created user ${values.email} (${values.role}) in organization "${values.org}" (slug: ${created.slug})`,
+        `created user ${values.email} (${values.role}) in ${orgSlug ? "existing" : "new"} organization ` +
+          `"${created.organizationName}" (slug: ${created.slug})`,
       );
       return 0;
     }
@@ -92,7 +98,7 @@ main()
     process.exit(code);
   })
   .catch(async (error) => {
-    console.error(error instanceof AppError ? `error: ${error.message}` : error);
+    console.error(isAppError(error) ? `error: ${error.message}` : error);
     await closeDb().catch(() => {});
     process.exit(1);
   });

@@ -29,7 +29,7 @@ async function main() {
     const created = await createUser(db, {
       email: values.email!,
       password: values.password!,
-      organizationName: values.org!,
+      organization: { create: values.org! },
       role: "owner",
     });
     org = { id: created.organizationId };

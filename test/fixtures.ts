@@ -11,7 +11,7 @@ export async function makeOrgUser(db: Db, role: Role = "owner", orgName?: string
   const created = await createUser(db, {
     email,
     password,
-    organizationName: orgName ?? `Org ${suffix}`,
+    organization: { create: orgName ?? `Org ${suffix}` },
     role,
   });
   return { ...created, email, password, actor: { type: "user" as const, id: created.userId, label: email } };

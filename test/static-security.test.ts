@@ -50,4 +50,24 @@ describe("static security checks", () => {
       }
     }
   });
+
+  it("no instanceof on our own classes: the production build can hold a class twice (issue 11)", () => {
+    const source_ = [
+      ...files(join(ROOT, "app"), (p) => /\.tsx?$/.test(p)),
+      ...files(join(ROOT, "lib"), (p) => /\.(tsx?|mjs)$/.test(p)),
+      ...files(join(ROOT, "components"), (p) => /\.tsx?$/.test(p)),
+      ...files(join(ROOT, "scripts"), (p) => /\.(ts|mjs)$/.test(p)),
+    ].filter((p) => !/\.test\.ts$/.test(p));
+    const ours = new Set(source_.flatMap((p) => [...source(p).matchAll(/\bclass (\w+)/g)].map((m) => m[1]!)));
+    expect(ours).toContain("AppError");
+    // Code only: comments may explain the rule.
+    const code = (p: string) =>
+      source(p)
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "");
+    const offenders = source_.flatMap((p) =>
+      [...code(p).matchAll(/instanceof\s+(\w+)/g)].filter((m) => ours.has(m[1]!)).map((m) => `${p}: ${m[0]}`),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -2,17 +2,18 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
 import { setupFirstOwner } from "@/lib/auth/accounts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { echoValues, type ActionState } from "@/lib/auth/action";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
 
 const setupSchema = z.object({
-  organizationName: z.string().trim().min(2, "Enter your organization’s name.").max(100),
-  name: z.string().trim().max(100).optional(),
+  organizationName: text().trim().min(2, "Enter your organization’s name.").max(100),
+  name: text().trim().max(100).optional(),
   email: z.email("Enter a valid email address.").max(320),
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
 });
@@ -32,7 +33,7 @@ export async function setupAction(_prev: ActionState | undefined, formData: Form
   try {
     await setupFirstOwner(await getDb(), parsed.data);
   } catch (error) {
-    if (error instanceof AppError)
+    if (isAppError(error))
       return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
     throw error;
   }

@@ -6,8 +6,9 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 
 const TABS: { href: string; label: string; role: Role }[] = [
   { href: "/identities", label: "Identities", role: "admin" },
+  { href: "/campaigns", label: "Campaigns", role: "admin" },
   { href: "/approvals", label: "Approvals", role: "reviewer" },
-  { href: "/search", label: "Search by face", role: "reviewer" },
+  { href: "/search", label: "Search by face", role: "admin" },
   { href: "/audit", label: "Audit log", role: "admin" },
   { href: "/settings", label: "Settings", role: "owner" },
 ];

@@ -4,16 +4,21 @@ import { useEffect, useRef, useState } from "react";
 import { uploadMessages, type Locale } from "@/lib/i18n/upload";
 import { InvalidLink } from "./invalid-link";
 import { resizeForUpload } from "./resize";
-import { sendPhoto, type SendResult } from "./send";
+import { newUploadId, sendPhoto, type SendResult } from "./send";
 
 type Phase =
   | { name: "idle" }
   | { name: "selected" }
   | { name: "uploading"; progress: number }
   | { name: "checking" }
+  | { name: "retrying"; inSeconds: number }
   | { name: "failed"; message: string; retrySame: boolean }
   | { name: "done"; status: "updated" | "pending_approval" }
   | { name: "invalid" };
+
+/** Busy server: try again by itself this many times, waiting Retry-After (growing, with jitter). */
+const BUSY_RETRIES = 6;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const buttonBase = "flex w-full items-center justify-center rounded-lg px-4 py-3 text-base font-medium";
 
@@ -25,7 +30,9 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
   const cameraInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const attempt = useRef(0);
-  const busy = phase.name === "uploading" || phase.name === "checking";
+  // One id for everything this page sends: a retry of a photo that did arrive is recognised.
+  const uploadId = useRef<string | null>(null);
+  const busy = phase.name === "uploading" || phase.name === "checking" || phase.name === "retrying";
 
   useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
 
@@ -55,13 +62,24 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
   async function upload() {
     if (!photo || busy) return;
     const current = ++attempt.current;
-    setPhase({ name: "uploading", progress: 0 });
-    const result = await sendPhoto(token, photo, (fraction) => {
-      if (attempt.current === current)
-        setPhase(fraction >= 1 ? { name: "checking" } : { name: "uploading", progress: fraction });
-    });
-    // Only the latest attempt may change what the person sees.
-    if (attempt.current !== current) return;
+    uploadId.current ??= newUploadId();
+    let result: SendResult;
+    for (let retry = 0; ; retry++) {
+      setPhase({ name: "uploading", progress: 0 });
+      result = await sendPhoto(token, photo, uploadId.current, (fraction) => {
+        if (attempt.current === current)
+          setPhase(fraction >= 1 ? { name: "checking" } : { name: "uploading", progress: fraction });
+      });
+      // Only the latest attempt may change what the person sees.
+      if (attempt.current !== current) return;
+      if (result.kind !== "busy" || retry >= BUSY_RETRIES) break;
+      // The server sheds load with 503 + Retry-After: wait that long (longer each time, with jitter
+      // so phones don't come back in step) and try again without asking the person.
+      const waitMs = result.retryAfterSeconds * 1000 * 1.5 ** retry * (0.8 + Math.random() * 0.4);
+      setPhase({ name: "retrying", inSeconds: Math.ceil(waitMs / 1000) });
+      await sleep(waitMs);
+      if (attempt.current !== current) return;
+    }
     if (result.kind === "ok") setPhase({ name: "done", status: result.status });
     else if (result.kind === "invalid") setPhase({ name: "invalid" });
     else setPhase({ name: "failed", message: messageFor(result), retrySame: result.kind !== "rejected" });
@@ -139,7 +157,11 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
       {busy && (
         <div>
           <p className="text-sm text-slate-700" aria-live="polite">
-            {phase.name === "checking" ? t.checking : t.uploading}
+            {phase.name === "retrying"
+              ? t.busyRetrying(phase.inSeconds)
+              : phase.name === "checking"
+                ? t.checking
+                : t.uploading}
           </p>
           <div
             role="progressbar"
@@ -147,6 +169,7 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={phase.name === "uploading" ? Math.round(phase.progress * 100) : 100}
+            data-testid={phase.name === "retrying" ? "upload-retrying" : undefined}
             className="mt-1 h-2 overflow-hidden rounded-full bg-slate-200"
           >
             <div

@@ -100,6 +100,24 @@ async function newPortrait(identityId: string) {
     values (${orgA()}, ${identityId}, ${image}, ${image}, false, ${sql.json({})}, 'admin_upload') returning id`;
   return row!.id;
 }
+/** A campaign of org A with one person whose campaign link is unused. */
+async function newCampaign() {
+  const identity = await newIdentity();
+  const [campaign] = await sql<{ id: string }[]>`
+    insert into campaigns (organization_id, name, locale, store_image, quality_check, require_approval, expires_in_hours, selection, people_count)
+    values (${orgA()}, ${"Matrix campaign " + identity.externalId}, 'ja', true, true, false, 24, ${sql.json({ kind: "list" })}, 1) returning id`;
+  const token = `upl_${randomBytes(32).toString("base64url")}`;
+  const [link] = await sql<{ id: string }[]>`
+    insert into upload_links (organization_id, identity_id, token_hash, store_image, quality_check, require_approval, expires_at, campaign_id)
+    values (${orgA()}, ${identity.id}, ${createHash("sha256").update(token).digest("hex")}, true, true, false, now() + interval '1 day', ${campaign!.id})
+    returning id`;
+  await sql`insert into campaign_members (campaign_id, identity_id, organization_id, link_id, link_expires_at)
+            values (${campaign!.id}, ${identity.id}, ${orgA()}, ${link!.id}, now() + interval '1 day')`;
+  return { campaignId: campaign!.id, identityId: identity.id, externalId: identity.externalId };
+}
+const reminders = async (campaignId: string) =>
+  (await sql<{ n: number }[]>`select reminders as n from campaigns where id = ${campaignId}`)[0]!.n;
+
 const sessionVersion = async (email: string) =>
   (await sql<{ v: number }[]>`select session_version as v from users where email = ${email}`)[0]!.v;
 
@@ -231,6 +249,46 @@ const CASES: Record<string, ActionCase> = {
     effect: async (t) =>
       (await countWhere(sql`select count(*)::int as n from users where email = ${String(t.email)}`)) > 0,
   },
+};
+
+CASES.previewCampaignAction = {
+  arrange: async () => newIdentity(),
+  args: async (t) => ({ form: { mode: "ids", ids: String(t.id) } }),
+  effect: async (_t, r) => r.text.includes('"people":1'),
+};
+CASES.createCampaignAction = {
+  arrange: async () => newIdentity(),
+  args: async (t) => ({
+    form: { mode: "ids", ids: String(t.id), name: "Matrix wave", locale: "en", expiresInHours: "24" },
+  }),
+  effect: async (t) =>
+    exists(sql`select count(*)::int as n from campaign_members where identity_id = ${String(t.id)}`),
+};
+CASES.remindCampaignAction = {
+  arrange: async () => newCampaign(),
+  args: async (t) => ({ form: { id: String(t.campaignId) } }),
+  effect: async (t) => (await reminders(String(t.campaignId))) > 0,
+};
+CASES.newLinkContextAction = {
+  arrange: async () => ({ requestId: await newRequest((await newIdentity()).id) }),
+  args: async (t) => ({ form: { id: String(t.requestId) } }),
+  effect: async (_t, r) => r.text.includes('"hasEmail"'),
+};
+CASES.rejectWithNewLinkAction = {
+  arrange: async () => {
+    const identity = await newIdentity();
+    return { identityId: identity.id, requestId: await newRequest(identity.id) };
+  },
+  args: async (t) => ({
+    form: { id: String(t.requestId), reason: "FACE_NOT_CLEAR", locale: "ja", note: "" },
+  }),
+  effect: async (t) =>
+    !(await exists(
+      sql`select count(*)::int as n from approval_requests where id = ${String(t.requestId)} and status = 'pending'`,
+    )) &&
+    (await exists(
+      sql`select count(*)::int as n from upload_links where identity_id = ${String(t.identityId)} and used_at is null and revoked_at is null`,
+    )),
 };
 
 CASES.createApiKeyAction = {
@@ -505,6 +563,51 @@ const ROUTE_CASES: Record<string, RouteCase> = {
       const form = await imageForm(true);
       const response = await api("POST", "/api/v1/search", a, s, form);
       return withVerdict(response, (body) => body.includes('"matches"') || /FACE|face/.test(body));
+    },
+    allowed: verdict,
+  },
+  "GET /api/v1/campaigns": {
+    request: async (a, s) => {
+      const { campaignId } = await newCampaign();
+      const response = await api("GET", "/api/v1/campaigns?limit=200", a, s);
+      return withVerdict(response, (body) => body.includes(campaignId));
+    },
+    allowed: verdict,
+  },
+  "POST /api/v1/campaigns": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      const response = await api("POST", "/api/v1/campaigns", a, s, {
+        name: "Matrix API wave",
+        identities: [{ id: identity.id }],
+      });
+      return withVerdict(response, async () =>
+        exists(sql`select count(*)::int as n from campaign_members where identity_id = ${identity.id}`),
+      );
+    },
+    allowed: verdict,
+  },
+  "GET /api/v1/campaigns/[id]": {
+    request: async (a, s) => {
+      const { campaignId } = await newCampaign();
+      const response = await api("GET", `/api/v1/campaigns/${campaignId}`, a, s);
+      return withVerdict(response, (body) => body.includes(campaignId) && body.includes('"counts"'));
+    },
+    allowed: verdict,
+  },
+  "GET /api/v1/campaigns/[id]/members": {
+    request: async (a, s) => {
+      const { campaignId, externalId } = await newCampaign();
+      const response = await api("GET", `/api/v1/campaigns/${campaignId}/members`, a, s);
+      return withVerdict(response, (body) => body.includes(externalId));
+    },
+    allowed: verdict,
+  },
+  "POST /api/v1/campaigns/[id]/remind": {
+    request: async (a, s) => {
+      const { campaignId } = await newCampaign();
+      const response = await api("POST", `/api/v1/campaigns/${campaignId}/remind`, a, s, {});
+      return withVerdict(response, async () => (await reminders(campaignId)) > 0);
     },
     allowed: verdict,
   },

@@ -51,7 +51,14 @@ export const ACTIONS: Record<string, Row> = {
   "app/(admin)/identities/actions.ts#revokeLinkAction": members("admin"),
   "app/(admin)/approvals/actions.ts#decideApprovalsAction": members("reviewer"),
   "app/(admin)/approvals/actions.ts#loadViewerAction": members("reviewer"),
-  "app/(admin)/search/actions.ts#searchByFaceAction": members("reviewer", NO_TARGET),
+  // Issuing links is for admins: reviewers decide, but cannot send a new link.
+  "app/(admin)/approvals/new-link-actions.ts#newLinkContextAction": members("admin"),
+  "app/(admin)/approvals/new-link-actions.ts#rejectWithNewLinkAction": members("admin"),
+  "app/(admin)/campaigns/actions.ts#previewCampaignAction": members("admin"),
+  "app/(admin)/campaigns/actions.ts#createCampaignAction": members("admin"),
+  "app/(admin)/campaigns/actions.ts#remindCampaignAction": members("admin"),
+  // Reviewers decide approvals only (PRODUCT.md); 1:N search by face is for admins and owners.
+  "app/(admin)/search/actions.ts#searchByFaceAction": members("admin", NO_TARGET),
   "app/(admin)/actions.ts#signOutAction": members("reviewer", NO_TARGET),
   "app/(admin)/account/actions.ts#changePasswordAction": members("reviewer", NO_TARGET),
   "app/(auth)/login/actions.ts#loginAction": {
@@ -96,6 +103,11 @@ export const ROUTES: Record<string, Row> = {
   "POST /api/v1/approvals/[id]/approve": apiKeyOnly(),
   "POST /api/v1/approvals/[id]/reject": apiKeyOnly(),
   "POST /api/v1/search": apiKeyOnly(NO_TARGET),
+  "GET /api/v1/campaigns": apiKeyOnly(),
+  "POST /api/v1/campaigns": apiKeyOnly(),
+  "GET /api/v1/campaigns/[id]": apiKeyOnly(),
+  "GET /api/v1/campaigns/[id]/members": apiKeyOnly(),
+  "POST /api/v1/campaigns/[id]/remind": apiKeyOnly(),
   "POST /api/public/uploads/[token]": {
     ...sameForAll(
       "n/a: the link's token is the only credential; cookies and keys are ignored (bad tokens: route.test.ts)",

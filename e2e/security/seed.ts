@@ -17,13 +17,13 @@ const orgB = await orgId(E2E.orgB);
 await createUser(db, {
   email: SEC.users.reviewerB,
   password: E2E.password,
-  organizationName: E2E.orgB,
+  organization: { id: orgB },
   role: "reviewer",
 });
 await createUser(db, {
   email: SEC.users.adminB,
   password: E2E.password,
-  organizationName: E2E.orgB,
+  organization: { id: orgB },
   role: "admin",
 });
 const system = { type: "system" as const, label: "security seed" };

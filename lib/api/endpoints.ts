@@ -1,3 +1,4 @@
+import { CAMPAIGN_ENDPOINTS } from "./campaign-endpoints";
 import { MAX_DIRECT_UPLOAD_BYTES } from "./limits";
 import { defineEndpoint, type EndpointDef } from "./endpoint";
 import {
@@ -218,4 +219,5 @@ export const ENDPOINTS: readonly EndpointDef[] = [
   approveApprovalEndpoint,
   rejectApprovalEndpoint,
   searchByFaceEndpoint,
+  ...CAMPAIGN_ENDPOINTS,
 ];

@@ -81,11 +81,11 @@ async function readBody(endpoint: EndpointDef, request: Request): Promise<unknow
 }
 
 function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return "unknown error";
-  const code =
-    (error as { code?: unknown; cause?: { code?: unknown } }).code ??
-    (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? `${error.name} (${code})` : error.name;
+  if (typeof error !== "object" || error === null) return "unknown error";
+  const e = error as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
+  const name = typeof e.name === "string" ? e.name : "Error";
+  const code = e.code ?? e.cause?.code;
+  return typeof code === "string" ? `${name} (${code})` : name;
 }
 
 function replyResponse(reply: { status: number; body: unknown; headers?: Record<string, string> }): Response {
@@ -133,7 +133,7 @@ export function apiRoute<E extends EndpointDef>(
       return replyResponse(reply);
     } catch (error) {
       const problem = toApiProblem(error);
-      if (problem.status >= 500 && !(error instanceof ApiProblem)) {
+      if (problem.status === 500) {
         // The client learns nothing; operators get the error class and the operation.
         // Not the message: driver errors quote query parameters (names, image bytes).
         console.error(`api ${endpoint.operationId} failed:`, describeError(error));

@@ -6,8 +6,9 @@ import { idempotencyKeys } from "@/db/schema";
 import { env } from "@/lib/env";
 import { ApiProblem } from "./problem";
 
-/** How long a key replays its first response; after that it starts afresh. */
-export const IDEMPOTENCY_TTL_HOURS = 24;
+import { IDEMPOTENCY_TTL_HOURS } from "./limits";
+
+export { IDEMPOTENCY_TTL_HOURS };
 
 export interface StoredReply {
   status: number;

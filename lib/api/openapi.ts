@@ -156,6 +156,7 @@ export function buildOpenApiDocument() {
       { name: "Upload links" },
       { name: "Approvals" },
       { name: "Search" },
+      { name: "Campaigns" },
       { name: "Meta" },
     ],
     paths,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { PortraitBusyError } from "@/lib/portrait";
+import { classifyDbError } from "@/lib/db-errors";
+import { isAppError, retryAfterSeconds } from "@/lib/errors";
 import { responseComponent } from "./registry";
 
 /** One entry of `errors`: what is wrong where (a JSON Pointer into the request). */
@@ -103,14 +103,25 @@ export const PROBLEM_CODES: Record<string, string> = {
   QUALITY_REJECTED:
     "The portrait failed the quality check; `report` says why (its primary code is the problem code).",
   ALREADY_DECIDED: "The approval request was already approved or rejected.",
+  EMAIL_NOT_CONFIGURED: "Mail was asked for, but the server has no SMTP settings (SMTP_URL, MAIL_FROM).",
+  EMPTY_SELECTION: "No identity matches the campaign's selection.",
+  TOO_MANY_PEOPLE: "A campaign can ask at most 10 000 people at once.",
   BUSY: "Portrait processing is saturated; retry after Retry-After seconds.",
+  TEMPORARY_FAILURE:
+    "The database could not be reached just now; nothing was changed. Retry after Retry-After seconds.",
+  INVALID_INPUT:
+    "A value cannot be stored or searched for (for example a NUL character or an unpaired surrogate).",
+  INVALID_CURSOR: "The page cursor is not one this API handed out; start from the first page.",
   INTERNAL: "Something failed on our side. Nothing about it is disclosed; try again later.",
 };
 
 export const problemTypeUri = (code: string) => `/api-docs#problem-${code.toLowerCase().replace(/_/g, "-")}`;
 
+const API_PROBLEM = Symbol.for("identity-manager.api-problem");
+
 /** An expected failure of an API request, carried to the wrapper which writes it as problem+json. */
 export class ApiProblem extends Error {
+  readonly [API_PROBLEM] = true;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -138,21 +149,24 @@ export function problemResponse(problem: ApiProblem): Response {
   });
 }
 
-/** The one mapping from errors to problems. Anything unexpected becomes a generic 500. */
-export function toApiProblem(error: unknown): ApiProblem {
-  if (error instanceof ApiProblem) return error;
-  if (error instanceof PortraitBusyError) {
-    return new ApiProblem(
-      503,
-      "BUSY",
-      "Portrait processing is busy; try again shortly.",
-      { retryAfterSeconds: error.retryAfterSeconds },
-      {
-        "Retry-After": String(error.retryAfterSeconds),
-      },
-    );
-  }
-  if (error instanceof AppError) {
+/** True for an ApiProblem from any copy of this module (see isAppError for why not `instanceof`). */
+export function isApiProblem(error: unknown): error is ApiProblem {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { [API_PROBLEM]?: unknown })[API_PROBLEM] === true
+  );
+}
+
+/**
+ * The one mapping from errors to problems: ApiProblems as they are, AppErrors (busy, quality, not
+ * found…) by their status and code, database errors the client can act on (retryable → 503, a
+ * value the database refuses → 400). Anything unexpected becomes a generic 500.
+ */
+export function toApiProblem(caught: unknown): ApiProblem {
+  if (isApiProblem(caught)) return caught;
+  const error = classifyDbError(caught);
+  if (isAppError(error)) {
     const extensions: ApiProblem["extensions"] = {};
     const extraErrors = error.extra?.errors;
     if (Array.isArray(extraErrors)) extensions.errors = extraErrors as ProblemItem[];
@@ -162,9 +176,9 @@ export function toApiProblem(error: unknown): ApiProblem {
       );
     }
     if (error.extra?.report) extensions.report = error.extra.report as Problem["report"];
-    const retry = error.extra?.retryAfterSeconds;
-    const headers: Record<string, string> = typeof retry === "number" ? { "Retry-After": String(retry) } : {};
-    if (typeof retry === "number") extensions.retryAfterSeconds = retry;
+    const retry = retryAfterSeconds(error);
+    const headers: Record<string, string> = retry ? { "Retry-After": String(retry) } : {};
+    if (retry) extensions.retryAfterSeconds = retry;
     return new ApiProblem(error.status, error.code, error.message, extensions, headers);
   }
   return new ApiProblem(500, "INTERNAL", "Something went wrong on our side. Try again later.");

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { identityInputSchema, identityPatchSchema, identityFilterSchema } from "@/lib/identities/schemas";
+import { text } from "@/lib/validation/text";
+import {
+  identityInputSchema,
+  identityPatchSchema,
+  identityFilterSchema,
+  portraitAgeMonthsSchema,
+} from "@/lib/identities/schemas";
 import type { ApprovalRow } from "@/lib/approvals/service";
 import type { IdentityRow } from "@/lib/identities/service";
 import type { IssuedLink } from "@/lib/links/service";
@@ -12,7 +18,7 @@ const timestamp = z.iso.datetime();
 // ---- identities ----------------------------------------------------------------------------
 
 export const identityRefParamsSchema = z.object({
-  id: z.string().min(1).max(300).describe("The identity's UUID, or `ext:{externalId}`"),
+  id: text().min(1).max(300).describe("The identity's UUID, or `ext:{externalId}`"),
 });
 
 export const identitySchema = responseComponent(
@@ -46,9 +52,12 @@ export const identityPageSchema = responseComponent(
 );
 
 export const identityListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().describe("Substring of the name or external ID"),
+  q: text().trim().max(200).optional().describe("Substring of the name or external ID"),
   filter: identityFilterSchema.optional(),
-  cursor: z.string().max(600).optional(),
+  months: portraitAgeMonthsSchema
+    .optional()
+    .describe("With filter=portrait_older: current portrait older than this many months (default 12)"),
+  cursor: text().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().describe("Page size, 1–200 (default 50)"),
 });
 
@@ -108,7 +117,7 @@ export const MAX_BATCH = 1000;
 
 export const identityRefSchema = z.union([
   z.strictObject({ id: z.guid().describe("Identity UUID") }),
-  z.strictObject({ externalId: z.string().min(1).max(128).describe("Identity external ID") }),
+  z.strictObject({ externalId: text().min(1).max(128).describe("Identity external ID") }),
 ]);
 
 export const uploadLinkBatchSchema = requestComponent(
@@ -159,7 +168,7 @@ export const idempotencyKeySchema = z
   );
 
 export const revokeLinkParamsSchema = z.object({
-  identityId: z.string().min(1).max(300).describe("The identity's UUID, or `ext:{externalId}`"),
+  identityId: text().min(1).max(300).describe("The identity's UUID, or `ext:{externalId}`"),
 });
 
 // ---- approvals -----------------------------------------------------------------------------
@@ -169,7 +178,7 @@ export const approvalListQuerySchema = z.object({
     .enum(["pending", "approved"])
     .optional()
     .describe("pending (default, oldest first) or approved (newest first); rejected requests are deleted"),
-  cursor: z.string().max(600).optional(),
+  cursor: text().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().describe("Page size, 1–200 (default 50)"),
 });
 

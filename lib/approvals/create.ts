@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { approvalRequests, type LinkConditions } from "@/db/schema";
+import { approvalRequests, heldImageKeys, type LinkConditions } from "@/db/schema";
+import { newHeldImageKey, sealHeldImage } from "./held-image";
 
 export interface NewApprovalRequest {
   organizationId: string;
@@ -18,8 +19,9 @@ export interface NewApprovalRequest {
 
 /**
  * Files an upload for review inside the caller's transaction. The image is held until the decision
- * even under "do not store". A newer upload for the same identity supersedes an older pending one
- * (its image is deleted with it), so reviewers only ever see the latest photo a person sent.
+ * even under "do not store", encrypted with a key of its own (held-image.ts) that the decision
+ * destroys. A newer upload for the same identity supersedes an older pending one (its image and key
+ * are deleted with it), so reviewers only ever see the latest photo a person sent.
  */
 export async function createApprovalRequest(tx: DbOrTx, input: NewApprovalRequest): Promise<string> {
   await tx
@@ -31,9 +33,16 @@ export async function createApprovalRequest(tx: DbOrTx, input: NewApprovalReques
         eq(approvalRequests.status, "pending"),
       ),
     );
+  const key = newHeldImageKey();
   const [row] = await tx
     .insert(approvalRequests)
-    .values({ ...input, status: "pending" })
+    .values({
+      ...input,
+      image: input.image && sealHeldImage(key, input.image),
+      thumbnail: input.thumbnail && sealHeldImage(key, input.thumbnail),
+      status: "pending",
+    })
     .returning({ id: approvalRequests.id });
+  await tx.insert(heldImageKeys).values({ approvalRequestId: row!.id, key });
   return row!.id;
 }

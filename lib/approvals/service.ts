@@ -1,12 +1,21 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
-import { approvalRequests, auditEvents, identities, portraits, type LinkConditions } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import {
+  approvalRequests,
+  auditEvents,
+  heldImageKeys,
+  identities,
+  portraits,
+  type LinkConditions,
+} from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
+import { recordUploadRejected } from "@/lib/links/events";
 import { compareTemplates } from "@/lib/portrait";
 import { applyPortrait } from "@/lib/portraits/apply";
 import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
+import { openHeldImage } from "./held-image";
 
 export type ApprovalStatus = "pending" | "approved";
 
@@ -58,7 +67,10 @@ const columns = {
   decidedAt: approvalRequests.decidedAt,
   conditions: approvalRequests.conditions,
   qualityReport: approvalRequests.qualityReport,
-  hasThumbnail: sql<boolean>`(${approvalRequests.thumbnail} is not null)`,
+  // A held thumbnail can be shown while its key exists (or it predates encryption: no "IMH1" magic).
+  hasThumbnail: sql<boolean>`(${approvalRequests.thumbnail} is not null and (
+    exists (select 1 from ${heldImageKeys} where ${heldImageKeys.approvalRequestId} = ${approvalRequests.id})
+    or substring(${approvalRequests.thumbnail} from 1 for 4) <> '\x494d4831'::bytea))`,
   hasTemplate: sql<boolean>`(${approvalRequests.template} is not null)`,
 };
 
@@ -80,15 +92,25 @@ function toRow(raw: RawRow): ApprovalRow {
 function encodeCursor(row: { createdAt: Date; id: string }) {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
 }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A cursor comes back from the client, so it is checked completely before SQL sees it: the
+ * timestamp must be exactly what encodeCursor writes (JavaScript's Date.parse takes "1", PostgreSQL
+ * does not), the id a real UUID (not 36 zeros).
+ */
 function decodeCursor(raw: string): [string, string] {
   try {
     const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
     if (
       Array.isArray(v) &&
+      v.length === 2 &&
       typeof v[0] === "string" &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v[0]) &&
       !Number.isNaN(Date.parse(v[0])) &&
+      new Date(v[0]).toISOString() === v[0] &&
       typeof v[1] === "string" &&
-      /^[0-9a-f-]{36}$/i.test(v[1])
+      UUID.test(v[1])
     ) {
       return [v[0], v[1]];
     }
@@ -158,7 +180,7 @@ export async function getApprovalDetail(
   organizationId: string,
   requestId: string,
 ): Promise<ApprovalDetail> {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound("Approval request not found.");
+  if (!UUID.test(requestId)) throw notFound("Approval request not found.");
   const [raw] = await db
     .select({
       ...columns,
@@ -225,14 +247,16 @@ export async function readApprovalImage(
   requestId: string,
   variant: "image" | "thumbnail",
 ) {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
+  if (!UUID.test(requestId)) return null;
   const column = variant === "image" ? approvalRequests.image : approvalRequests.thumbnail;
   const [row] = await db
-    .select({ bytes: column })
+    .select({ bytes: column, key: heldImageKeys.key })
     .from(approvalRequests)
+    .leftJoin(heldImageKeys, eq(heldImageKeys.approvalRequestId, approvalRequests.id))
     .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
-  if (!row?.bytes) return null;
-  return { bytes: row.bytes, contentType: variant === "image" ? "image/jpeg" : "image/webp" };
+  const bytes = openHeldImage(row?.key ?? null, row?.bytes ?? null);
+  if (!bytes) return null;
+  return { bytes, contentType: variant === "image" ? "image/jpeg" : "image/webp" };
 }
 
 export type Decision = "approve" | "reject";
@@ -247,13 +271,15 @@ const alreadyDecided = () =>
  * The row lock makes concurrent deciders queue; the second finds it decided and gets 409.
  */
 export async function decideApproval(
-  db: Db,
+  db: DbOrTx,
   organizationId: string,
   actor: Actor,
   requestId: string,
   decision: Decision,
-): Promise<{ status: "approved" | "rejected"; identityId: string }> {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound("Approval request not found.");
+  /** For a rejection: the reason code the person is told (lib/campaigns/reasons.ts). */
+  reason: string | null = null,
+): Promise<{ status: "approved" | "rejected"; identityId: string; uploadLinkId: string | null }> {
+  if (!UUID.test(requestId)) throw notFound("Approval request not found.");
   return db.transaction(async (tx) => {
     const [request] = await tx
       .select({
@@ -267,10 +293,12 @@ export async function decideApproval(
         qualityReport: approvalRequests.qualityReport,
         conditions: approvalRequests.conditions,
         uploadLinkId: approvalRequests.uploadLinkId,
+        key: heldImageKeys.key,
       })
       .from(approvalRequests)
+      .leftJoin(heldImageKeys, eq(heldImageKeys.approvalRequestId, approvalRequests.id))
       .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)))
-      .for("update");
+      .for("update", { of: approvalRequests });
     if (!request) {
       // Rejected requests are deleted; the audit log still knows they were decided.
       const [rejected] = await tx
@@ -288,6 +316,8 @@ export async function decideApproval(
     }
     if (request.status !== "pending") throw alreadyDecided();
     const userId = actor.type === "user" ? actor.id : null;
+    // The decision destroys the held image's key: what remains of the image on disk is noise.
+    await tx.delete(heldImageKeys).where(eq(heldImageKeys.approvalRequestId, requestId));
     if (decision === "reject") {
       await tx
         .delete(approvalRequests)
@@ -298,15 +328,21 @@ export async function decideApproval(
         action: "approval.rejected",
         targetType: "approval_request",
         targetId: requestId,
-        details: { identityId: request.identityId },
+        details: { identityId: request.identityId, ...(reason ? { reason } : {}) },
       });
-      return { status: "rejected" as const, identityId: request.identityId };
+      // Campaign progress counts the rejection against the link the upload came through.
+      if (request.uploadLinkId) await recordUploadRejected(tx, request.uploadLinkId, reason);
+      return {
+        status: "rejected" as const,
+        identityId: request.identityId,
+        uploadLinkId: request.uploadLinkId,
+      };
     }
     const portraitId = await applyPortrait(tx, {
       organizationId,
       identityId: request.identityId,
-      image: request.image,
-      thumbnail: request.thumbnail,
+      image: openHeldImage(request.key, request.image),
+      thumbnail: openHeldImage(request.key, request.thumbnail),
       template: request.template,
       templateModel: request.templateModel,
       qualityReport: request.qualityReport,
@@ -336,6 +372,10 @@ export async function decideApproval(
       targetId: requestId,
       details: { identityId: request.identityId, portraitId },
     });
-    return { status: "approved" as const, identityId: request.identityId };
+    return {
+      status: "approved" as const,
+      identityId: request.identityId,
+      uploadLinkId: request.uploadLinkId,
+    };
   });
 }

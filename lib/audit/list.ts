@@ -22,7 +22,9 @@ export async function listAuditEvents(
 ) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const conditions: SQL[] = [eq(auditEvents.organizationId, organizationId)];
-  if (options.before) conditions.push(lt(auditEvents.id, options.before));
+  // The service guards its own input too: a page cursor beyond bigint must not reach SQL (22003).
+  if (options.before !== undefined && Number.isSafeInteger(options.before) && options.before > 0)
+    conditions.push(lt(auditEvents.id, options.before));
   if (options.action) conditions.push(eq(auditEvents.action, options.action));
   const rows = await db
     .select({

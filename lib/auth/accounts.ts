@@ -9,14 +9,19 @@ import type { Role } from "./roles";
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/**
+ * A readable slug from an organization's name. Letters and digits of every script are kept
+ * (NFKC, lower-cased), so "富士通" and "日本電気" do not both become "org"; the rest becomes "-".
+ * Slugs are unique, and two names may give the same one ("Acme Inc." and "ACME, Inc"):
+ * `createOrganization` then appends -2, -3…, and joining an organization always takes its exact slug.
+ */
 export function slugify(name: string): string {
   const slug = name
-    .normalize("NFKD")
+    .normalize("NFKC")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-  return slug || "org";
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return [...slug].slice(0, 40).join("").replace(/-+$/, "") || "org";
 }
 
 export async function hasAnyUser(db: DbOrTx): Promise<boolean> {
@@ -27,35 +32,66 @@ export async function hasAnyUser(db: DbOrTx): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function findOrCreateOrganization(tx: DbOrTx, name: string): Promise<{ id: string; slug: string }> {
-  const slug = slugify(name);
-  const [existing] = await tx
-    .select({ id: organizations.id, slug: organizations.slug })
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+/**
+ * Creates an organization with a new, unique slug: the name's slug, or with -2, -3… appended when
+ * it is taken (never a silent match with an existing organization of a similar name). The
+ * unique constraint settles a race between two creators of the same name.
+ */
+export async function createOrganization(tx: DbOrTx, name: string): Promise<OrganizationRef> {
+  const base = slugify(name);
+  const taken = await tx
+    .select({ slug: organizations.slug })
     .from(organizations)
-    .where(eq(organizations.slug, slug));
-  if (existing) return existing;
+    .where(
+      sql`${organizations.slug} = ${base} or ${organizations.slug} like ${`${base.replace(/[\\%_]/g, "\\$&")}-%`}`,
+    );
+  const used = new Set(taken.map((t) => t.slug));
+  let slug = base;
+  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
   const [created] = await tx
     .insert(organizations)
     .values({ name: name.trim(), slug })
-    .returning({ id: organizations.id, slug: organizations.slug });
+    .returning({ id: organizations.id, name: organizations.name, slug: organizations.slug });
   return created!;
+}
+
+export async function findOrganization(
+  db: DbOrTx,
+  ref: { id: string } | { slug: string },
+): Promise<OrganizationRef | null> {
+  const [row] = await db
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+    .from(organizations)
+    .where("id" in ref ? eq(organizations.id, ref.id) : eq(organizations.slug, ref.slug));
+  return row ?? null;
 }
 
 export interface NewUser {
   email: string;
   password: string;
   name?: string;
-  organizationName: string;
-  /** Join this existing organization instead of finding or creating one by name. */
-  organizationId?: string;
+  /**
+   * `{ create: name }` makes a new organization (with a new unique slug); `{ id }` or `{ slug }`
+   * joins an existing one, named exactly. Never "find one by a similar name".
+   */
+  organization: { create: string } | { id: string } | { slug: string };
   role: Role;
 }
 
-/** Creates a user and its membership, creating the organization when it does not exist yet. */
+const noSuchOrganization = () =>
+  new AppError("ORGANIZATION_NOT_FOUND", "No organization has this slug.", 404);
+
+/** Creates a user and its membership in a new or an exactly named existing organization. */
 export async function createUser(
   db: Db,
   input: NewUser,
-): Promise<{ userId: string; organizationId: string; slug: string }> {
+): Promise<{ userId: string; organizationId: string; organizationName: string; slug: string }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError("PASSWORD_TOO_SHORT", `Use at least ${MIN_PASSWORD_LENGTH} characters.`, 422, {
       password: [`Use at least ${MIN_PASSWORD_LENGTH} characters.`],
@@ -64,9 +100,10 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      const org = input.organizationId
-        ? { id: input.organizationId, slug: "" }
-        : await findOrCreateOrganization(tx, input.organizationName);
+      const ref = input.organization;
+      const org =
+        "create" in ref ? await createOrganization(tx, ref.create) : await findOrganization(tx, ref);
+      if (!org) throw noSuchOrganization();
       const [user] = await tx
         .insert(users)
         .values({ email: normalizeEmail(input.email), name: input.name?.trim() ?? "", passwordHash })
@@ -80,10 +117,10 @@ export async function createUser(
         targetId: user!.id,
         details: { role: input.role },
       });
-      return { userId: user!.id, organizationId: org.id, slug: org.slug };
+      return { userId: user!.id, organizationId: org.id, organizationName: org.name, slug: org.slug };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (isUniqueViolation(error, "users_email_unique")) {
       throw new AppError("EMAIL_TAKEN", "An account with this email already exists.", 409, {
         email: ["An account with this email already exists."],
       });
@@ -96,7 +133,10 @@ export async function createUser(
  * First-run setup: creates the first organization and its owner, only while no user exists.
  * The check and the insert run under one advisory lock so two people can't both become owner.
  */
-export async function setupFirstOwner(db: Db, input: Omit<NewUser, "role">) {
+export async function setupFirstOwner(
+  db: Db,
+  input: Omit<NewUser, "role" | "organization"> & { organizationName: string },
+) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
     if (await hasAnyUser(tx))
@@ -106,7 +146,7 @@ export async function setupFirstOwner(db: Db, input: Omit<NewUser, "role">) {
         password: [`Use at least ${MIN_PASSWORD_LENGTH} characters.`],
       });
     }
-    const org = await findOrCreateOrganization(tx, input.organizationName);
+    const org = await createOrganization(tx, input.organizationName);
     const [user] = await tx
       .insert(users)
       .values({

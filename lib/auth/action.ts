@@ -2,7 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
-import { AppError } from "@/lib/errors";
+import { classifyDbError } from "@/lib/db-errors";
+import { isAppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "./origin";
 import type { Role } from "./roles";
@@ -64,9 +65,10 @@ export function sessionAction<S extends z.ZodType>(
       }
       const result = await body(parsed.data, ctx, await getDb());
       return { ok: true, doneAt: Date.now(), ...(result ?? {}) };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof AppError) {
+    } catch (caught) {
+      unstable_rethrow(caught);
+      const error = classifyDbError(caught);
+      if (isAppError(error)) {
         return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
       }
       logError("server action failed", error);

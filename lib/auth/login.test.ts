@@ -11,7 +11,7 @@ import {
   setUserDisabled,
   setupFirstOwner,
 } from "./accounts";
-import { attemptLogin, LOGIN_LIMITS } from "./login";
+import { attemptLogin, LOGIN_LIMITS, verifyCurrentPassword } from "./login";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -64,6 +64,55 @@ describe("sign-in", () => {
     expect(results.known!.at(-1)).toBe("throttled");
     const right = await attemptLogin(handle.db, { email: u.email, password: u.password, ip: "10.9.9.9" });
     expect(right).toEqual({ ok: false, reason: "throttled" });
+  });
+
+  it("counts parallel wrong passwords before checking them: at most the limit reach the password check", async () => {
+    const u = await makeOrgUser(handle.db);
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        attemptLogin(handle.db, { email: u.email, password: `wrong-${i}-password`, ip: `10.5.${i}.1` }),
+      ),
+    );
+    // "invalid" means the password was checked; "throttled" that it never was.
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(checked).toBeLessThanOrEqual(LOGIN_LIMITS.perAccount);
+    expect(checked + results.filter((r) => !r.ok && r.reason === "throttled").length).toBe(60);
+  });
+
+  it("a right password resets the account's count", async () => {
+    const u = await makeOrgUser(handle.db);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++)
+      await attemptLogin(handle.db, { email: u.email, password: "wrong-password!", ip: "10.6.0.1" });
+    expect((await attemptLogin(handle.db, { email: u.email, password: u.password, ip: "10.6.0.1" })).ok).toBe(
+      true,
+    );
+    for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++)
+      await attemptLogin(handle.db, { email: u.email, password: "wrong-password!", ip: "10.6.0.1" });
+    expect((await attemptLogin(handle.db, { email: u.email, password: u.password, ip: "10.6.0.1" })).ok).toBe(
+      true,
+    );
+  });
+
+  it("throttles the account page's current-password check", async () => {
+    const u = await makeOrgUser(handle.db);
+    await expect(verifyCurrentPassword(handle.db, u.userId, u.password)).resolves.toBeUndefined();
+    const codes: string[] = [];
+    for (let i = 0; i < LOGIN_LIMITS.perAccount + 2; i++)
+      codes.push(
+        await verifyCurrentPassword(handle.db, u.userId, "wrong-password!").then(
+          () => "ok",
+          (e: { code: string }) => e.code,
+        ),
+      );
+    expect(codes.slice(0, LOGIN_LIMITS.perAccount)).toEqual(
+      Array(LOGIN_LIMITS.perAccount).fill("WRONG_PASSWORD"),
+    );
+    expect(codes.slice(LOGIN_LIMITS.perAccount)).toEqual(["TOO_MANY_ATTEMPTS", "TOO_MANY_ATTEMPTS"]);
+    // Even the right password waits out the window now.
+    await expect(verifyCurrentPassword(handle.db, u.userId, u.password)).rejects.toMatchObject({
+      code: "TOO_MANY_ATTEMPTS",
+      status: 429,
+    });
   });
 
   it("throttles one address that tries many accounts", async () => {

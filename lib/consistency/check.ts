@@ -28,11 +28,21 @@ const CHECKS: Record<string, SQL> = {
   // Rule 7: a decided request keeps no image bytes.
   "decided approval request still holding image bytes": sql`
     select id::text as id from approval_requests where status <> 'pending' and (image is not null or thumbnail is not null)`,
+  // Crypto-shredding: the decision destroys the held image's key in the same transaction.
+  "decided approval request whose image key still exists": sql`
+    select r.id::text as id from approval_requests r join held_image_keys k on k.approval_request_id = r.id
+    where r.status <> 'pending'`,
   "portrait kept image bytes although its conditions say do not store": sql`
     select id::text as id from portraits where (conditions->>'storeImage') = 'false' and (image is not null or thumbnail is not null)`,
   "identity whose current portrait is missing or belongs to someone else": sql`
     select i.id::text as id from identities i left join portraits p on p.id = i.current_portrait_id
     where i.current_portrait_id is not null and (p.id is null or p.identity_id <> i.id or p.organization_id <> i.organization_id)`,
+  // Kept by the triggers of migration 0005_campaigns; a difference would make the campaign page's counts wrong.
+  "campaign member out of step with its current link": sql`
+    select m.campaign_id::text || '/' || m.identity_id::text as id from campaign_members m join upload_links l on l.id = m.link_id
+    where l.identity_id <> m.identity_id or l.campaign_id is distinct from m.campaign_id
+      or m.link_used_at is distinct from l.used_at or m.link_revoked_at is distinct from l.revoked_at
+      or m.link_expires_at is distinct from l.expires_at`,
   "more than one active link for an identity": sql`
     select identity_id::text as id from upload_links where used_at is null and revoked_at is null group by identity_id having count(*) > 1`,
   "row whose organization differs from its identity's": sql`

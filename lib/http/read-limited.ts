@@ -66,3 +66,29 @@ export async function readMultipartFile(
 
 /** Multipart overhead allowed on top of the largest accepted photo. */
 export const MULTIPART_OVERHEAD = 256 * 1024;
+
+/**
+ * Reads and drops a body the server has already decided to refuse (a made-up token, a limit hit),
+ * up to `maxBytes`. Next.js pushes an incoming body into the request's stream as fast as it arrives,
+ * without backpressure, so a body nobody reads piles up in memory until the connection closes;
+ * reading it chunk by chunk and letting each go keeps memory flat, and the client gets the answer
+ * instead of a reset connection.
+ */
+export async function discardBody(request: Request, maxBytes: number): Promise<void> {
+  if (!request.body || request.bodyUsed) return;
+  const reader = request.body.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return;
+      }
+    }
+  } catch {
+    // The client went away: nothing left to drop.
+  }
+}

@@ -44,6 +44,8 @@ export const uploadMessages = {
     tryAgain: "Try again",
     offline: "The connection was lost. Check your connection and try again.",
     busy: "We are busy right now. Please try again in a moment.",
+    busyRetrying: (seconds: number) =>
+      `We are busy right now — retrying by itself in ${seconds} s. Keep this page open.`,
     tooManyAttempts: "Too many attempts. Wait a minute and try again.",
     genericError: "Something went wrong. Please try again.",
     fixTitle: "Please take another photo",
@@ -74,6 +76,8 @@ export const uploadMessages = {
     tryAgain: "もう一度試す",
     offline: "通信が切断されました。接続を確認して、もう一度お試しください。",
     busy: "現在混み合っています。しばらくしてからもう一度お試しください。",
+    busyRetrying: (seconds: number) =>
+      `現在混み合っています。${seconds}秒後に自動で再試行します。このページを開いたままにしてください。`,
     tooManyAttempts: "試行回数が多すぎます。1分ほど待ってからもう一度お試しください。",
     genericError: "問題が発生しました。もう一度お試しください。",
     fixTitle: "写真を撮り直してください",

@@ -1,6 +1,11 @@
 import { AppError } from "@/lib/errors";
+import { isStorableText } from "@/lib/validation/text";
 
-/** Keyset cursor: the sort key of the last row seen, opaque to clients. */
+/**
+ * Keyset cursor: the sort key of the last row seen, opaque to clients. A cursor comes back from the
+ * client, so it is checked completely here (a name PostgreSQL can store, a real UUID) and never
+ * reaches SQL in a shape the database would refuse.
+ */
 export interface IdentityCursor {
   name: string;
   id: string;
@@ -17,7 +22,10 @@ export function decodeCursor(raw: string): IdentityCursor {
     const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
     if (
       Array.isArray(value) &&
+      value.length === 2 &&
       typeof value[0] === "string" &&
+      value[0].length <= 200 &&
+      isStorableText(value[0]) &&
       typeof value[1] === "string" &&
       UUID.test(value[1])
     ) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { approvalRequests, identities, portraits, uploadLinks } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
@@ -8,7 +9,9 @@ import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 import {
   identityInputSchema,
+  identityMatchSchema,
   listQuerySchema,
+  type IdentityMatch,
   type IdentityInput,
   type IdentityPatch,
   type ListQuery,
@@ -72,13 +75,20 @@ function normalizeRow(row: IdentityRow): IdentityRow {
   };
 }
 
-/** One page of an organization's identities, ordered by name, with keyset pagination. */
-export async function listIdentities(
-  db: DbOrTx,
-  organizationId: string,
-  query: ListQuery = {},
-): Promise<IdentityPage> {
-  const { q, filter, cursor, limit } = listQuerySchema.parse(query);
+/** The search or page parameters of a list as a 400, never a ZodError (a 500) from inside a service. */
+function parseQuery<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new AppError("INVALID_PARAMETER", "The search or page parameters are not valid.", 400);
+  return parsed.data;
+}
+
+/**
+ * The WHERE conditions of a search and filter within one organization: the list, its count and
+ * "all that match" (campaigns) use exactly the same ones.
+ */
+export function identityMatchConditions(organizationId: string, match: IdentityMatch = {}): SQL[] {
+  const { q, filter, months } = parseQuery(identityMatchSchema, match);
   const conditions: SQL[] = [eq(identities.organizationId, organizationId)];
   if (q) {
     const pattern = `%${escapeLike(q.toLowerCase())}%`;
@@ -86,17 +96,70 @@ export async function listIdentities(
       sql`(lower(${identities.displayName}) like ${pattern} or lower(${identities.externalId}) like ${pattern})`,
     );
   }
+  if (filter === "no_portrait") conditions.push(sql`${identities.currentPortraitId} is null`);
+  if (filter === "portrait_older") {
+    conditions.push(sql`exists (select 1 from ${portraits} p where p.id = ${identities.currentPortraitId}
+      and p.created_at < now() - make_interval(months => ${months}))`);
+  }
+  if (filter === "never_asked") {
+    conditions.push(sql`not exists (select 1 from ${uploadLinks} l where l.identity_id = ${identities.id})`);
+  }
+  // A link that is neither used nor revoked is the identity's newest (issuing revokes the older):
+  // when it has expired, the person was asked and never answered.
+  if (filter === "link_expired") {
+    conditions.push(sql`exists (select 1 from ${uploadLinks} l where l.identity_id = ${identities.id}
+      and l.used_at is null and l.revoked_at is null and l.expires_at <= now())`);
+  }
+  if (filter === "link_active") conditions.push(sql`${activeLinkExpiry} is not null`);
+  if (filter === "pending_approval") {
+    conditions.push(sql`exists (select 1 from ${approvalRequests} where ${approvalRequests.identityId} = ${identities.id}
+      and ${approvalRequests.status} = 'pending')`);
+  }
+  return conditions;
+}
+
+/** How many identities a search and filter matches. */
+export async function countMatchingIdentities(
+  db: DbOrTx,
+  organizationId: string,
+  match: IdentityMatch = {},
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(identities)
+    .where(and(...identityMatchConditions(organizationId, match)));
+  return Number(row?.n ?? 0);
+}
+
+/** The ids of every identity a search and filter matches, in list order, at most `limit` + 1. */
+export async function matchingIdentityIds(
+  db: DbOrTx,
+  organizationId: string,
+  match: IdentityMatch,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: identities.id })
+    .from(identities)
+    .where(and(...identityMatchConditions(organizationId, match)))
+    .orderBy(sql`lower(${identities.displayName})`, identities.id)
+    .limit(limit + 1);
+  return rows.map((r) => r.id);
+}
+
+/** One page of an organization's identities, ordered by name, with keyset pagination. */
+export async function listIdentities(
+  db: DbOrTx,
+  organizationId: string,
+  query: ListQuery = {},
+): Promise<IdentityPage> {
+  const { cursor, limit, ...match } = parseQuery(listQuerySchema, query);
+  const conditions = identityMatchConditions(organizationId, match);
   if (cursor) {
     const after = decodeCursor(cursor);
     conditions.push(
       sql`(lower(${identities.displayName}), ${identities.id}) > (${after.name}, ${after.id}::uuid)`,
     );
-  }
-  if (filter === "no_portrait") conditions.push(sql`${identities.currentPortraitId} is null`);
-  if (filter === "link_active") conditions.push(sql`${activeLinkExpiry} is not null`);
-  if (filter === "pending_approval") {
-    conditions.push(sql`exists (select 1 from ${approvalRequests} where ${approvalRequests.identityId} = ${identities.id}
-      and ${approvalRequests.status} = 'pending')`);
   }
   const rows = await db
     .select(rowColumns)

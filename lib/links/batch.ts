@@ -5,7 +5,7 @@ import { identities } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import type { LinkConditionsInput } from "./schemas";
-import { issueUploadLinks, UnknownIdentitiesError, type IssuedLink } from "./service";
+import { issueUploadLinks, missingIdentities, type IssuedLink, type IssueOptions } from "./service";
 
 /** A batch item: an identity named by its id or by its external ID. */
 export type IdentityRef = { id: string } | { externalId: string };
@@ -32,27 +32,26 @@ export class BatchItemsError extends AppError {
 const describeRef = (ref: IdentityRef) => ("id" in ref ? `id ${ref.id}` : `external ID “${ref.externalId}”`);
 
 /**
- * Issues one link per named identity, all or nothing: every item must name a distinct identity of
- * this organization (an identity of another organization is simply not found), else nothing is
- * written. Links come back in the order of `refs`.
+ * Resolves batch items to identity ids of this organization, all or nothing: every item must name
+ * a distinct identity (one of another organization is simply not found), else `BatchItemsError`
+ * lists the unusable items by index. Ids come back in the order of `refs`.
  */
-export async function issueUploadLinkBatch(
+export async function resolveIdentityRefs(
   db: DbOrTx,
   organizationId: string,
-  actor: Actor,
   refs: IdentityRef[],
-  conditions: LinkConditionsInput,
-  expiresInHours?: number,
-): Promise<IssuedLink[]> {
+): Promise<string[]> {
   const ids = [...new Set(refs.flatMap((r) => ("id" in r ? [r.id.toLowerCase()] : [])))];
   const externalIds = [...new Set(refs.flatMap((r) => ("externalId" in r ? [r.externalId] : [])))];
   const match: SQL[] = [];
   if (ids.length) match.push(inArray(identities.id, ids));
   if (externalIds.length) match.push(inArray(identities.externalId, externalIds));
-  const found = await db
-    .select({ id: identities.id, externalId: identities.externalId })
-    .from(identities)
-    .where(and(eq(identities.organizationId, organizationId), or(...match)));
+  const found = match.length
+    ? await db
+        .select({ id: identities.id, externalId: identities.externalId })
+        .from(identities)
+        .where(and(eq(identities.organizationId, organizationId), or(...match)))
+    : [];
   const byId = new Map(found.map((f) => [f.id, f.id]));
   const byExternalId = new Map(found.map((f) => [f.externalId, f.id]));
 
@@ -78,22 +77,40 @@ export async function issueUploadLinkBatch(
     return id;
   });
   if (problems.length) throw new BatchItemsError(problems);
+  return resolved as string[];
+}
 
+/**
+ * Issues one link per named identity, all or nothing (see `resolveIdentityRefs`). Links come back
+ * in the order of `refs`.
+ */
+export async function issueUploadLinkBatch(
+  db: DbOrTx,
+  organizationId: string,
+  actor: Actor,
+  refs: IdentityRef[],
+  conditions: LinkConditionsInput,
+  expiresInHours?: number,
+  options: IssueOptions = {},
+): Promise<IssuedLink[]> {
+  const resolved = await resolveIdentityRefs(db, organizationId, refs);
   try {
     const issued = await issueUploadLinks(
       db,
       organizationId,
       actor,
-      resolved as string[],
+      resolved,
       conditions,
       expiresInHours,
+      options,
     );
     const byIdentity = new Map(issued.map((l) => [l.identityId, l]));
-    return (resolved as string[]).map((id) => byIdentity.get(id)!);
+    return resolved.map((id) => byIdentity.get(id)!);
   } catch (error) {
     // An identity deleted between the lookup and the (locking) issue: report it like any unknown one.
-    if (error instanceof UnknownIdentitiesError) {
-      const gone = new Set(error.missing);
+    const missing = missingIdentities(error);
+    if (missing) {
+      const gone = new Set(missing);
       throw new BatchItemsError(
         resolved.flatMap((id, index) =>
           id && gone.has(id)

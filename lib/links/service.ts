@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditEvents, identities, organizations, uploadLinks, type LinkConditions } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, hasErrorCode, notFound } from "@/lib/errors";
 import { expiresInHoursSchema, linkConditionsSchema, type LinkConditionsInput } from "./schemas";
 import { hashUploadToken, newUploadToken, TOKEN_SHAPE, uploadUrl } from "./token";
 
@@ -13,21 +13,36 @@ export interface IssuedLink {
   linkId: string;
   identityId: string;
   externalId: string;
+  /** For whoever delivers the link (a campaign's CSV and mail); the API's answer leaves them out. */
+  displayName: string;
+  email: string | null;
   url: string;
   expiresAt: Date;
   conditions: LinkConditions;
+  /** Whether issuing this link revoked the identity's previous active link. */
+  replacedActiveLink: boolean;
 }
 
-export class UnknownIdentitiesError extends AppError {
-  constructor(readonly missing: string[]) {
-    super(
-      "IDENTITY_NOT_FOUND",
-      `${missing.length} identit${missing.length === 1 ? "y was" : "ies were"} not found.`,
-      422,
-      undefined,
-      { missing },
-    );
-  }
+export interface IssueOptions {
+  /** The campaign the links belong to (its page follows them). */
+  campaignId?: string;
+}
+
+/** Some identities of a batch do not exist (in this organization); `extra.missing` lists their ids. */
+const unknownIdentities = (missing: string[]) =>
+  new AppError(
+    "IDENTITY_NOT_FOUND",
+    `${missing.length} identit${missing.length === 1 ? "y was" : "ies were"} not found.`,
+    422,
+    undefined,
+    { missing },
+  );
+
+/** The ids an IDENTITY_NOT_FOUND error names, or null for any other error. */
+export function missingIdentities(error: unknown): string[] | null {
+  if (!hasErrorCode(error, "IDENTITY_NOT_FOUND")) return null;
+  const missing = error.extra?.missing;
+  return Array.isArray(missing) ? missing.filter((m): m is string => typeof m === "string") : null;
 }
 
 const auditActor = (actor: Actor) => ({
@@ -48,6 +63,7 @@ export async function issueUploadLinks(
   identityIds: string[],
   conditionsInput: LinkConditionsInput = {},
   expiresInHours?: number,
+  options: IssueOptions = {},
 ): Promise<IssuedLink[]> {
   const conditions = linkConditionsSchema.parse(conditionsInput);
   const hours = expiresInHoursSchema.parse(expiresInHours);
@@ -56,18 +72,23 @@ export async function issueUploadLinks(
   const appUrl = env().APP_URL;
   return db.transaction(async (tx) => {
     const found = await tx
-      .select({ id: identities.id, externalId: identities.externalId })
+      .select({
+        id: identities.id,
+        externalId: identities.externalId,
+        displayName: identities.displayName,
+        email: identities.email,
+      })
       .from(identities)
       .where(and(eq(identities.organizationId, organizationId), inArray(identities.id, ids)))
       .orderBy(identities.id)
       .for("update");
     if (found.length !== ids.length) {
       const have = new Set(found.map((f) => f.id));
-      throw new UnknownIdentitiesError(ids.filter((id) => !have.has(id)));
+      throw unknownIdentities(ids.filter((id) => !have.has(id)));
     }
     const revoked = await tx
       .update(uploadLinks)
-      .set({ revokedAt: sql`now()` })
+      .set({ revokedAt: sql`now()`, revokedReason: "replaced" })
       .where(
         and(
           eq(uploadLinks.organizationId, organizationId),
@@ -88,6 +109,7 @@ export async function issueUploadLinks(
           tokenHash: hashUploadToken(tokens.get(f.id)!),
           ...conditions,
           expiresAt,
+          campaignId: options.campaignId ?? null,
           createdByUserId: actor.type === "user" ? actor.id : null,
           createdByApiKeyId: actor.type === "api_key" ? actor.id : null,
         })),
@@ -107,6 +129,7 @@ export async function issueUploadLinks(
           ...conditions,
           expiresAt: expiresAt.toISOString(),
           replacedActiveLink: revokedFor.has(f.id),
+          ...(options.campaignId ? { campaignId: options.campaignId } : {}),
         },
       })),
     );
@@ -114,9 +137,12 @@ export async function issueUploadLinks(
       linkId: linkIds.get(f.id)!,
       identityId: f.id,
       externalId: f.externalId,
+      displayName: f.displayName,
+      email: f.email,
       url: uploadUrl(appUrl, tokens.get(f.id)!),
       expiresAt,
       conditions,
+      replacedActiveLink: revokedFor.has(f.id),
     }));
   });
 }
@@ -140,7 +166,7 @@ export async function issueUploadLink(
     );
     return link!;
   } catch (error) {
-    if (error instanceof UnknownIdentitiesError) throw notFound("Identity not found.");
+    if (missingIdentities(error)) throw notFound("Identity not found.");
     throw error;
   }
 }
@@ -155,7 +181,7 @@ export async function revokeUploadLink(
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(uploadLinks)
-      .set({ revokedAt: sql`now()` })
+      .set({ revokedAt: sql`now()`, revokedReason: "revoked" })
       .where(
         and(
           eq(uploadLinks.organizationId, organizationId),
@@ -257,14 +283,60 @@ export async function findValidLink(db: DbOrTx, token: string): Promise<ValidLin
   return { ...rest, conditions: { storeImage, qualityCheck, requireApproval } };
 }
 
+export type UploadOutcome = "updated" | "pending_approval";
+
+export interface UsedLinkOutcome {
+  /** True when the link was used by the upload named `uploadId`; false: by another (or unnamed) one. */
+  sameUpload: boolean;
+  outcome: UploadOutcome | null;
+  identityId: string;
+  organizationId: string;
+}
+
 /**
- * Marks the link used inside the caller's transaction. Exactly one of several concurrent callers
- * gets true: the conditional UPDATE takes the row lock and re-checks after waiting.
+ * What became of the upload that used this link (by token, or by id inside the consuming
+ * transaction), for a retry of that upload after its answer was lost. Null when the link is not used.
  */
-export async function consumeUploadLink(tx: DbOrTx, linkId: string): Promise<boolean> {
+export async function findUsedLinkOutcome(
+  db: DbOrTx,
+  link: { token: string } | { linkId: string },
+  uploadId: string,
+): Promise<UsedLinkOutcome | null> {
+  if ("token" in link && !TOKEN_SHAPE.test(link.token)) return null;
+  const [row] = await db
+    .select({
+      uploadId: uploadLinks.usedByUploadId,
+      outcome: uploadLinks.usedOutcome,
+      identityId: uploadLinks.identityId,
+      organizationId: uploadLinks.organizationId,
+    })
+    .from(uploadLinks)
+    .where(
+      and(
+        "token" in link
+          ? eq(uploadLinks.tokenHash, hashUploadToken(link.token))
+          : eq(uploadLinks.id, link.linkId),
+        isNotNull(uploadLinks.usedAt),
+      ),
+    );
+  if (!row) return null;
+  const { uploadId: usedBy, ...rest } = row;
+  return { ...rest, sameUpload: usedBy === uploadId && rest.outcome !== null };
+}
+
+/**
+ * Marks the link used inside the caller's transaction, with the upload that used it and what it
+ * became (so a retry of the same upload can be answered again). Exactly one of several concurrent
+ * callers gets true: the conditional UPDATE takes the row lock and re-checks after waiting.
+ */
+export async function consumeUploadLink(
+  tx: DbOrTx,
+  linkId: string,
+  used: { uploadId?: string | null; outcome?: UploadOutcome } = {},
+): Promise<boolean> {
   const rows = await tx
     .update(uploadLinks)
-    .set({ usedAt: sql`now()` })
+    .set({ usedAt: sql`now()`, usedByUploadId: used.uploadId ?? null, usedOutcome: used.outcome ?? null })
     .where(
       and(
         eq(uploadLinks.id, linkId),

@@ -4,7 +4,7 @@ import { loadSessionRecord } from "@/lib/auth/accounts";
 import { attemptLogin } from "@/lib/auth/login";
 import { createTestDatabase } from "@/test/db";
 import { makeOrgUser } from "@/test/fixtures";
-import { addMember, changeMemberRole, listMembers, setMemberDisabled } from "./service";
+import { ADD_MEMBER_LIMIT, addMember, changeMemberRole, listMembers, setMemberDisabled } from "./service";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -31,6 +31,37 @@ describe("members", () => {
     });
     const login = await attemptLogin(handle.db, { email, password: "initial-password-1", ip: "10.30.0.1" });
     expect(login.ok && login.user.organizationId).toBe(owner.organizationId);
+  });
+
+  it("answers an email used in another organization exactly like one used here, and limits the guesses", async () => {
+    const other = await makeOrgUser(handle.db);
+    const owner = await makeOrgUser(handle.db);
+    const input = (email: string) => ({ email, role: "reviewer" as const, password: "initial-password-1" });
+    // A member of this organization…
+    await addMember(handle.db, owner.organizationId, owner.actor, input(`here-${Date.now()}@example.test`));
+    const [ownMember] = (await listMembers(handle.db, owner.organizationId)).filter(
+      (m) => m.role === "reviewer",
+    );
+    const refusal = (email: string) =>
+      addMember(handle.db, owner.organizationId, owner.actor, input(email)).then(
+        () => null,
+        (e: { code: string; status: number; message: string; fieldErrors: unknown }) => ({
+          code: e.code,
+          status: e.status,
+          message: e.message,
+          fieldErrors: e.fieldErrors,
+        }),
+      );
+    const elsewhere = await refusal(other.email);
+    const sameOrg = await refusal(ownMember!.email);
+    expect(elsewhere).not.toBeNull();
+    expect(elsewhere).toEqual(sameOrg);
+    expect(JSON.stringify(elsewhere)).not.toMatch(/other organi[sz]ation|already exists/i);
+    // Guessing is limited per organization and hour.
+    const codes: string[] = [];
+    for (let i = 0; i < ADD_MEMBER_LIMIT.perHour; i++)
+      codes.push((await refusal(other.email))?.code ?? "added");
+    expect(codes).toContain("TOO_MANY_ATTEMPTS");
   });
 
   it("changes roles but never leaves the organization without an active owner", async () => {

@@ -5,7 +5,8 @@ import { memberships, organizations, users } from "@/db/schema";
 import { createUser, setUserDisabled } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, hasErrorCode, notFound } from "@/lib/errors";
+import { hitRateLimit } from "@/lib/rate-limit";
 
 export interface Member {
   userId: string;
@@ -33,6 +34,20 @@ export async function listMembers(db: DbOrTx, organizationId: string): Promise<M
   return rows.map(({ disabledAt, ...r }) => ({ ...r, disabled: disabledAt !== null }));
 }
 
+/** Add-member attempts per organization per hour: each refused one is a guess at someone's email. */
+export const ADD_MEMBER_LIMIT = { perHour: 20 };
+
+/**
+ * Accounts are unique by email across the installation, so an email in use (by a member here or
+ * in any other organization) cannot get a new account. The answer never says where it is used: one
+ * code and message for both, and attempts are limited and audited, so an owner cannot cheaply map
+ * which addresses have accounts elsewhere.
+ */
+const emailUnavailable = () =>
+  new AppError("EMAIL_UNAVAILABLE", "This email address can’t be used for a new member.", 409, {
+    email: ["This email address can’t be used for a new member. Use another address."],
+  });
+
 /** Adds a person to the organization with an initial password the owner hands over. */
 export async function addMember(
   db: Db,
@@ -45,7 +60,30 @@ export async function addMember(
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   if (!org) throw notFound("Organization not found.");
-  const created = await createUser(db, { ...input, organizationName: org.name, organizationId });
+  const hit = await hitRateLimit(db, `members:add:${organizationId}`, ADD_MEMBER_LIMIT.perHour, 3600);
+  if (!hit.allowed) {
+    throw new AppError(
+      "TOO_MANY_ATTEMPTS",
+      "Too many members added in the last hour. Try again later.",
+      429,
+      undefined,
+      { retryAfterSeconds: hit.retryAfterSeconds },
+    );
+  }
+  let created;
+  try {
+    created = await createUser(db, { ...input, organization: { id: organizationId } });
+  } catch (error) {
+    if (!hasErrorCode(error, "EMAIL_TAKEN")) throw error;
+    await recordAudit(db, {
+      organizationId,
+      actor,
+      action: "member.add_refused",
+      targetType: "user",
+      details: { reason: "email unavailable" },
+    });
+    throw emailUnavailable();
+  }
   await recordAudit(db, {
     organizationId,
     actor,

@@ -18,5 +18,11 @@ export { DEFAULT_THRESHOLDS, qualityThresholdsSchema, resolveThresholds } from "
 export type { QualityThresholds, QualityThresholdOverrides } from "./thresholds";
 export { compareTemplates, SAME_PERSON_SIMILARITY, similarityFromDistance } from "./compare";
 export { LEGACY_TEMPLATE_MODEL, TEMPLATE_MODEL } from "./model";
-export { PortraitBusyError, shutdownPortraitWorkers, warmPortraitWorkers } from "./pool";
+export {
+  isPortraitBusy,
+  PortraitBusyError,
+  shutdownPortraitWorkers,
+  warmPortraitWorkers,
+  withPortraitAdmission,
+} from "./pool";
 export { statusForReport } from "./status";

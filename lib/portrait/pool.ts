@@ -1,16 +1,22 @@
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import os from "node:os";
+import { AppError, hasErrorCode } from "@/lib/errors";
 
-/** Thrown when every worker is busy and the queue is full: callers answer 503 with Retry-After. */
-export class PortraitBusyError extends Error {
-  readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds = 2) {
-    super("Portrait processing is busy, try again shortly");
+/**
+ * The pool sheds load: a job that would wait too long is refused at once. Callers answer 503 with
+ * Retry-After (code BUSY): identify it with `isPortraitBusy`, never with `instanceof`.
+ */
+export class PortraitBusyError extends AppError {
+  constructor(readonly retryAfterSeconds = 2) {
+    super("BUSY", "We are busy right now. Please try again in a moment.", 503, undefined, {
+      retryAfterSeconds,
+    });
     this.name = "PortraitBusyError";
-    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+export const isPortraitBusy = (error: unknown): error is AppError => hasErrorCode(error, "BUSY");
 
 export interface WireBox {
   x: number;
@@ -44,24 +50,64 @@ type Job = {
   transfer: ArrayBuffer[];
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
+  /** The job's kind (message.kind), for the per-kind duration estimate. */
+  kind: string;
+  startedAt?: number;
 };
 type Slot = { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null };
 
 const JOB_TIMEOUT_MS = 30_000;
 
 /**
+ * Kinds that continue work the pool already admitted (a portrait's descriptor after its detection).
+ * They are never shed and go to the front of the queue: refusing them would throw away the work
+ * done for the same upload, and finishing admitted uploads first is what keeps their wait short.
+ */
+const CONTINUATION_KINDS = new Set(["describe"]);
+/** Before any job has finished, a job of an unknown kind is assumed to take this long. */
+const DEFAULT_JOB_MS = 400;
+const SAMPLES_PER_KIND = 32;
+
+/** Recent durations per job kind; the estimate is their median (robust to a slow outlier). */
+class JobTimes {
+  private readonly samples = new Map<string, number[]>();
+  record(kind: string, ms: number) {
+    const list = this.samples.get(kind) ?? [];
+    list.push(ms);
+    if (list.length > SAMPLES_PER_KIND) list.shift();
+    this.samples.set(kind, list);
+  }
+  median(kind: string): number {
+    const list = this.samples.get(kind);
+    if (!list?.length) return DEFAULT_JOB_MS;
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  }
+}
+
+/**
  * A fixed set of inference workers with a bounded FIFO queue. Idle workers are unref'd so a CLI or a
  * test run can exit without an explicit shutdown; a busy worker keeps the process alive until it answers.
  */
+/** The window over which finished portraits are counted to estimate the pool's throughput. */
+const THROUGHPUT_WINDOW_MS = 10_000;
+const COLD_PORTRAIT_MS = 1000;
+
 class FacePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  private readonly times = new JobTimes();
+  /** Portraits admitted by `admit()` and not finished: decoding, waiting or in a worker. */
+  private admitted = 0;
+  private finishedAt: number[] = [];
   private nextId = 1;
   private closed = false;
 
   constructor(
     private readonly size: number,
     private readonly maxQueue: number,
+    /** A new job whose expected wait passes this is refused at once (load shedding). */
+    private readonly maxWaitMs: number,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -79,6 +125,7 @@ class FacePool {
     worker.on("message", (msg: { id?: number; ok?: boolean; result?: unknown; error?: string }) => {
       if (msg.id === undefined || !slot.job) return;
       const job = slot.job;
+      if (job.startedAt !== undefined) this.times.record(job.kind, performance.now() - job.startedAt);
       this.release(slot);
       if (msg.ok) job.resolve(msg.result);
       else job.reject(new Error(`face worker: ${msg.error}`));
@@ -108,13 +155,60 @@ class FacePool {
     slot.worker.unref();
   }
 
+  /**
+   * How long a new job would wait before a worker takes it: the work ahead of it (queued jobs at
+   * their kind's recent median, running jobs at half of theirs) spread over the workers.
+   */
+  expectedWaitMs(): number {
+    if (this.slots.some((s) => !s.job)) return 0;
+    let ahead = 0;
+    for (const job of this.queue) ahead += this.times.median(job.kind);
+    for (const slot of this.slots) if (slot.job) ahead += this.times.median(slot.job.kind) / 2;
+    return ahead / this.slots.length;
+  }
+
+  /**
+   * Admission for a whole portrait (decode, detection, descriptor), before any of its work starts:
+   * the decode of a 12 MP photo costs as much CPU as the detection, so shedding only at the worker
+   * queue lets a burst of decodes swamp the machine. By Little's law the wait of a newcomer is the
+   * portraits already admitted over the recent rate of finished ones; past the limit it is refused
+   * at once. Before anything has finished lately, a portrait is assumed to take a second per worker.
+   */
+  admit(): () => void {
+    const now = performance.now();
+    this.finishedAt = this.finishedAt.filter((t) => now - t < THROUGHPUT_WINDOW_MS);
+    if (this.admitted >= this.slots.length) {
+      const perMs = this.finishedAt.length / THROUGHPUT_WINDOW_MS;
+      // Nothing finished lately (a cold start): assume a second per portrait and worker.
+      const wait = perMs > 0 ? this.admitted / perMs : (this.admitted / this.slots.length) * COLD_PORTRAIT_MS;
+      if (wait > this.maxWaitMs)
+        throw new PortraitBusyError(Math.min(30, Math.max(1, Math.ceil(wait / 1000))));
+    }
+    this.admitted++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.admitted--;
+      this.finishedAt.push(performance.now());
+    };
+  }
+
   run<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new Error("portrait workers are shut down"));
-    // Busy only when no worker is free and the queue is full (so FACE_QUEUE_MAX=0 means "no waiting").
-    if (this.slots.every((s) => s.job) && this.queue.length >= this.maxQueue)
-      return Promise.reject(new PortraitBusyError());
+    const kind = String(message.kind ?? "");
+    const continuation = CONTINUATION_KINDS.has(kind);
+    if (!continuation && this.slots.every((s) => s.job)) {
+      // Shed early: a caller told "busy, retry in N s" now is better off than one that waits
+      // longer than that anyway. The queue bound stays as a backstop (FACE_QUEUE_MAX=0: no waiting).
+      const wait = this.expectedWaitMs();
+      if (this.queue.length >= this.maxQueue || wait > this.maxWaitMs)
+        return Promise.reject(new PortraitBusyError(Math.min(30, Math.max(1, Math.ceil(wait / 1000)))));
+    }
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ message, transfer, resolve: resolve as (v: unknown) => void, reject });
+      const job: Job = { message, transfer, resolve: resolve as (v: unknown) => void, reject, kind };
+      if (continuation) this.queue.unshift(job);
+      else this.queue.push(job);
       this.pump();
     });
   }
@@ -125,6 +219,7 @@ class FacePool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
+      job.startedAt = performance.now();
       slot.worker.ref();
       slot.timer = setTimeout(() => void slot.worker.terminate(), JOB_TIMEOUT_MS);
       slot.worker.postMessage({ ...job.message, id: this.nextId++ }, job.transfer);
@@ -144,6 +239,9 @@ class FacePool {
   }
 }
 
+/** "A few seconds": past this expected wait, a new upload is told to come back later. */
+export const DEFAULT_MAX_WAIT_MS = 3000;
+
 const GLOBAL_KEY = Symbol.for("identity-manager.portrait.pool");
 type WithPool = typeof globalThis & { [GLOBAL_KEY]?: FacePool };
 
@@ -159,9 +257,27 @@ export function getPool(): FacePool {
   if (!g[GLOBAL_KEY]) {
     const size = poolSize();
     const fromEnv = Number.parseInt(process.env.FACE_QUEUE_MAX ?? "", 10);
-    g[GLOBAL_KEY] = new FacePool(size, Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : size * 8);
+    const maxWait = Number.parseInt(process.env.FACE_MAX_WAIT_MS ?? "", 10);
+    g[GLOBAL_KEY] = new FacePool(
+      size,
+      Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : size * 8,
+      Number.isInteger(maxWait) && maxWait >= 0 ? maxWait : DEFAULT_MAX_WAIT_MS,
+    );
   }
   return g[GLOBAL_KEY];
+}
+
+/**
+ * Runs one portrait's work (`processPortrait`) once the pool admits it, or refuses at once with
+ * PortraitBusyError (503 BUSY + Retry-After) when the expected wait is too long.
+ */
+export async function withPortraitAdmission<T>(work: () => Promise<T>): Promise<T> {
+  const release = getPool().admit();
+  try {
+    return await work();
+  } finally {
+    release();
+  }
 }
 
 /** Start the workers (and their model loading) ahead of the first request. */

@@ -9,6 +9,7 @@ import {
   SAME_PERSON_SIMILARITY,
   similarityFromDistance,
   TEMPLATE_MODEL,
+  withPortraitAdmission,
 } from "@/lib/portrait";
 import { QualityRejectedError } from "@/lib/uploads/errors";
 import { nearestTemplates } from "./index-cache";
@@ -87,7 +88,7 @@ export async function searchByFace(
   bytes: Uint8Array,
   options: { limit?: number } = {},
 ) {
-  const result = await processPortrait(bytes, { qualityCheck: false });
+  const result = await withPortraitAdmission(() => processPortrait(bytes, { qualityCheck: false }));
   if (!result.report.accepted) throw new QualityRejectedError(result.report);
   if (!result.template) {
     throw new AppError(

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { identities, organizations } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { notFound } from "@/lib/errors";
-import { processPortrait } from "@/lib/portrait";
+import { processPortrait, withPortraitAdmission } from "@/lib/portrait";
 import { applyPortrait, type PortraitSource } from "@/lib/portraits/apply";
 import { QualityRejectedError } from "./errors";
 
@@ -29,10 +29,9 @@ export async function uploadPortraitDirect(
     .innerJoin(organizations, eq(organizations.id, identities.organizationId))
     .where(and(eq(identities.organizationId, organizationId), eq(identities.id, identityId)));
   if (!target) throw notFound("Identity not found.");
-  const result = await processPortrait(bytes, {
-    qualityCheck: options.qualityCheck,
-    thresholds: target.thresholds,
-  });
+  const result = await withPortraitAdmission(() =>
+    processPortrait(bytes, { qualityCheck: options.qualityCheck, thresholds: target.thresholds }),
+  );
   if (!result.report.accepted) throw new QualityRejectedError(result.report);
   const portraitId = await db.transaction(async (tx) => {
     const id = await applyPortrait(tx, {

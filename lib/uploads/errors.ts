@@ -1,5 +1,5 @@
 import { statusForReport, type QualityReport } from "@/lib/portrait";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 
 export const LINK_INVALID_MESSAGE = "This link is no longer valid — ask your administrator for a new one.";
 
@@ -27,4 +27,9 @@ export class QualityRejectedError extends AppError {
       },
     );
   }
+}
+
+/** True for a quality rejection from any copy of this module: an AppError that carries its report. */
+export function isQualityRejection(error: unknown): error is QualityRejectedError {
+  return isAppError(error) && typeof error.extra?.report === "object" && error.extra.report !== null;
 }

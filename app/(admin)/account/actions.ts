@@ -1,14 +1,12 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { signOut } from "@/auth";
-import { users } from "@/db/schema";
 import { sessionAction } from "@/lib/auth/action";
 import { changePassword } from "@/lib/auth/accounts";
-import { MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
+import { verifyCurrentPassword } from "@/lib/auth/login";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
 
 const schema = z
   .object({
@@ -29,12 +27,7 @@ export const changePasswordAction = sessionAction(
   "reviewer",
   schema,
   async ({ currentPassword, newPassword }, ctx, db) => {
-    const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, ctx.userId));
-    if (!(await verifyPassword(row?.hash ?? null, currentPassword))) {
-      throw new AppError("WRONG_PASSWORD", "Your current password is not right.", 422, {
-        currentPassword: ["Your current password is not right."],
-      });
-    }
+    await verifyCurrentPassword(db, ctx.userId, currentPassword);
     await changePassword(db, ctx.userId, newPassword);
     await recordAudit(db, {
       organizationId: ctx.organizationId,

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
 import { decideApproval, getApprovalDetail } from "@/lib/approvals/service";
-import { AppError } from "@/lib/errors";
+import { hasErrorCode, isAppError } from "@/lib/errors";
 import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
 import { getSessionContext } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
@@ -36,8 +36,7 @@ export const decideApprovalsAction = sessionAction(
         await decideApproval(db, ctx.organizationId, actorOf(ctx), id, decision);
         done++;
       } catch (error) {
-        if (error instanceof AppError && (error.code === "ALREADY_DECIDED" || error.code === "NOT_FOUND"))
-          alreadyDecided++;
+        if (hasErrorCode(error, "ALREADY_DECIDED", "NOT_FOUND")) alreadyDecided++;
         else throw error;
       }
     }
@@ -65,7 +64,7 @@ export async function loadViewerAction(
       data: toViewerData(await getApprovalDetail(await getDb(), ctx.organizationId, parsed.data)),
     };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
+    if (isAppError(error)) return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listApprovals } from "@/lib/approvals/service";
 import { requirePageSession } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { ApprovalsTable, type ApprovalItem } from "./approvals-table";
 
 export const metadata = { title: "Approvals" };
@@ -20,7 +20,7 @@ export default async function ApprovalsPage({
   try {
     page = await listApprovals(db, ctx.organizationId, { status: "pending", cursor });
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!isAppError(error)) throw error;
     page = await listApprovals(db, ctx.organizationId, { status: "pending" });
   }
   const items: ApprovalItem[] = page.items.map((r) => ({

@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/ui/field";
 import { VerdictBand } from "@/components/admin/verdict-band";
 import { decideApprovalsAction, loadViewerAction } from "./actions";
 import { ConditionBadges, QualityBadge } from "./condition-badges";
+import { RejectWithNewLink } from "./reject-with-new-link";
 import type { ViewerData } from "./viewer-data";
 
 type Loaded = { id: string; result: Awaited<ReturnType<typeof loadViewerAction>> };
@@ -136,6 +137,7 @@ function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => vo
           Approve
         </Button>
       </form>
+      <RejectWithNewLink requestId={data.id} />
     </div>
   );
 }

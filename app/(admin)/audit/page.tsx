@@ -14,6 +14,13 @@ function describeDetails(details: Record<string, unknown>): string {
     .join(" · ");
 }
 
+/** The `before` cursor: a positive event id JavaScript holds exactly (bigint ids beyond it do not exist yet). */
+function parseBefore(raw: string | string[] | undefined): number | undefined {
+  if (typeof raw !== "string" || !/^[1-9]\d{0,15}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
 export default async function AuditPage({
   searchParams,
 }: {
@@ -21,7 +28,7 @@ export default async function AuditPage({
 }) {
   const ctx = await requirePageSession("admin");
   const raw = await searchParams;
-  const before = typeof raw.before === "string" && /^\d+$/.test(raw.before) ? Number(raw.before) : undefined;
+  const before = parseBefore(raw.before);
   const { items, nextBefore } = await listAuditEvents(await getDb(), ctx.organizationId, { before });
   return (
     <div className="space-y-4">

@@ -8,7 +8,7 @@ import { createIdentity, deleteIdentity, updateIdentity } from "@/lib/identities
 import QRCode from "qrcode";
 import { MAX_EXPIRY_HOURS } from "@/lib/links/schemas";
 import { issueUploadLink, revokeUploadLink } from "@/lib/links/service";
-import { PortraitBusyError } from "@/lib/portrait";
+import { isPortraitBusy } from "@/lib/portrait";
 import { uploadPortraitDirect } from "@/lib/uploads/direct";
 
 const actorOf = (ctx: { userId: string; email: string }) => ({
@@ -77,7 +77,7 @@ export const uploadPortraitAction = sessionAction(
           : "Portrait saved, but no face was found: this identity is not searchable.",
       };
     } catch (error) {
-      if (error instanceof PortraitBusyError)
+      if (isPortraitBusy(error))
         return { ok: false, message: "The photo checker is busy. Try again in a few seconds." };
       throw error;
     }

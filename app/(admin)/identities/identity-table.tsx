@@ -5,6 +5,7 @@ import { DeleteIdentityDialog } from "./delete-identity-dialog";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { PhotoDialog } from "./photo-dialog";
 import { PortraitThumb } from "./portrait-thumb";
+import { PageCheckbox, RowCheckbox } from "./selection";
 
 function formatExpiry(date: Date): string {
   const hours = Math.round((date.getTime() - Date.now()) / 3_600_000);
@@ -19,6 +20,9 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
           <tr>
+            <th scope="col" className="w-8 py-2 pl-4">
+              <PageCheckbox ids={items.map((i) => i.id)} />
+            </th>
             <th scope="col" className="px-4 py-2">
               <span className="sr-only">Portrait</span>
             </th>
@@ -39,6 +43,9 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
         <tbody className="divide-y divide-slate-100">
           {items.map((item) => (
             <tr key={item.id} data-testid="identity-row">
+              <td className="w-8 py-2 pl-4">
+                <RowCheckbox id={item.id} name={item.displayName} />
+              </td>
               <td className="w-16 px-4 py-2">
                 <PhotoDialog
                   identityId={item.id}

@@ -1,20 +1,27 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/identities/schemas";
-import { listIdentities } from "@/lib/identities/service";
-import { AppError } from "@/lib/errors";
+import { countMatchingIdentities, listIdentities } from "@/lib/identities/service";
+import { pickLocale } from "@/lib/i18n/upload";
+import { mailAvailability } from "@/lib/mail/config";
+import { isAppError } from "@/lib/errors";
 import { buttonClass } from "@/components/ui/button";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
+import { CampaignBar, SelectionProvider } from "./selection";
 
 export const metadata = { title: "Identities" };
 
 const FILTERS = [
-  { value: "all", label: "All identities" },
-  { value: "no_portrait", label: "No portrait" },
-  { value: "link_active", label: "Link active" },
-  { value: "pending_approval", label: "Pending approval" },
+  { value: "all", label: () => "All identities" },
+  { value: "no_portrait", label: () => "No portrait" },
+  { value: "portrait_older", label: (months: number) => `Portrait older than ${months} months` },
+  { value: "never_asked", label: () => "Never asked for a photo" },
+  { value: "link_expired", label: () => "Link expired unused" },
+  { value: "link_active", label: () => "Link active" },
+  { value: "pending_approval", label: () => "Pending approval" },
 ] as const;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -26,6 +33,7 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
   const parsed = listQuerySchema.safeParse({
     q: first(raw.q),
     filter: first(raw.filter) || undefined,
+    months: first(raw.months) || undefined,
     cursor: first(raw.cursor) || undefined,
   });
   const query = parsed.success ? parsed.data : listQuerySchema.parse({});
@@ -33,13 +41,25 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
   try {
     page = await listIdentities(await getDb(), ctx.organizationId, query);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!isAppError(error)) throw error;
     page = await listIdentities(await getDb(), ctx.organizationId, { ...query, cursor: undefined });
   }
   const filtered = Boolean(query.q) || query.filter !== "all";
-  const nextHref = page.nextCursor
-    ? `/identities?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.filter !== "all" ? { filter: query.filter } : {}), cursor: page.nextCursor })}`
-    : null;
+  const searchParamsOf = (extra: Record<string, string> = {}) =>
+    new URLSearchParams({
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.filter !== "all" ? { filter: query.filter } : {}),
+      ...(query.filter === "portrait_older" ? { months: String(query.months) } : {}),
+      ...extra,
+    });
+  const nextHref = page.nextCursor ? `/identities?${searchParamsOf({ cursor: page.nextCursor })}` : null;
+  const match = { q: query.q, filter: query.filter, months: query.months };
+  const matchCount = await countMatchingIdentities(await getDb(), ctx.organizationId, match);
+  const availability = mailAvailability();
+  const mail = availability.configured
+    ? { configured: true, missing: [] }
+    : { configured: false, missing: availability.missing };
+  const defaultLocale = pickLocale((await headers()).get("accept-language"));
 
   return (
     <div className="space-y-4">
@@ -74,10 +94,23 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
         >
           {FILTERS.map((f) => (
             <option key={f.value} value={f.value}>
-              {f.label}
+              {f.label(query.months)}
             </option>
           ))}
         </select>
+        {query.filter === "portrait_older" && (
+          <label className="flex items-center gap-2 text-sm text-slate-600">
+            Months
+            <input
+              name="months"
+              type="number"
+              min={1}
+              max={240}
+              defaultValue={query.months}
+              className="w-20 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+            />
+          </label>
+        )}
         <button type="submit" className={buttonClass("secondary")}>
           Search
         </button>
@@ -107,15 +140,17 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
           )}
         </div>
       ) : (
-        <IdentityTable items={page.items} />
+        <SelectionProvider>
+          <div className="space-y-3">
+            <CampaignBar match={match} matchCount={matchCount} mail={mail} defaultLocale={defaultLocale} />
+            <IdentityTable items={page.items} />
+          </div>
+        </SelectionProvider>
       )}
 
       <div className="flex justify-between text-sm">
         {query.cursor ? (
-          <Link
-            href={`/identities?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.filter !== "all" ? { filter: query.filter } : {}) })}`}
-            className="text-brand-600 hover:underline"
-          >
+          <Link href={`/identities?${searchParamsOf()}`} className="text-brand-600 hover:underline">
             ← First page
           </Link>
         ) : (

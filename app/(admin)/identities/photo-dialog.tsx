@@ -6,6 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action";
 import { issueLinkAction, revokeLinkAction, uploadPortraitAction } from "./actions";
+import { Checkbox, LinkConditionsFields } from "./link-conditions-fields";
 import { LinkResult } from "./link-result";
 
 interface Props {
@@ -16,27 +17,6 @@ interface Props {
 }
 
 type Step = "photo" | "conditions" | "issued";
-
-const EXPIRY_OPTIONS = [
-  { hours: 1, label: "1 hour" },
-  { hours: 24, label: "1 day" },
-  { hours: 72, label: "3 days" },
-  { hours: 168, label: "7 days" },
-  { hours: 336, label: "14 days" },
-  { hours: 720, label: "30 days" },
-];
-
-function Checkbox({ name, label, hint }: { name: string; label: string; hint: string }) {
-  return (
-    <label className="flex gap-3 rounded-md p-2 hover:bg-slate-50">
-      <input type="checkbox" name={name} className="mt-1 h-4 w-4 accent-brand-600" />
-      <span>
-        <span className="block text-sm font-medium text-slate-800">{label}</span>
-        <span className="block text-xs text-slate-500">{hint}</span>
-      </span>
-    </label>
-  );
-}
 
 /** "Change identity photo": upload directly, or issue a self-registration link. */
 export function PhotoDialog({ identityId, displayName, linkExpiresAt, children }: Props) {
@@ -182,38 +162,7 @@ function ConditionsStep({
     <form action={action} className="space-y-3">
       {!state?.ok && <FormMessage message={state?.message} />}
       <input type="hidden" name="id" value={identityId} />
-      <fieldset className="space-y-1">
-        <legend className="sr-only">Upload conditions</legend>
-        <Checkbox
-          name="doNotStore"
-          label="Do not store the image file after upload"
-          hint="Only the face template is kept once the upload is applied."
-        />
-        <Checkbox
-          name="skipQualityCheck"
-          label="Do not perform a quality check"
-          hint="Any readable photo is accepted."
-        />
-        <Checkbox
-          name="requireApproval"
-          label="Require approval after the upload"
-          hint="The photo waits in Approvals until someone approves it."
-        />
-      </fieldset>
-      <label className="block text-sm font-medium text-slate-700">
-        Link expires after
-        <select
-          name="expiresInHours"
-          defaultValue="168"
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {EXPIRY_OPTIONS.map((o) => (
-            <option key={o.hours} value={o.hours}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LinkConditionsFields />
       <p className="text-xs text-slate-500">
         Generating a new link makes any earlier link for this person stop working.
       </p>

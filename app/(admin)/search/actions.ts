@@ -2,11 +2,12 @@
 
 import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
-import { PortraitBusyError } from "@/lib/portrait";
+import { isPortraitBusy } from "@/lib/portrait";
 import { searchByFace } from "@/lib/search/service";
 
+/** Admins and owners: PRODUCT.md gives reviewers approvals only (the viewer's duplicates are part of those). */
 export const searchByFaceAction = sessionAction(
-  "reviewer",
+  "admin",
   z.object({
     image: z.instanceof(File, { message: "Choose a photo." }),
     limit: z.coerce.number().int().min(1).max(50).default(10),
@@ -35,7 +36,7 @@ export const searchByFaceAction = sessionAction(
         },
       };
     } catch (error) {
-      if (error instanceof PortraitBusyError)
+      if (isPortraitBusy(error))
         return { ok: false, message: "The face matcher is busy. Try again in a few seconds." };
       throw error;
     }

@@ -4,7 +4,8 @@ import { SearchForm } from "./search-form";
 export const metadata = { title: "Search by face" };
 
 export default async function SearchPage() {
-  await requirePageSession("reviewer");
+  // PRODUCT.md: reviewers decide approvals only; 1:N face search is for admins and owners.
+  await requirePageSession("admin");
   return (
     <div className="space-y-4">
       <div>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { sessionAction } from "@/lib/auth/action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
@@ -18,7 +19,7 @@ const actorOf = (ctx: { userId: string; email: string }) => ({
 export const createApiKeyAction = sessionAction(
   "owner",
   z.object({
-    name: z.string().trim().min(1, "Give the key a name.").max(100, "Use at most 100 characters."),
+    name: text().trim().min(1, "Give the key a name.").max(100, "Use at most 100 characters."),
   }),
   async ({ name }, ctx, db) => {
     const created = await createApiKey(db, ctx.organizationId, actorOf(ctx), name);
@@ -43,7 +44,7 @@ export const addMemberAction = sessionAction(
   "owner",
   z.object({
     email: z.email("Enter a valid email address.").max(320),
-    name: z.string().trim().max(100).optional(),
+    name: text().trim().max(100).optional(),
     role: roleSchema,
     password: z
       .string()

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { pickLocale, uploadMessages } from "@/lib/i18n/upload";
+import { markLinkOpened } from "@/lib/links/events";
 import { findValidLink } from "@/lib/links/service";
+import { logError } from "@/lib/log";
 import { InvalidLink } from "@/components/upload/invalid-link";
 import { UploadFlow } from "@/components/upload/upload-flow";
 
@@ -19,7 +21,11 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const locale = pickLocale((await headers()).get("accept-language"));
   const t = uploadMessages[locale];
-  const link = await findValidLink(await getDb(), token);
+  const db = await getDb();
+  const link = await findValidLink(db, token);
+  // Only notes the first view (and the language asked for); the link stays as usable as before.
+  if (link)
+    await markLinkOpened(db, link.linkId, locale).catch((error) => logError("noting a link view", error));
   return (
     <div lang={locale} className="mx-auto flex min-h-dvh max-w-md flex-col px-5 py-8">
       {link ? (

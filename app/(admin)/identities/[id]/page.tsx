@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { getIdentity } from "@/lib/identities/service";
 import { listPortraitHistory } from "@/lib/portraits/history";
 import { PhotoDialog } from "../photo-dialog";
@@ -22,7 +22,7 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const db = await getDb();
   const identity = await getIdentity(db, ctx.organizationId, id).catch((error) => {
-    if (error instanceof AppError && error.status === 404) notFound();
+    if (isAppError(error) && error.status === 404) notFound();
     throw error;
   });
   const history = await listPortraitHistory(db, ctx.organizationId, identity.id);

@@ -1,0 +1,62 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import { nudgeMailWorker } from "@/lib/mail/start";
+import { requireMailConfigured } from "./create";
+import { issueCampaignLinks, type IssuedMember } from "./issue";
+import { getCampaign, type CampaignSummary } from "./read";
+
+/** The people Remind is for: their current link was never used, and nobody replaced or revoked it. */
+async function remindableIds(db: Db, organizationId: string, campaignId: string): Promise<string[]> {
+  const result = (await db.execute(sql`
+    select m.identity_id as id from campaign_members m join upload_links l on l.id = m.link_id
+    where m.campaign_id = ${campaignId} and m.organization_id = ${organizationId}
+      and l.used_at is null and l.revoked_at is null
+    order by m.identity_id`)) as unknown as { id: string }[] | { rows: { id: string }[] };
+  return (Array.isArray(result) ? result : result.rows).map((r) => r.id);
+}
+
+/**
+ * Remind: everyone who has not uploaded gets a fresh link of the campaign (which replaces their
+ * old one, expired or not), mailed again when asked. The new URLs are returned for the CSV.
+ */
+export async function remindCampaign(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  campaignId: string,
+  options: { email: boolean },
+): Promise<{ campaign: CampaignSummary; members: IssuedMember[] }> {
+  const campaign = await getCampaign(db, organizationId, campaignId);
+  if (options.email) requireMailConfigured();
+  const ids = await remindableIds(db, organizationId, campaign.id);
+  const members = await issueCampaignLinks(
+    db,
+    organizationId,
+    actor,
+    { ...campaign, ...campaign.conditions },
+    ids,
+    options.email ? { kind: "reminder" } : null,
+  );
+  const mailed = members.filter((m) => m.mailed).length;
+  await db.transaction(async (tx) => {
+    if (members.length) {
+      await tx
+        .update(campaigns)
+        .set({ reminders: sql`${campaigns.reminders} + 1` })
+        .where(and(eq(campaigns.organizationId, organizationId), eq(campaigns.id, campaign.id)));
+    }
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "campaign.reminded",
+      targetType: "campaign",
+      targetId: campaign.id,
+      details: { people: members.length, mailed },
+    });
+  });
+  if (mailed) nudgeMailWorker();
+  return { campaign: await getCampaign(db, organizationId, campaign.id), members };
+}

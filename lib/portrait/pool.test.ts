@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { isAppError } from "@/lib/errors";
+import { processPortrait, shutdownPortraitWorkers } from "./index";
+import { isPortraitBusy, withPortraitAdmission } from "./pool";
+import * as F from "./test-fixtures";
+
+/** Load shedding (issue 11, item 1): a job that would wait too long is refused at once, as BUSY. */
+
+const saved = { ...process.env };
+afterEach(async () => {
+  await shutdownPortraitWorkers();
+  for (const key of ["FACE_WORKERS", "FACE_QUEUE_MAX", "FACE_MAX_WAIT_MS"])
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+});
+
+describe("portrait pool admission", () => {
+  it("refuses a job by its expected wait even when the queue has room, with a code and Retry-After", async () => {
+    await shutdownPortraitWorkers();
+    process.env.FACE_WORKERS = "1";
+    process.env.FACE_QUEUE_MAX = "64";
+    process.env.FACE_MAX_WAIT_MS = "0"; // any wait at all is too long
+    const bytes = await F.frontalJpeg();
+    const settled = await Promise.allSettled(
+      Array.from({ length: 5 }, () => processPortrait(bytes, { qualityCheck: true })),
+    );
+    // The first finds the worker free; the other four would wait behind it and are refused at once.
+    // The first one's second stage (the descriptor) continues admitted work and is never shed.
+    const done = settled.filter((s) => s.status === "fulfilled");
+    expect(done).toHaveLength(1);
+    expect((done[0] as PromiseFulfilledResult<{ template: unknown }>).value.template).not.toBeNull();
+    for (const s of settled.filter((s) => s.status === "rejected")) {
+      const reason = (s as PromiseRejectedResult).reason;
+      expect(isPortraitBusy(reason)).toBe(true);
+      expect(isAppError(reason) && reason.status).toBe(503);
+      expect(isAppError(reason) && reason.extra?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("admits everything while the expected wait stays under the limit", async () => {
+    await shutdownPortraitWorkers();
+    process.env.FACE_WORKERS = "1";
+    process.env.FACE_QUEUE_MAX = "64";
+    process.env.FACE_MAX_WAIT_MS = "60000";
+    const bytes = await F.frontalJpeg();
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => processPortrait(bytes, { qualityCheck: true })),
+    );
+    expect(results.every((r) => r.report.accepted)).toBe(true);
+  });
+
+  it("admits whole portraits by Little's law before their decode starts, and refuses the rest at once", async () => {
+    await shutdownPortraitWorkers();
+    process.env.FACE_WORKERS = "1";
+    process.env.FACE_MAX_WAIT_MS = "1500";
+    const work = () => new Promise((resolve) => setTimeout(resolve, 300));
+    // Cold (nothing finished yet): a second per portrait is assumed, so two fit in 1.5 s.
+    const first = await Promise.allSettled(Array.from({ length: 5 }, () => withPortraitAdmission(work)));
+    expect(first.map((s) => s.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "rejected",
+      "rejected",
+    ]);
+    expect(isPortraitBusy((first[2] as PromiseRejectedResult).reason)).toBe(true);
+    // Two finished in the last seconds: the measured rate decides now, and a slot freed is reusable.
+    await expect(withPortraitAdmission(work)).resolves.toBeUndefined();
+  });
+});
