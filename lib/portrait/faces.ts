@@ -108,9 +108,12 @@ const tightCrop = (f: WireFace, img: RgbImage) => {
 
 async function detectIn(img: RgbImage, clock: DetectClock): Promise<WireFace[]> {
   const pixels = new Uint8Array(img.data); // a copy we can transfer; the image stays here
+  // Only a photo's first reading may be shed as busy: a later one (turned, padded, stretched)
+  // continues a portrait the pool already took, and refusing it would waste the work done.
   const detected = await getPool().run<DetectResult>(
     { kind: "detect", rgb: pixels.buffer, width: img.width, height: img.height },
     [pixels.buffer],
+    { continuation: clock.reads > 0 },
   );
   clock.ms += detected.ms;
   clock.reads++;

@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import sharp from "sharp";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAppError } from "@/lib/errors";
+import { CHIP_SIZE } from "./align";
 import { processPortrait, shutdownPortraitWorkers } from "./index";
-import { isPortraitBusy, withPortraitAdmission } from "./pool";
+import { getPool, isPortraitBusy, withPortraitAdmission } from "./pool";
 import * as F from "./test-fixtures";
 
 /** Load shedding (issue 11, item 1): a job that would wait too long is refused at once, as BUSY. */
@@ -66,5 +68,37 @@ describe("portrait pool admission", () => {
     expect(isPortraitBusy((first[2] as PromiseRejectedResult).reason)).toBe(true);
     // Two finished in the last seconds: the measured rate decides now, and a slot freed is reusable.
     await expect(withPortraitAdmission(work)).resolves.toBeUndefined();
+  });
+
+  it("never sheds a later reading of a photo it already took (turned, padded, stretched)", async () => {
+    await shutdownPortraitWorkers();
+    process.env.FACE_WORKERS = "1";
+    process.env.FACE_MAX_WAIT_MS = "0"; // a new photo finding the worker busy is refused at once
+    // A sideways photo (no EXIF) is read once as it is and again turned. Between two readings,
+    // another upload's job takes the worker (here a template job, which is never shed): the next
+    // reading of this photo must wait for it, not answer BUSY after the work already done.
+    const pool = getPool();
+    const run = pool.run.bind(pool);
+    const detectOptions: ({ continuation?: boolean } | undefined)[] = [];
+    vi.spyOn(pool, "run").mockImplementation((message, transfer, options) => {
+      if (message.kind === "detect") {
+        detectOptions.push(options);
+        if (detectOptions.length > 1) {
+          const chip = new Uint8Array(CHIP_SIZE * CHIP_SIZE * 3);
+          run({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [chip.buffer]).catch(() => {});
+        }
+      }
+      return run(message, transfer, options);
+    });
+    const sideways = await sharp(await F.frontalJpeg())
+      .rotate(90)
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    const r = await processPortrait(sideways, { qualityCheck: true });
+    expect(r.report.accepted).toBe(true);
+    expect(r.report.metrics.turnedDeg).toBe(270);
+    expect(detectOptions.length).toBeGreaterThan(1);
+    expect(detectOptions[0]?.continuation).toBe(false);
+    expect(detectOptions.slice(1).every((o) => o?.continuation === true)).toBe(true);
   });
 });

@@ -194,10 +194,18 @@ class FacePool {
     };
   }
 
-  run<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
+  /**
+   * `continuation`: the job continues a portrait whose first job already ran (another reading of
+   * the same photo — turned, padded or contrast-stretched): treated like a CONTINUATION_KINDS job.
+   */
+  run<T>(
+    message: Record<string, unknown>,
+    transfer: ArrayBuffer[] = [],
+    options: { continuation?: boolean } = {},
+  ): Promise<T> {
     if (this.closed) return Promise.reject(new Error("portrait workers are shut down"));
     const kind = String(message.kind ?? "");
-    const continuation = CONTINUATION_KINDS.has(kind);
+    const continuation = options.continuation === true || CONTINUATION_KINDS.has(kind);
     if (!continuation && this.slots.every((s) => s.job)) {
       // Shed early: a caller told "busy, retry in N s" now is better off than one that waits
       // longer than that anyway. The queue bound stays as a backstop (FACE_QUEUE_MAX=0: no waiting).
