@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, gt, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { approvalRequests, identities, organizations, portraits } from "@/db/schema";
+import { approvalRequests, heldImageKeys, identities, organizations, portraits } from "@/db/schema";
+import { openHeldImage } from "@/lib/approvals/held-image";
 import { processPortrait, TEMPLATE_MODEL } from "@/lib/portrait";
 
 export interface NeedsPhoto {
@@ -83,10 +84,12 @@ export async function reindexTemplates(
     onProgress((done += rows.length));
   }
 
-  // Pending requests hold their image until decided (also under "do not store").
+  // Pending requests hold their image until decided (also under "do not store"), encrypted with a
+  // key of their own (lib/approvals/held-image.ts).
   const pending = await db
-    .select({ id: approvalRequests.id, image: approvalRequests.image })
+    .select({ id: approvalRequests.id, image: approvalRequests.image, key: heldImageKeys.key })
     .from(approvalRequests)
+    .leftJoin(heldImageKeys, eq(heldImageKeys.approvalRequestId, approvalRequests.id))
     .where(
       and(
         eq(approvalRequests.status, "pending"),
@@ -96,7 +99,11 @@ export async function reindexTemplates(
       ),
     );
   for (const row of pending) {
-    const { template, templateModel } = await processPortrait(row.image!, { qualityCheck: false });
+    // A key lost with a crash leaves the image unreadable: nothing to recompute from (its old
+    // template stays and is never compared with today's).
+    const image = openHeldImage(row.key, row.image);
+    if (!image) continue;
+    const { template, templateModel } = await processPortrait(image, { qualityCheck: false });
     if (!template) {
       summary.noFace++;
       continue;
