@@ -550,6 +550,14 @@ describe("failed attempts with issue 11's upload path", () => {
     const failed = async () =>
       (await getCampaignProgress(db, org.organizationId, campaign.id)).failedAttempts;
     const saved = { workers: process.env.FACE_WORKERS, wait: process.env.FACE_MAX_WAIT_MS };
+    const restore = () => {
+      for (const [key, value] of [
+        ["FACE_WORKERS", saved.workers],
+        ["FACE_MAX_WAIT_MS", saved.wait],
+      ] as const)
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    };
     await shutdownPortraitWorkers();
     process.env.FACE_WORKERS = "1";
     process.env.FACE_MAX_WAIT_MS = "0";
@@ -572,6 +580,11 @@ describe("failed attempts with issue 11's upload path", () => {
         code: "TOO_DARK",
       });
       expect(await failed()).toBe(1);
+      // Back to a pool that may queue: the refused photo's template job can still hold the one
+      // worker (it is made while the checks run, then dropped), and with no wait allowed at all the
+      // next upload would be shed behind it.
+      restore();
+      await shutdownPortraitWorkers();
       const uploadId = "good-upload-id-0001";
       const first = await submitSelfRegistration(db, token, await frontalJpeg(), nextIp(), uploadId);
       // Its answer was lost; the page sends the same upload again and gets the same outcome.
@@ -583,12 +596,7 @@ describe("failed attempts with issue 11's upload path", () => {
     } finally {
       release();
       await shutdownPortraitWorkers();
-      for (const [key, value] of [
-        ["FACE_WORKERS", saved.workers],
-        ["FACE_MAX_WAIT_MS", saved.wait],
-      ] as const)
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
+      restore();
     }
   });
 });
