@@ -7,7 +7,8 @@
  *   are much darker than the face's bare skin (cheeks and nose tip, and the forehead: the lower of
  *   the two readings). Open eyes are part iris, part sclera and lids: 0.1–0.7; sunglasses and a band
  *   over the eyes: > 0.8. Or: the skin between the brows is nearly black (< 0.25 of the cheeks'
- *   lightness: a band the mesh has slipped under).
+ *   lightness: a band the mesh has slipped under) while the forehead above is not (a hat's brim or
+ *   a dark fringe over both leaves the eyes free).
  * - Nose and mouth: share of pixels on the nose tip and on the lower lip whose colour is far from the
  *   skin between the brows (CIELAB distance, lightness at half weight so shading matters less than
  *   colour). A mask (white, blue, black, patterned) covers both; lipstick or a moustache changes
@@ -74,17 +75,32 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
   const eyesDarkAgainst = (skin: Lab | null) =>
     Math.max(eyeDark(MESH_REGIONS.eyeA, skin), eyeDark(MESH_REGIONS.eyeB, skin));
   const eyesDark = Math.min(eyesDarkAgainst(cheeks), forehead ? eyesDarkAgainst(forehead) : 1);
+  const [top, bottom] = MESH_REGIONS.lowerLip.map((i) => m.pt(i));
+  const lowerLip: Pt = [(top![0] + bottom![0]) / 2, (top![1] + bottom![1]) / 2];
+  const eyeA = centroid(MESH_REGIONS.eyeA.map((i) => m.pt(i)));
+  const eyeB = centroid(MESH_REGIONS.eyeB.map((i) => m.pt(i)));
+  const mid: Pt = [(eyeA[0] + eyeB[0]) / 2, (eyeA[1] + eyeB[1]) / 2];
+  const ied = Math.max(2, Math.hypot(eyeB[0] - eyeA[0], eyeB[1] - eyeA[1]));
+  const across: Pt = [(eyeB[0] - eyeA[0]) / ied, (eyeB[1] - eyeA[1]) / ied];
+  const down: Pt = [-across[1], across[0]];
+  const at = (a: number, d: number): Pt => [
+    mid[0] + ied * (a * across[0] + d * down[0]),
+    mid[1] + ied * (a * across[1] + d * down[1]),
+  ];
   // Dark between the brows while the cheeks are lit: a band or sunglasses' bridge over the upper
   // face, even when the mesh has slipped below it.
   // Against the cheeks only, and only when nearly black: a forehead in full light over a glabella
   // in shade (or the bridge of dark-framed glasses) must not read as covered.
   const bright = Math.max(cheeks?.[0] ?? 0, forehead?.[0] ?? 0);
-  const glabellaCovered =
+  const glabellaDark =
     glabella !== null && cheeks !== null && glabella[0] < GLABELLA_DARK_RELATIVE * cheeks[0];
+  // A band over the eyes has lit skin above it, however far the mesh slipped under it; a hat's brim
+  // or a dark fringe is dark up to the hair or the photo's top edge, and leaves the eyes free.
+  const glabellaCovered = glabellaDark && litAbove(img, m.pt(MESH_REGIONS.glabella), down, ied, cheeks, step);
 
-  // The lower face is compared with skin above it: between the brows, or — when that is covered —
-  // the forehead, or else the cheeks.
-  const ref = !glabellaCovered
+  // The lower face is compared with skin above it: between the brows, or — when that is dark (a
+  // band, a hat's brim) — the forehead, or else the cheeks.
+  const ref = !glabellaDark
     ? glabella
     : forehead && forehead[0] >= EYE_DARK_RELATIVE * bright
       ? forehead
@@ -103,18 +119,6 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
     }
     return n / (lab.length / 3);
   };
-  const [top, bottom] = MESH_REGIONS.lowerLip.map((i) => m.pt(i));
-  const lowerLip: Pt = [(top![0] + bottom![0]) / 2, (top![1] + bottom![1]) / 2];
-  const eyeA = centroid(MESH_REGIONS.eyeA.map((i) => m.pt(i)));
-  const eyeB = centroid(MESH_REGIONS.eyeB.map((i) => m.pt(i)));
-  const mid: Pt = [(eyeA[0] + eyeB[0]) / 2, (eyeA[1] + eyeB[1]) / 2];
-  const ied = Math.max(2, Math.hypot(eyeB[0] - eyeA[0], eyeB[1] - eyeA[1]));
-  const across: Pt = [(eyeB[0] - eyeA[0]) / ied, (eyeB[1] - eyeA[1]) / ied];
-  const down: Pt = [-across[1], across[0]];
-  const at = (a: number, d: number): Pt => [
-    mid[0] + ied * (a * across[0] + d * down[0]),
-    mid[1] + ied * (a * across[1] + d * down[1]),
-  ];
   const strip = [at(-0.3, 0.55), at(0.3, 0.55), at(0.3, 1.3), at(-0.3, 1.3)];
   return {
     eyesDark,
@@ -123,6 +127,23 @@ export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Oc
     mouthForeign: foreign(labInDisk(img, lowerLip, 0.1 * r, step)),
     lowerFaceForeign: foreign(labInPolygon(img, strip, step)),
   };
+}
+
+/** Up to this many eye distances above the glabella, in steps of LIT_STEP, for skin above a band. */
+const LIT_REACH = 2;
+const LIT_STEP = 0.15;
+/** "Lit" skin: at least this fraction of the cheeks' lightness. */
+const LIT_RELATIVE = 0.6;
+
+/** Whether a patch of skin-like lightness lies above `from` along the face's up axis (−down). */
+function litAbove(img: RgbImage, from: Pt, down: Pt, ied: number, cheeks: Lab, step: number): boolean {
+  for (let k = 1; k * LIT_STEP <= LIT_REACH; k++) {
+    const at: Pt = [from[0] - down[0] * k * LIT_STEP * ied, from[1] - down[1] * k * LIT_STEP * ied];
+    if (at[0] < 0 || at[1] < 0 || at[0] >= img.width || at[1] >= img.height) return false;
+    const lab = lab3(labInDisk(img, at, 0.08 * ied, step));
+    if (lab && lab[0] >= LIT_RELATIVE * cheeks[0]) return true;
+  }
+  return false;
 }
 
 type Lab = [number, number, number];

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareTemplates, processPortrait, shutdownPortraitWorkers, warmPortraitWorkers } from "./index";
 import { templateDistance } from "./compare";
-import { ANIMALS, NOT_PEOPLE, PORTRAITS, type PortraitSource } from "@/test/quality-set/sources";
+import { ANIMALS, NOT_PEOPLE, PORTRAITS, REAL_OTHER, type PortraitSource } from "@/test/quality-set/sources";
 import * as V from "@/test/quality-set/variants";
 
 const check = (bytes: Uint8Array) => processPortrait(bytes, { qualityCheck: true });
@@ -53,6 +53,27 @@ describe("covered eyes and masks are FACE_OCCLUDED, naming what is covered", () 
       part === "eyes" ? /目が隠れています/ : /鼻と口が隠れています/,
     );
     expect(r.template).toBeNull();
+  });
+});
+
+describe("glasses, a hat and a colour cast leave the eyes visible: never FACE_OCCLUDED", () => {
+  const cases: [string, (b: Buffer, s: PortraitSource) => Promise<Buffer>][] = [
+    ["clear glasses, thin frame", (b, s) => V.clearGlasses(b, s.anchors, "thin")],
+    ["clear glasses, thick frame", (b, s) => V.clearGlasses(b, s.anchors, "thick")],
+    ["a dark hat over the forehead", (b, s) => V.darkHat(b, s.anchors)],
+    ["a warm colour cast", (b) => V.warmCast(b)],
+  ];
+  const rows = PEOPLE.flatMap((p) => cases.map(([name, make]) => [p.id, name, p, make] as const));
+  it.each(rows)("%s, %s", async (_id, _name, src, make) => {
+    const r = await check(await make(await V.prepared(src), src));
+    expect(r.report.issues.map((i) => i.code)).not.toContain("FACE_OCCLUDED");
+    expect(r.report.accepted).toBe(true);
+  });
+
+  it("a real photo: metal-rimmed glasses under a hat's brim (a tight crop, cut off — not covered)", async () => {
+    const r = await check(await V.prepared(REAL_OTHER.find((s) => s.id === "walter-glasses")!));
+    expect(r.report.issues.map((i) => i.code)).not.toContain("FACE_OCCLUDED");
+    expect(r.report.primary?.code).toBe("FACE_CUT_OFF");
   });
 });
 

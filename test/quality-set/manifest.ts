@@ -59,6 +59,14 @@ export function portraitItems(src: PortraitSource): Item[] {
     item("turned-90", "turned 90° (no EXIF)", accept({ turned: 270 }), (b) => V.turned(b, 90)),
     item("turned-180", "turned 180° (no EXIF)", accept({ turned: 180 }), (b) => V.turned(b, 180)),
     item("turned-270", "turned 270° (no EXIF)", accept({ turned: 90 }), (b) => V.turned(b, 270)),
+    item("glasses-thin", "clear glasses (thin frame)", accept(), (b) =>
+      V.clearGlasses(b, src.anchors, "thin"),
+    ),
+    item("glasses-thick", "clear glasses (thick frame)", accept(), (b) =>
+      V.clearGlasses(b, src.anchors, "thick"),
+    ),
+    item("dark-hat", "dark hat over the forehead", accept(), (b) => V.darkHat(b, src.anchors)),
+    item("warm-cast", "warm colour cast", accept(), V.warmCast),
     item("eye-band", "eyes: black band", reject("FACE_OCCLUDED"), (b) => V.eyeBand(b, src.anchors)),
     item("sunglasses", "eyes: dark sunglasses", reject("FACE_OCCLUDED"), (b) => V.sunglasses(b, src.anchors)),
     item("mask-white", "mask (white)", reject("FACE_OCCLUDED"), (b) => V.faceMask(b, src.anchors, "white")),

@@ -176,6 +176,8 @@ export const REAL_OTHER: (OtherSource & { expect: string; category: string })[] 
     expect: "FACE_OCCLUDED",
     category: "real sunglasses",
   },
+  // Metal-rimmed glasses under a hat's dark brim, cropped through the chin: cut off, not covered.
+  { id: "walter-glasses", file: clm("walter2_crop.jpg"), expect: "FACE_CUT_OFF", category: "real glasses" },
   // An old TV frame (soft, low colour), frontal: accepted.
   { id: "murray", file: clm("bill-murray-snl_crop.jpg"), expect: "accepted", category: "real, other" },
   // face-api's demo photos: three to five real people each.

@@ -69,6 +69,48 @@ export const sunglasses = (bytes: Buffer, a: Anchors) => {
   );
 };
 
+/**
+ * Ordinary glasses: clear lenses (a faint reflection only) in a frame of the given weight, bridge and
+ * temples. The eyes stay visible: never a reason to refuse.
+ */
+export const clearGlasses = (bytes: Buffer, a: Anchors, frame: "thin" | "thick") => {
+  const { ied, angle, mid } = geometry(a);
+  const w = (frame === "thin" ? 0.03 : 0.08) * ied;
+  const lens = (cx: number) =>
+    `<rect x="${cx - 0.42 * ied}" y="${mid[1] - 0.25 * ied}" width="${0.84 * ied}" height="${0.55 * ied}" rx="${0.15 * ied}" fill="#ffffff" fill-opacity="0.06" stroke="#1a1a1a" stroke-width="${w}"/>`;
+  return overlay(
+    bytes,
+    () =>
+      `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` +
+      lens(mid[0] - 0.5 * ied) +
+      lens(mid[0] + 0.5 * ied) +
+      `<path d="M${mid[0] - 0.08 * ied} ${mid[1] - 0.12 * ied} q${0.08 * ied} ${-0.06 * ied} ${0.16 * ied} 0" stroke="#1a1a1a" stroke-width="${w}" fill="none"/>` +
+      `<path d="M${mid[0] - 0.92 * ied} ${mid[1] - 0.15 * ied} l${-0.3 * ied} ${-0.02 * ied} M${mid[0] + 0.92 * ied} ${mid[1] - 0.15 * ied} l${0.3 * ied} ${-0.02 * ied}" stroke="#1a1a1a" stroke-width="${w}"/>` +
+      `</g>`,
+  );
+};
+
+/** A dark cap or hat: its brim covers the forehead down to just above the brows; the eyes stay free. */
+export const darkHat = (bytes: Buffer, a: Anchors) => {
+  const { ied, angle, mid } = geometry(a);
+  return overlay(
+    bytes,
+    (w) =>
+      `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` +
+      `<path d="M${mid[0] - 2 * w} ${mid[1] - 3 * ied - 2 * w} L${mid[0] + 2 * w} ${mid[1] - 3 * ied - 2 * w} L${mid[0] + 2 * w} ${mid[1] - 0.42 * ied} Q${mid[0]} ${mid[1] - 0.3 * ied} ${mid[0] - 2 * w} ${mid[1] - 0.42 * ied} Z" fill="#141414"/>` +
+      `</g>`,
+  );
+};
+
+/** A warm colour cast stronger on one side (tungsten light from the left, daylight from the right). */
+export const warmCast = async (bytes: Buffer) =>
+  overlay(
+    bytes,
+    (w, h) =>
+      `<defs><linearGradient id="cast" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#ff9a3c" stop-opacity="0.35"/><stop offset="1" stop-color="#ff9a3c" stop-opacity="0.05"/></linearGradient></defs>` +
+      `<rect width="${w}" height="${h}" fill="url(#cast)"/>`,
+  );
+
 export const MASK_COLOURS = { white: "#eef1f3", blue: "#9cc9e8", black: "#1c1c1e" } as const;
 
 /** A surgical-style mask over nose and mouth: from the nose bridge to under the chin, with pleats and ear loops. */
