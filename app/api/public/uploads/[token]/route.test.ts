@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { findValidLink } from "@/lib/links/service";
-import { DEFAULT_THRESHOLDS, shutdownPortraitWorkers } from "@/lib/portrait";
+import { DEFAULT_THRESHOLDS, processPortrait, shutdownPortraitWorkers } from "@/lib/portrait";
 import {
   bombPng,
   frontalJpeg,
@@ -218,7 +218,23 @@ const BAD_INPUTS: BadInput[] = [
   },
 ];
 
+/**
+ * CPU time this process spent since `before` (ms): a refusal read from the header costs
+ * milliseconds, a decoded pixel flood seconds — and unlike wall time it does not grow on a busy
+ * machine (a 5 s wall-clock bound failed at a load average of 27).
+ */
+function cpuMsSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** Face workers load their models on their first portrait: seconds of this process's CPU, not a bad file's. */
+const workersLoaded = async () => {
+  await processPortrait(await frontalJpeg(), { qualityCheck: false });
+};
+
 describe("bad inputs through the public upload endpoint", () => {
+  beforeAll(workersLoaded);
   for (const input of BAD_INPUTS) {
     it(`${input.name} → ${input.status} ${input.code}, nothing changed, the link still works`, async () => {
       const { db } = handle;
@@ -226,16 +242,16 @@ describe("bad inputs through the public upload endpoint", () => {
       const files = await input.files();
       const before = await snapshotIdentity(db, identity.id);
       const rssBefore = process.memoryUsage().rss;
-      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
       const response = await send(token, files, input.extra);
-      const elapsed = performance.now() - started;
+      const cpuMs = cpuMsSince(cpuBefore);
 
       expect(response.status).toBe(input.status);
       expect(response.body.code).toBe(input.code);
       expect(response.body.message).toMatch(/\w/);
       expect(response.text).not.toMatch(/\bat \w+ \(|node_modules|Error:/);
       expect(response.headers.get("cache-control")).toBe("no-store");
-      expect(elapsed).toBeLessThan(5_000);
+      expect(cpuMs).toBeLessThan(3_000);
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * 1024 * 1024);
       expect(await snapshotIdentity(db, identity.id)).toEqual(before);
       expect(await findValidLink(db, token)).not.toBeNull();
@@ -406,6 +422,7 @@ async function animated(format: "gif" | "webp"): Promise<Buffer> {
 
 /** The same files through the API's portrait endpoint (PUT /api/v1/identities/{id}/portrait). */
 describe("bad inputs through the API portrait endpoint", () => {
+  beforeAll(workersLoaded);
   async function identityWithKey() {
     const { db } = handle;
     const org = await makeOrgUser(db);
@@ -445,9 +462,10 @@ describe("bad inputs through the API portrait endpoint", () => {
       const { db } = handle;
       const { identity, key } = await identityWithKey();
       const before = await snapshotIdentity(db, identity.id);
-      const started = performance.now();
-      const response = await put(identity.id, key, await input.files(), input.extra);
-      expect(performance.now() - started).toBeLessThan(5_000);
+      const files = await input.files(); // making a bomb costs seconds: not the server's time
+      const cpuBefore = process.cpuUsage();
+      const response = await put(identity.id, key, files, input.extra);
+      expect(cpuMsSince(cpuBefore)).toBeLessThan(3_000);
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect(response.body.code).toMatch(/^[A-Z_]+$/);
