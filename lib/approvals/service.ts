@@ -13,6 +13,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { recordUploadRejected } from "@/lib/links/events";
 import { compareTemplates } from "@/lib/portrait";
+import type { QualityReport } from "@/lib/portrait/process";
 import { applyPortrait } from "@/lib/portraits/apply";
 import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
@@ -42,13 +43,9 @@ export interface ApprovalRow {
   hasTemplate: boolean;
 }
 
-function summarizeQuality(report: Record<string, unknown>): QualitySummary {
-  const r = report as {
-    qualityChecked?: boolean;
-    accepted?: boolean;
-    primary?: QualitySummary["primary"];
-    issues?: { severity: string }[];
-  };
+/** Reports stored before a field existed lack it: read them as checked and accepted. */
+function summarizeQuality(report: QualityReport): QualitySummary {
+  const r: Partial<QualityReport> = report;
   return {
     checked: r.qualityChecked !== false,
     accepted: r.accepted !== false,
@@ -77,7 +74,7 @@ const columns = {
 };
 
 type RawRow = { [K in keyof typeof columns]: unknown } & {
-  qualityReport: Record<string, unknown>;
+  qualityReport: QualityReport;
   conditions: LinkConditions;
 };
 
@@ -152,7 +149,7 @@ export async function countPendingApprovals(db: DbOrTx, organizationId: string):
 }
 
 export interface ApprovalDetail extends ApprovalRow {
-  qualityReport: Record<string, unknown>;
+  qualityReport: QualityReport;
   currentPortrait: { id: string; hasImage: boolean; hasThumbnail: boolean; searchable: boolean } | null;
   /** Similarity of the upload to the identity's current portrait, when both have templates. */
   similarityToCurrent: { similarity: number; samePerson: boolean } | null;
@@ -219,7 +216,7 @@ export async function getApprovalDetail(
     : [];
   return {
     ...row,
-    qualityReport: rowRaw.qualityReport as Record<string, unknown>,
+    qualityReport: rowRaw.qualityReport,
     currentPortrait,
     similarityToCurrent,
     possibleDuplicates,
