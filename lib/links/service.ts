@@ -203,41 +203,6 @@ export async function revokeUploadLink(
   });
 }
 
-export interface ActiveLink {
-  linkId: string;
-  expiresAt: Date;
-  createdAt: Date;
-  conditions: LinkConditions;
-}
-
-/** The identity's link that can still be used (not used, revoked or expired), if any. */
-export async function getActiveLink(
-  db: DbOrTx,
-  organizationId: string,
-  identityId: string,
-): Promise<ActiveLink | null> {
-  const [row] = await db
-    .select({
-      linkId: uploadLinks.id,
-      expiresAt: uploadLinks.expiresAt,
-      createdAt: uploadLinks.createdAt,
-      storeImage: uploadLinks.storeImage,
-      qualityCheck: uploadLinks.qualityCheck,
-      requireApproval: uploadLinks.requireApproval,
-    })
-    .from(uploadLinks)
-    .where(
-      and(
-        eq(uploadLinks.organizationId, organizationId),
-        eq(uploadLinks.identityId, identityId),
-        isActiveLink(),
-      ),
-    );
-  if (!row) return null;
-  const { linkId, expiresAt, createdAt, ...conditions } = row;
-  return { linkId, expiresAt, createdAt, conditions };
-}
-
 export interface ValidLink {
   linkId: string;
   organizationId: string;
