@@ -10,6 +10,7 @@ import { countPendingApprovals, listApprovals } from "@/lib/approvals/service";
 import { createUser } from "@/lib/auth/accounts";
 import { forgetSearchIndex } from "@/lib/search/index-cache";
 import { searchByTemplate } from "@/lib/search/service";
+import { uncheckedReport } from "@/test/fixtures";
 import { TEMPLATE_MODEL } from "@/lib/portrait/model";
 import { createTestDatabase } from "@/test/db";
 import { summarize, timeIt } from "./_stats";
@@ -59,7 +60,7 @@ const [insertMs] = await timeIt(async () => {
         template: template(),
         templateModel: TEMPLATE_MODEL,
         searchable: true,
-        qualityReport: {},
+        qualityReport: uncheckedReport(),
         source: "api" as const,
       })),
     );
@@ -99,7 +100,7 @@ await db.insert(portraits).values({
   template: fresh,
   templateModel: TEMPLATE_MODEL,
   searchable: true,
-  qualityReport: {},
+  qualityReport: uncheckedReport(),
   source: "api",
 });
 const withDelta: number[] = [];
@@ -127,13 +128,7 @@ await db.insert(approvalRequests).values(
     thumbnail: thumb,
     template: template(),
     templateModel: TEMPLATE_MODEL,
-    qualityReport: {
-      accepted: true,
-      qualityChecked: true,
-      primary: null,
-      issues: [],
-      metrics: { faceScore: 0.9 },
-    },
+    qualityReport: uncheckedReport({ qualityChecked: true, metrics: { faceScore: 0.9 } }),
     conditions: { storeImage: true, qualityCheck: true, requireApproval: true },
   })),
 );

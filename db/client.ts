@@ -31,7 +31,7 @@ const migrationsFolder = resolve(process.cwd(), "db/migrations");
 export function openDatabase(options: { url?: string; dataDir?: string | null }): DbHandle {
   if (options.url) {
     const client = postgres(options.url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: env().DATABASE_POOL_SIZE,
       onnotice: () => {},
       connect_timeout: 10,
     });

@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+// The shape stored in the quality_report columns; a type only (erased): db does not run lib code.
+import type { QualityReport } from "@/lib/portrait/process";
 import {
   bigserial,
   boolean,
@@ -137,7 +139,7 @@ export const portraits = pgTable(
     templateModel: text("template_model"),
     /** False when no face template could be computed (quality check skipped and no face found). */
     searchable: boolean("searchable").notNull(),
-    qualityReport: jsonb("quality_report").$type<Record<string, unknown>>().notNull(),
+    qualityReport: jsonb("quality_report").$type<QualityReport>().notNull(),
     source: portraitSourceEnum("source").notNull(),
     uploadLinkId: uuid("upload_link_id"),
     /** The conditions the upload was made under (for history and review). */
@@ -377,7 +379,7 @@ export const approvalRequests = pgTable(
     template: faceTemplate("template"),
     /** The model that made `template` (lib/portrait/model.ts). */
     templateModel: text("template_model"),
-    qualityReport: jsonb("quality_report").$type<Record<string, unknown>>().notNull(),
+    qualityReport: jsonb("quality_report").$type<QualityReport>().notNull(),
     conditions: jsonb("conditions").$type<LinkConditions>().notNull(),
     status: approvalStatusEnum("status").notNull().default("pending"),
     decidedByUserId: uuid("decided_by_user_id"),

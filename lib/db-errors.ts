@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, causeChain } from "@/lib/errors";
 
 /** SQLSTATEs after which the same request can simply be sent again (nothing was committed). */
 const RETRYABLE_SQLSTATES = new Set([
@@ -27,7 +27,7 @@ const RETRYABLE_CLIENT_CODES = new Set([
 
 /** The SQLSTATE or client error code of a database error, looked for through Drizzle's `cause` chain. */
 function dbErrorCode(error: unknown, match: (code: string) => boolean): string | null {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(error)) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && match(code)) return code;
   }

@@ -40,7 +40,26 @@ const schema = z.object({
         return false;
       }
     }, "MAIL_TIME_ZONE must be an IANA time zone such as Asia/Tokyo"),
+  /** Connections per instance on a PostgreSQL server. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Sign-in attempts per client address per 15 minutes (raise it behind a shared NAT). */
+  LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(40),
+  /** "1": error logs also print the stack (code locations only, never request data). */
+  LOG_STACKS: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+/**
+ * The face workers' settings. Read when the pool is made (once per process, see
+ * `lib/portrait/pool.ts`), not cached here: tests make a pool again with other values.
+ */
+const faceSchema = z.object({
+  /** Face worker threads (at most 16); default: the CPU count, at most 2. */
+  FACE_WORKERS: z.coerce.number().int().min(1).optional(),
+  /** Photos that may wait for a worker; default 8 per worker. */
+  FACE_QUEUE_MAX: z.coerce.number().int().min(0).optional(),
+  /** A photo that would wait longer than this for a worker is refused at once (503 BUSY). */
+  FACE_MAX_WAIT_MS: z.coerce.number().int().min(0).default(3000),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
@@ -58,12 +77,28 @@ export function env(): Env {
     MAIL_FROM: process.env.MAIL_FROM || undefined,
     MAIL_TIME_ZONE: process.env.MAIL_TIME_ZONE || undefined,
     TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS || legacyTrustProxy(),
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || undefined,
+    LOGIN_MAX_PER_IP: process.env.LOGIN_MAX_PER_IP || undefined,
+    LOG_STACKS: process.env.LOG_STACKS || undefined,
   });
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   }
   cached = { ...parsed.data, AUTH_SECRET: parsed.data.AUTH_SECRET ?? localAuthSecret(parsed.data.DATA_DIR) };
   return cached;
+}
+
+export type FaceEnv = z.infer<typeof faceSchema>;
+
+/** FACE_WORKERS, FACE_QUEUE_MAX and FACE_MAX_WAIT_MS, validated, as they are now. */
+export function faceEnv(): FaceEnv {
+  const parsed = faceSchema.safeParse({
+    FACE_WORKERS: process.env.FACE_WORKERS || undefined,
+    FACE_QUEUE_MAX: process.env.FACE_QUEUE_MAX || undefined,
+    FACE_MAX_WAIT_MS: process.env.FACE_MAX_WAIT_MS || undefined,
+  });
+  if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 /**

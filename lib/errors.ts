@@ -49,9 +49,18 @@ export const notFound = (what = "Not found") => new AppError("NOT_FOUND", what, 
 export const forbidden = () => new AppError("FORBIDDEN", "You do not have permission to do this.", 403);
 export const unauthorized = () => new AppError("UNAUTHORIZED", "Sign in to continue.", 401);
 
+/**
+ * The error and the errors it wraps, outermost first (at most five): Drizzle wraps the driver's
+ * error in `cause`, and postgres.js and PGlite both put the SQLSTATE on that one as `code`.
+ */
+export function* causeChain(error: unknown): Generator<object> {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e === "object") yield e;
+  }
+}
+
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  // postgres.js and PGlite both surface the SQLSTATE as `code`; Drizzle wraps it in `cause`.
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(error)) {
     const err = e as { code?: string; constraint_name?: string; constraint?: string };
     if (err.code === "23505") {
       const name = err.constraint_name ?? err.constraint;

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /**
  * Server-side error logging that never prints request data: Drizzle's errors embed the failed
  * query's parameters (token hashes, image bytes), so only the error's kind and the database's own
@@ -12,6 +14,6 @@ export function logError(context: string, error: unknown): void {
       : String(e?.message ?? error).slice(0, 300);
   console.error(`[error] ${context}: ${e?.name ?? "Error"}: ${message}${cause}`);
   // For debugging only: stacks name code locations, never request data.
-  if (process.env.LOG_STACKS === "1" && error instanceof Error)
+  if (env().LOG_STACKS === "1" && error instanceof Error)
     console.error(error.stack?.split("\n").slice(1, 12).join("\n"));
 }

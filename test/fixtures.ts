@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { createUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
+import type { QualityReport } from "@/lib/portrait/process";
 
 /** A new organization with one member of the given role; every test makes its own. */
 export async function makeOrgUser(db: Db, role: Role = "owner", orgName?: string) {
@@ -15,4 +16,17 @@ export async function makeOrgUser(db: Db, role: Role = "owner", orgName?: string
     role,
   });
   return { ...created, email, password, actor: { type: "user" as const, id: created.userId, label: email } };
+}
+
+/** A stored quality report for rows a test or benchmark writes directly (no photo was checked). */
+export function uncheckedReport(overrides: Partial<QualityReport> = {}): QualityReport {
+  return {
+    accepted: true,
+    primary: null,
+    issues: [],
+    metrics: {},
+    timingsMs: {},
+    qualityChecked: false,
+    ...overrides,
+  };
 }

@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/db/client";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/service";
 import type { Actor } from "@/lib/audit/record";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { parseJson, parseMultipart, readLimitedBody, requireMediaType } from "./body";
 import type { EndpointDef, EndpointInput, EndpointReply } from "./endpoint";
@@ -80,14 +81,6 @@ async function readBody(endpoint: EndpointDef, request: Request): Promise<unknow
   return parsed.data;
 }
 
-function describeError(error: unknown): string {
-  if (typeof error !== "object" || error === null) return "unknown error";
-  const e = error as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
-  const name = typeof e.name === "string" ? e.name : "Error";
-  const code = e.code ?? e.cause?.code;
-  return typeof code === "string" ? `${name} (${code})` : name;
-}
-
 function replyResponse(reply: { status: number; body: unknown; headers?: Record<string, string> }): Response {
   const headers = { "Cache-Control": "no-store", ...reply.headers };
   if (reply.body === null) return new Response(null, { status: reply.status, headers });
@@ -134,23 +127,10 @@ export function apiRoute<E extends EndpointDef>(
     } catch (error) {
       const problem = toApiProblem(error);
       if (problem.status === 500) {
-        // The client learns nothing; operators get the error class and the operation.
-        // Not the message: driver errors quote query parameters (names, image bytes).
-        console.error(`api ${endpoint.operationId} failed:`, describeError(error));
+        // The client learns nothing; operators get what logError lets through (never query parameters).
+        logError(`api ${endpoint.operationId}`, error);
       }
       return problemResponse(problem);
-    }
-  };
-}
-
-/** For the few public operations (the OpenAPI document): no key, same problem handling. */
-export function publicRoute(operationId: string, work: (request: Request) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
-    try {
-      return await work(request);
-    } catch (error) {
-      console.error(`api ${operationId} failed:`, describeError(error));
-      return problemResponse(toApiProblem(error));
     }
   };
 }

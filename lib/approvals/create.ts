@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { approvalRequests, heldImageKeys, type LinkConditions } from "@/db/schema";
+import type { QualityReport } from "@/lib/portrait/process";
 import { newHeldImageKey, sealHeldImage } from "./held-image";
 
 export interface NewApprovalRequest {
@@ -13,7 +14,7 @@ export interface NewApprovalRequest {
   template: number[] | null;
   /** The model that made `template` (null with it). */
   templateModel: string | null;
-  qualityReport: Record<string, unknown>;
+  qualityReport: QualityReport;
   conditions: LinkConditions;
 }
 

@@ -13,8 +13,11 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { recordUploadRejected } from "@/lib/links/events";
 import { compareTemplates } from "@/lib/portrait";
+import type { QualityReport } from "@/lib/portrait/process";
 import { applyPortrait } from "@/lib/portraits/apply";
 import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
+import { isUuid } from "@/lib/validation/uuid";
 import { openHeldImage } from "./held-image";
 
 export type ApprovalStatus = "pending" | "approved";
@@ -40,13 +43,9 @@ export interface ApprovalRow {
   hasTemplate: boolean;
 }
 
-function summarizeQuality(report: Record<string, unknown>): QualitySummary {
-  const r = report as {
-    qualityChecked?: boolean;
-    accepted?: boolean;
-    primary?: QualitySummary["primary"];
-    issues?: { severity: string }[];
-  };
+/** Reports stored before a field existed lack it: read them as checked and accepted. */
+function summarizeQuality(report: QualityReport): QualitySummary {
+  const r: Partial<QualityReport> = report;
   return {
     checked: r.qualityChecked !== false,
     accepted: r.accepted !== false,
@@ -75,7 +74,7 @@ const columns = {
 };
 
 type RawRow = { [K in keyof typeof columns]: unknown } & {
-  qualityReport: Record<string, unknown>;
+  qualityReport: QualityReport;
   conditions: LinkConditions;
 };
 
@@ -89,35 +88,16 @@ function toRow(raw: RawRow): ApprovalRow {
   };
 }
 
-function encodeCursor(row: { createdAt: Date; id: string }) {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * A cursor comes back from the client, so it is checked completely before SQL sees it: the
- * timestamp must be exactly what encodeCursor writes (JavaScript's Date.parse takes "1", PostgreSQL
- * does not), the id a real UUID (not 36 zeros).
+ * The cursor's timestamp must be exactly what `toISOString` writes (JavaScript's Date.parse takes
+ * "1", PostgreSQL does not).
  */
-function decodeCursor(raw: string): [string, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (
-      Array.isArray(v) &&
-      v.length === 2 &&
-      typeof v[0] === "string" &&
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v[0]) &&
-      !Number.isNaN(Date.parse(v[0])) &&
-      new Date(v[0]).toISOString() === v[0] &&
-      typeof v[1] === "string" &&
-      UUID.test(v[1])
-    ) {
-      return [v[0], v[1]];
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError("INVALID_CURSOR", "The page cursor is not valid; start from the first page.", 400);
+function isIsoTimestamp(value: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) &&
+    !Number.isNaN(Date.parse(value)) &&
+    new Date(value).toISOString() === value
+  );
 }
 
 /** Requests of the organization, oldest first for pending (a queue), newest first for decided. */
@@ -134,7 +114,7 @@ export async function listApprovals(
   ];
   const ascending = status === "pending";
   if (options.cursor) {
-    const [at, id] = decodeCursor(options.cursor);
+    const [at, id] = decodeCursor(options.cursor, isIsoTimestamp);
     conditions.push(
       ascending
         ? sql`(${approvalRequests.createdAt}, ${approvalRequests.id}) > (${at}::timestamptz, ${id}::uuid)`
@@ -154,7 +134,10 @@ export async function listApprovals(
     .limit(limit + 1);
   const items = rows.slice(0, limit).map((r) => toRow(r as RawRow));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+  };
 }
 
 export async function countPendingApprovals(db: DbOrTx, organizationId: string): Promise<number> {
@@ -166,7 +149,7 @@ export async function countPendingApprovals(db: DbOrTx, organizationId: string):
 }
 
 export interface ApprovalDetail extends ApprovalRow {
-  qualityReport: Record<string, unknown>;
+  qualityReport: QualityReport;
   currentPortrait: { id: string; hasImage: boolean; hasThumbnail: boolean; searchable: boolean } | null;
   /** Similarity of the upload to the identity's current portrait, when both have templates. */
   similarityToCurrent: { similarity: number; samePerson: boolean } | null;
@@ -180,7 +163,7 @@ export async function getApprovalDetail(
   organizationId: string,
   requestId: string,
 ): Promise<ApprovalDetail> {
-  if (!UUID.test(requestId)) throw notFound("Approval request not found.");
+  if (!isUuid(requestId)) throw notFound("Approval request not found.");
   const [raw] = await db
     .select({
       ...columns,
@@ -233,7 +216,7 @@ export async function getApprovalDetail(
     : [];
   return {
     ...row,
-    qualityReport: rowRaw.qualityReport as Record<string, unknown>,
+    qualityReport: rowRaw.qualityReport,
     currentPortrait,
     similarityToCurrent,
     possibleDuplicates,
@@ -247,7 +230,7 @@ export async function readApprovalImage(
   requestId: string,
   variant: "image" | "thumbnail",
 ) {
-  if (!UUID.test(requestId)) return null;
+  if (!isUuid(requestId)) return null;
   const column = variant === "image" ? approvalRequests.image : approvalRequests.thumbnail;
   const [row] = await db
     .select({ bytes: column, key: heldImageKeys.key })
@@ -279,7 +262,7 @@ export async function decideApproval(
   /** For a rejection: the reason code the person is told (lib/campaigns/reasons.ts). */
   reason: string | null = null,
 ): Promise<{ status: "approved" | "rejected"; identityId: string; uploadLinkId: string | null }> {
-  if (!UUID.test(requestId)) throw notFound("Approval request not found.");
+  if (!isUuid(requestId)) throw notFound("Approval request not found.");
   return db.transaction(async (tx) => {
     const [request] = await tx
       .select({

@@ -8,6 +8,11 @@ export type Actor =
   | { type: "public"; label?: string }
   | { type: "system"; label?: string };
 
+/** The signed-in person audit events name for what they do in the console. */
+export function actorOf(user: { userId: string; email: string }): Actor {
+  return { type: "user", id: user.userId, label: user.email };
+}
+
 export interface AuditEntry {
   organizationId: string;
   actor: Actor;

@@ -9,14 +9,17 @@ import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "./origin";
 import type { Role } from "./roles";
 import { requireSession, type SessionContext } from "./session";
 
-/** What every form action returns to `useActionState`. */
-export interface ActionState {
+/**
+ * What every form action returns to `useActionState`. `R` is the action's result, inferred from its
+ * body by `sessionAction`, so the form reads the same type the action wrote (no casts).
+ */
+export interface ActionState<R = Record<string, unknown>> {
   ok?: boolean;
   message?: string;
   errors?: Record<string, string[] | undefined>;
   /** Set once per successful submission so clients can react (close a dialog) exactly once. */
   doneAt?: number;
-  result?: Record<string, unknown>;
+  result?: R;
   /** What was submitted, echoed back on failure so the form keeps it (React resets forms after an action). */
   values?: Record<string, string>;
 }
@@ -45,12 +48,12 @@ function formDataToObject(formData: FormData): Record<string, unknown> {
  * Every action is a public POST endpoint, so nothing is trusted from the client but the fields
  * the schema names; the organization always comes from the session.
  */
-export function sessionAction<S extends z.ZodType>(
+export function sessionAction<S extends z.ZodType, R = never>(
   role: Role,
   schema: S,
-  body: (input: z.infer<S>, ctx: SessionContext, db: Db) => Promise<ActionState | void>,
+  body: (input: z.infer<S>, ctx: SessionContext, db: Db) => Promise<ActionState<R> | void>,
 ) {
-  return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+  return async (_prev: ActionState<unknown> | undefined, formData: FormData): Promise<ActionState<R>> => {
     try {
       if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
       const ctx = await requireSession(role);
@@ -59,7 +62,7 @@ export function sessionAction<S extends z.ZodType>(
         return {
           ok: false,
           message: "Check the highlighted fields.",
-          errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"],
+          errors: z.flattenError(parsed.error).fieldErrors as ActionState<R>["errors"],
           values: echoValues(formData),
         };
       }

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hitRateLimit, resetRateLimit } from "@/lib/rate-limit";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isStorableText } from "@/lib/validation/text";
 import { findLoginRecord, normalizeEmail, type LoginRecord } from "./accounts";
@@ -13,7 +14,9 @@ export const LOGIN_LIMITS = {
   /** Failed attempts per account (known or not) per window. */
   perAccount: 8,
   /** Attempts per client address per window (LOGIN_MAX_PER_IP; raise it behind a shared NAT). */
-  perIp: Number(process.env.LOGIN_MAX_PER_IP) || 40,
+  get perIp() {
+    return env().LOGIN_MAX_PER_IP;
+  },
   windowSeconds: 15 * 60,
 };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth, type SessionClaims } from "@/auth";
+import { auth, type SessionClaims } from "./next-auth";
 import { getDb } from "@/db/client";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { loadSessionRecord, type SessionRecord } from "./accounts";

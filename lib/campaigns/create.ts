@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { countMatchingIdentities, matchingIdentityIds } from "@/lib/identities/service";
 import { resolveIdentityRefs } from "@/lib/links/batch";
+import { isActiveLink, linkAlias } from "@/lib/links/state";
 import { MAIL_NOT_CONFIGURED_MESSAGE, mailAvailability } from "@/lib/mail/config";
 import { nudgeMailWorker } from "@/lib/mail/start";
 import { issueCampaignLinks, type IssuedMember } from "./issue";
@@ -144,7 +145,7 @@ export async function previewSelection(
   const result = (await db.execute(sql`
     select count(*) filter (where i.email is not null)::int as "withEmail",
       count(*) filter (where exists (select 1 from upload_links l where l.identity_id = i.id
-        and l.used_at is null and l.revoked_at is null and l.expires_at > now()))::int as "withActiveLink"
+        and ${isActiveLink(linkAlias)}))::int as "withActiveLink"
     from identities i
     where i.organization_id = ${organizationId} and i.id = any(${`{${ids.join(",")}}`}::uuid[])`)) as unknown as
     | { withEmail: number; withActiveLink: number }[]

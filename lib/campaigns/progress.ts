@@ -1,9 +1,9 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { isStorableText } from "@/lib/validation/text";
-import { getCampaign, isUuid } from "./read";
+import { getCampaign } from "./read";
 import { MEMBER_STATES, type MemberState } from "./progress-states";
 
 /**
@@ -115,28 +115,8 @@ type RawMember = Omit<CampaignMember, "linkExpiresAt" | "openedAt" | "uploadedAt
 
 const date = (v: string | Date | null) => (v === null ? null : new Date(v));
 
-function encodeCursor(name: string, id: string) {
-  return Buffer.from(JSON.stringify([name, id])).toString("base64url");
-}
-function decodeCursor(raw: string): [string, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    // From the client: checked completely (text PostgreSQL can store, a real UUID) before SQL.
-    if (
-      Array.isArray(v) &&
-      v.length === 2 &&
-      typeof v[0] === "string" &&
-      v[0].length <= 400 &&
-      isStorableText(v[0]) &&
-      typeof v[1] === "string" &&
-      isUuid(v[1])
-    )
-      return [v[0], v[1]];
-  } catch {
-    // fall through
-  }
-  throw new AppError("INVALID_CURSOR", "The page cursor is not valid; start from the first page.", 400);
-}
+// From the client: the name must be text PostgreSQL can store.
+const isNameKey = (key: string) => key.length <= 400 && isStorableText(key);
 
 /** The people behind one count (optionally: who failed with one reason code), by name, keyset-paged. */
 export async function listCampaignMembers(
@@ -153,7 +133,7 @@ export async function listCampaignMembers(
       and e.identity_id = m.identity_id and e.kind = 'quality_failed' and e.code = ${options.reason})`);
   }
   if (options.cursor) {
-    const [name, id] = decodeCursor(options.cursor);
+    const [name, id] = decodeCursor(options.cursor, isNameKey);
     filters.push(sql`(lower(i.display_name), i.id) > (${name}, ${id}::uuid)`);
   }
   const found = await rows<RawMember>(

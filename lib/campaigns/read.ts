@@ -2,8 +2,10 @@ import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { campaigns } from "@/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import type { MailLocale } from "@/lib/mail/messages";
+import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
+import { isUuid } from "@/lib/validation/uuid";
 
 export interface CampaignSummary {
   id: string;
@@ -46,9 +48,6 @@ function toSummary(row: Row): CampaignSummary {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
-
 /** One campaign of the organization (another organization's is simply not found). */
 export async function getCampaign(db: DbOrTx, organizationId: string, id: string): Promise<CampaignSummary> {
   if (!isUuid(id)) throw notFound("Campaign not found.");
@@ -86,27 +85,6 @@ function isTimestampText(value: string): boolean {
   );
 }
 
-function encodeCursor(at: string, id: string) {
-  return Buffer.from(JSON.stringify([at, id])).toString("base64url");
-}
-function decodeCursor(raw: string): [string, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (
-      Array.isArray(v) &&
-      v.length === 2 &&
-      typeof v[0] === "string" &&
-      isTimestampText(v[0]) &&
-      typeof v[1] === "string" &&
-      isUuid(v[1])
-    )
-      return [v[0], v[1]];
-  } catch {
-    // fall through
-  }
-  throw new AppError("INVALID_CURSOR", "The page cursor is not valid; start from the first page.", 400);
-}
-
 /** The organization's campaigns, newest first, with keyset pagination. */
 export async function listCampaigns(
   db: DbOrTx,
@@ -116,7 +94,7 @@ export async function listCampaigns(
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const conditions: SQL[] = [eq(campaigns.organizationId, organizationId)];
   if (options.cursor) {
-    const [at, id] = decodeCursor(options.cursor);
+    const [at, id] = decodeCursor(options.cursor, isTimestampText);
     conditions.push(sql`(${campaigns.createdAt}, ${campaigns.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await db

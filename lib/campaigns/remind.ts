@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { isOpenLink, linkAlias } from "@/lib/links/state";
 import { nudgeMailWorker } from "@/lib/mail/start";
 import { requireMailConfigured } from "./create";
 import { issueCampaignLinks, type IssuedMember } from "./issue";
@@ -13,7 +14,7 @@ async function remindableIds(db: Db, organizationId: string, campaignId: string)
   const result = (await db.execute(sql`
     select m.identity_id as id from campaign_members m join upload_links l on l.id = m.link_id
     where m.campaign_id = ${campaignId} and m.organization_id = ${organizationId}
-      and l.used_at is null and l.revoked_at is null
+      and ${isOpenLink(linkAlias)}
     order by m.identity_id`)) as unknown as { id: string }[] | { rows: { id: string }[] };
   return (Array.isArray(result) ? result : result.rows).map((r) => r.id);
 }

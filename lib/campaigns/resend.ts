@@ -8,12 +8,12 @@ import { decideApproval } from "@/lib/approvals/service";
 import { AppError, notFound } from "@/lib/errors";
 import { issueUploadLinks } from "@/lib/links/service";
 import type { MailLocale } from "@/lib/mail/messages";
+import { isUuid } from "@/lib/validation/uuid";
 import { enqueueMails } from "@/lib/mail/outbox";
 import { nudgeMailWorker } from "@/lib/mail/start";
 import { requireMailConfigured } from "./create";
 import { issueCampaignLinks } from "./issue";
 import type { RejectionReason } from "./reasons";
-import { isUuid } from "./read";
 
 export interface RejectWithNewLinkInput {
   reason: RejectionReason;

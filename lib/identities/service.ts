@@ -6,6 +6,8 @@ import { approvalRequests, identities, portraits, uploadLinks } from "@/db/schem
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
+import { isActiveLink, isOpenLink, linkAlias } from "@/lib/links/state";
+import { isUuid } from "@/lib/validation/uuid";
 import { decodeCursor, encodeCursor } from "./cursor";
 import {
   identityInputSchema,
@@ -41,9 +43,7 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const activeLinkExpiry = sql<Date | null>`(
   select ${uploadLinks.expiresAt} from ${uploadLinks}
-  where ${uploadLinks.identityId} = ${identities.id}
-    and ${uploadLinks.usedAt} is null and ${uploadLinks.revokedAt} is null
-    and ${uploadLinks.expiresAt} > now()
+  where ${uploadLinks.identityId} = ${identities.id} and ${isActiveLink()}
 )`;
 
 const pendingCount = sql<number>`(
@@ -107,8 +107,8 @@ export function identityMatchConditions(organizationId: string, match: IdentityM
   // A link that is neither used nor revoked is the identity's newest (issuing revokes the older):
   // when it has expired, the person was asked and never answered.
   if (filter === "link_expired") {
-    conditions.push(sql`exists (select 1 from ${uploadLinks} l where l.identity_id = ${identities.id}
-      and l.used_at is null and l.revoked_at is null and l.expires_at <= now())`);
+    conditions.push(sql`exists (select 1 from upload_links l where ${linkAlias.identityId} = ${identities.id}
+      and ${isOpenLink(linkAlias)} and ${linkAlias.expiresAt} <= now())`);
   }
   if (filter === "link_active") conditions.push(sql`${activeLinkExpiry} is not null`);
   if (filter === "pending_approval") {
@@ -179,13 +179,11 @@ export async function listIdentities(
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Finds an identity by id, or by external ID when written `ext:{externalId}`; always within the organization. */
 export async function getIdentity(db: DbOrTx, organizationId: string, ref: string): Promise<IdentityRow> {
   let where: SQL | undefined;
   if (ref.startsWith("ext:")) where = eq(identities.externalId, ref.slice(4));
-  else if (UUID.test(ref)) where = eq(identities.id, ref);
+  else if (isUuid(ref)) where = eq(identities.id, ref);
   if (!where) throw notFound("Identity not found.");
   const [row] = await db
     .select(rowColumns)

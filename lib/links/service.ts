@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditEvents, identities, organizations, uploadLinks, type LinkConditions } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { AppError, hasErrorCode, notFound } from "@/lib/errors";
 import { expiresInHoursSchema, linkConditionsSchema, type LinkConditionsInput } from "./schemas";
+import { isActiveLink, isOpenLink } from "./state";
 import { hashUploadToken, newUploadToken, TOKEN_SHAPE, uploadUrl } from "./token";
 
 export interface IssuedLink {
@@ -93,8 +94,7 @@ export async function issueUploadLinks(
         and(
           eq(uploadLinks.organizationId, organizationId),
           inArray(uploadLinks.identityId, ids),
-          isNull(uploadLinks.usedAt),
-          isNull(uploadLinks.revokedAt),
+          isOpenLink(),
         ),
       )
       .returning({ id: uploadLinks.id, identityId: uploadLinks.identityId });
@@ -186,8 +186,7 @@ export async function revokeUploadLink(
         and(
           eq(uploadLinks.organizationId, organizationId),
           eq(uploadLinks.identityId, identityId),
-          isNull(uploadLinks.usedAt),
-          isNull(uploadLinks.revokedAt),
+          isOpenLink(),
         ),
       )
       .returning({ id: uploadLinks.id });
@@ -202,43 +201,6 @@ export async function revokeUploadLink(
     });
     return true;
   });
-}
-
-export interface ActiveLink {
-  linkId: string;
-  expiresAt: Date;
-  createdAt: Date;
-  conditions: LinkConditions;
-}
-
-/** The identity's link that can still be used (not used, revoked or expired), if any. */
-export async function getActiveLink(
-  db: DbOrTx,
-  organizationId: string,
-  identityId: string,
-): Promise<ActiveLink | null> {
-  const [row] = await db
-    .select({
-      linkId: uploadLinks.id,
-      expiresAt: uploadLinks.expiresAt,
-      createdAt: uploadLinks.createdAt,
-      storeImage: uploadLinks.storeImage,
-      qualityCheck: uploadLinks.qualityCheck,
-      requireApproval: uploadLinks.requireApproval,
-    })
-    .from(uploadLinks)
-    .where(
-      and(
-        eq(uploadLinks.organizationId, organizationId),
-        eq(uploadLinks.identityId, identityId),
-        isNull(uploadLinks.usedAt),
-        isNull(uploadLinks.revokedAt),
-        gt(uploadLinks.expiresAt, sql`now()`),
-      ),
-    );
-  if (!row) return null;
-  const { linkId, expiresAt, createdAt, ...conditions } = row;
-  return { linkId, expiresAt, createdAt, conditions };
 }
 
 export interface ValidLink {
@@ -270,14 +232,7 @@ export async function findValidLink(db: DbOrTx, token: string): Promise<ValidLin
     })
     .from(uploadLinks)
     .innerJoin(organizations, eq(organizations.id, uploadLinks.organizationId))
-    .where(
-      and(
-        eq(uploadLinks.tokenHash, hashUploadToken(token)),
-        isNull(uploadLinks.usedAt),
-        isNull(uploadLinks.revokedAt),
-        gt(uploadLinks.expiresAt, sql`now()`),
-      ),
-    );
+    .where(and(eq(uploadLinks.tokenHash, hashUploadToken(token)), isActiveLink()));
   if (!row) return null;
   const { storeImage, qualityCheck, requireApproval, ...rest } = row;
   return { ...rest, conditions: { storeImage, qualityCheck, requireApproval } };
@@ -337,14 +292,7 @@ export async function consumeUploadLink(
   const rows = await tx
     .update(uploadLinks)
     .set({ usedAt: sql`now()`, usedByUploadId: used.uploadId ?? null, usedOutcome: used.outcome ?? null })
-    .where(
-      and(
-        eq(uploadLinks.id, linkId),
-        isNull(uploadLinks.usedAt),
-        isNull(uploadLinks.revokedAt),
-        gt(uploadLinks.expiresAt, sql`now()`),
-      ),
-    )
+    .where(and(eq(uploadLinks.id, linkId), isActiveLink()))
     .returning({ id: uploadLinks.id });
   return rows.length === 1;
 }

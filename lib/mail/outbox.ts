@@ -4,6 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import type { MailKind, MailLocale } from "./messages";
+import { isActiveLink, linkAlias } from "@/lib/links/state";
 import { seal } from "./sealed";
 
 /** What a queued mail needs besides what the database already knows; sealed at rest. */
@@ -116,7 +117,7 @@ export async function claimDueMails(
     )
     select c.id, c.organization_id as "organizationId", c.kind, c.locale, c.recipient, c.payload, c.attempts,
       i.display_name as "personName", g.name as "organizationName", l.expires_at as "expiresAt",
-      (l.used_at is null and l.revoked_at is null and l.expires_at > now()) as "linkActive"
+      (${isActiveLink(linkAlias)}) as "linkActive"
     from claimed c
     join identities i on i.id = c.identity_id
     join organizations g on g.id = c.organization_id

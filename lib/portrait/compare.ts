@@ -2,7 +2,7 @@
  * Template comparison. Templates are face-api (dlib ResNet-34) 128-d descriptors compared by
  * Euclidean distance; the 0–100 similarity is linear in the distance: 100 at d = 0, 0 at d ≥ 1.0.
  *
- * SAME_PERSON_SIMILARITY was calibrated with lib/portrait/calibrate.ts on pairs built from the 22
+ * SAME_PERSON_SIMILARITY was calibrated with lib/portrait/calibrate.ts on pairs built from the
  * faces in face-api's sample photos: same-person pairs are the same face re-photographed by
  * augmentation (crop shift/scale, brightness ±25 %, rotation ±8°, JPEG q 40–95, downscaling);
  * different-person pairs are all pairs of different faces. See the numbers in calibrate.ts's header.

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import os from "node:os";
+import { faceEnv } from "@/lib/env";
 import { AppError, hasErrorCode } from "@/lib/errors";
 
 /**
@@ -247,15 +248,12 @@ class FacePool {
   }
 }
 
-/** "A few seconds": past this expected wait, a new upload is told to come back later. */
-export const DEFAULT_MAX_WAIT_MS = 3000;
-
 const GLOBAL_KEY = Symbol.for("identity-manager.portrait.pool");
 type WithPool = typeof globalThis & { [GLOBAL_KEY]?: FacePool };
 
 export function poolSize(): number {
-  const fromEnv = Number.parseInt(process.env.FACE_WORKERS ?? "", 10);
-  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.min(fromEnv, 16);
+  const fromEnv = faceEnv().FACE_WORKERS;
+  if (fromEnv) return Math.min(fromEnv, 16);
   return Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 }
 
@@ -264,13 +262,9 @@ export function getPool(): FacePool {
   const g = globalThis as WithPool;
   if (!g[GLOBAL_KEY]) {
     const size = poolSize();
-    const fromEnv = Number.parseInt(process.env.FACE_QUEUE_MAX ?? "", 10);
-    const maxWait = Number.parseInt(process.env.FACE_MAX_WAIT_MS ?? "", 10);
-    g[GLOBAL_KEY] = new FacePool(
-      size,
-      Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : size * 8,
-      Number.isInteger(maxWait) && maxWait >= 0 ? maxWait : DEFAULT_MAX_WAIT_MS,
-    );
+    // "A few seconds" (FACE_MAX_WAIT_MS): past this expected wait, a new upload is told to come back later.
+    const { FACE_QUEUE_MAX, FACE_MAX_WAIT_MS } = faceEnv();
+    g[GLOBAL_KEY] = new FacePool(size, FACE_QUEUE_MAX ?? size * 8, FACE_MAX_WAIT_MS);
   }
   return g[GLOBAL_KEY];
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { identities, portraits, type LinkConditions } from "@/db/schema";
+import type { QualityReport } from "@/lib/portrait/process";
 
 export type PortraitSource = "admin_upload" | "self_registration" | "api";
 
@@ -14,7 +15,7 @@ export interface ApplyPortraitInput {
   template: number[] | null;
   /** The model that made `template` (null with it): stored beside it, never mixed in search. */
   templateModel: string | null;
-  qualityReport: Record<string, unknown>;
+  qualityReport: QualityReport;
   storeImage: boolean;
   source: PortraitSource;
   uploadLinkId?: string | null;

@@ -2,8 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { portraits } from "@/db/schema";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation/uuid";
 
 /** The stored image or thumbnail of a portrait of this organization, or null. */
 export async function readPortraitImage(
@@ -12,7 +11,7 @@ export async function readPortraitImage(
   portraitId: string,
   variant: "image" | "thumbnail",
 ): Promise<{ bytes: Buffer; contentType: string } | null> {
-  if (!UUID.test(portraitId)) return null;
+  if (!isUuid(portraitId)) return null;
   const column = variant === "image" ? portraits.image : portraits.thumbnail;
   const [row] = await db
     .select({ bytes: column })

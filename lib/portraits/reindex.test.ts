@@ -16,7 +16,7 @@ import { cartoonPng, frontalJpeg, neighbourJpeg } from "@/lib/portrait/test-fixt
 import { forgetSearchIndex } from "@/lib/search/index-cache";
 import { searchByTemplate } from "@/lib/search/service";
 import { createTestDatabase } from "@/test/db";
-import { makeOrgUser } from "@/test/fixtures";
+import { makeOrgUser, uncheckedReport } from "@/test/fixtures";
 import { applyPortrait } from "./apply";
 import { identitiesNeedingPhoto, reindexTemplates } from "./reindex";
 
@@ -56,7 +56,7 @@ describe("templates are tied to their model", () => {
           organizationId: org.organizationId,
           identityId: identity.id,
           thumbnail: null,
-          qualityReport: {},
+          qualityReport: uncheckedReport(),
           storeImage: input.image !== null,
           source: "api",
           ...input,
@@ -103,7 +103,7 @@ describe("templates are tied to their model", () => {
         thumbnail: face.result.thumbnail,
         template: legacyOf(face.result.template!),
         templateModel: LEGACY_TEMPLATE_MODEL,
-        qualityReport: {},
+        qualityReport: uncheckedReport(),
         conditions: { storeImage: true, qualityCheck: true, requireApproval: true },
       }),
     );
@@ -168,7 +168,7 @@ describe("templates are tied to their model", () => {
       organizationId: org.organizationId,
       identityId: identity.id,
       searchable: true,
-      qualityReport: {},
+      qualityReport: uncheckedReport(),
       source: "api" as const,
     };
     await expect(

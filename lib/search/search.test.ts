@@ -10,7 +10,7 @@ import {
 import { applyPortrait } from "@/lib/portraits/apply";
 import { createTestDatabase } from "@/test/db";
 import { facePhoto, FACE_BOXES } from "@/test/faces";
-import { makeOrgUser } from "@/test/fixtures";
+import { makeOrgUser, uncheckedReport } from "@/test/fixtures";
 import { forgetSearchIndex } from "./index-cache";
 import { searchByTemplate } from "./service";
 
@@ -44,7 +44,7 @@ async function enrol(orgId: string, actor: Parameters<typeof createIdentity>[2],
       thumbnail: null,
       template: templates[i]!,
       templateModel: TEMPLATE_MODEL,
-      qualityReport: {},
+      qualityReport: uncheckedReport(),
       storeImage: false,
       source: "api",
     }),

@@ -4,7 +4,6 @@ import type { DbOrTx } from "@/db/client";
 import { identities, portraits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import {
-  compareTemplates,
   processPortrait,
   SAME_PERSON_SIMILARITY,
   similarityFromDistance,
@@ -105,5 +104,3 @@ export async function searchByFace(
     report: result.report,
   };
 }
-
-export { compareTemplates };

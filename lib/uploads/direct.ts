@@ -41,7 +41,7 @@ export async function uploadPortraitDirect(
       thumbnail: result.thumbnail,
       template: result.template,
       templateModel: result.templateModel,
-      qualityReport: result.report as unknown as Record<string, unknown>,
+      qualityReport: result.report,
       storeImage: options.storeImage,
       source,
       createdByUserId: actor.type === "user" ? actor.id : null,

@@ -111,7 +111,7 @@ export async function completeSelfRegistration(
   }
 
   const { conditions } = link;
-  const report = result.report as unknown as Record<string, unknown>;
+  const report = result.report;
   const status: UploadOutcome = conditions.requireApproval ? "pending_approval" : "updated";
   const done = { status, identityId: link.identityId, organizationId: link.organizationId };
   return db.transaction(async (tx) => {

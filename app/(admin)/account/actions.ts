@@ -6,7 +6,7 @@ import { sessionAction } from "@/lib/auth/action";
 import { changePassword } from "@/lib/auth/accounts";
 import { verifyCurrentPassword } from "@/lib/auth/login";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit/record";
+import { actorOf, recordAudit } from "@/lib/audit/record";
 
 const schema = z
   .object({
@@ -31,7 +31,7 @@ export const changePasswordAction = sessionAction(
     await changePassword(db, ctx.userId, newPassword);
     await recordAudit(db, {
       organizationId: ctx.organizationId,
-      actor: { type: "user", id: ctx.userId, label: ctx.email },
+      actor: actorOf(ctx),
       action: "user.password_changed",
       targetType: "user",
       targetId: ctx.userId,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { actorOf } from "@/lib/audit/record";
 import { sessionAction } from "@/lib/auth/action";
 import { decideApproval, getApprovalDetail } from "@/lib/approvals/service";
 import { hasErrorCode, isAppError } from "@/lib/errors";
@@ -9,12 +10,6 @@ import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
 import { getSessionContext } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import { toViewerData, type ViewerData } from "./viewer-data";
-
-const actorOf = (ctx: { userId: string; email: string }) => ({
-  type: "user" as const,
-  id: ctx.userId,
-  label: ctx.email,
-});
 
 const decisionSchema = z.object({
   decision: z.enum(["approve", "reject"]),

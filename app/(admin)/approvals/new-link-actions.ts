@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { actorOf } from "@/lib/audit/record";
 import { sessionAction } from "@/lib/auth/action";
 import { rejectionReasonSchema, rejectionReasonText } from "@/lib/campaigns/reasons";
 import { newLinkContext, rejectWithNewLink } from "@/lib/campaigns/resend";
@@ -9,11 +10,6 @@ import { text } from "@/lib/validation/text";
 import { mailAvailability } from "@/lib/mail/config";
 import QRCode from "qrcode";
 
-const actorOf = (ctx: { userId: string; email: string }) => ({
-  type: "user" as const,
-  id: ctx.userId,
-  label: ctx.email,
-});
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** For the viewer's "reject and send a new link" form: issuing links is for admins, so reviewers get nothing. */

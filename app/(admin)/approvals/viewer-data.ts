@@ -1,4 +1,5 @@
 import type { ApprovalDetail } from "@/lib/approvals/service";
+import type { FaceMatch } from "@/lib/search/service";
 
 /** What the viewer may see: no templates, no report internals beyond the summary. */
 export interface ViewerData {
@@ -12,14 +13,7 @@ export interface ViewerData {
   hasImage: boolean;
   current: { id: string; hasImage: boolean; searchable: boolean } | null;
   similarityToCurrent: ApprovalDetail["similarityToCurrent"];
-  duplicates: {
-    identityId: string;
-    displayName: string;
-    externalId: string;
-    portraitId: string;
-    hasThumbnail: boolean;
-    similarity: number;
-  }[];
+  duplicates: Omit<FaceMatch, "samePerson">[];
   hasTemplate: boolean;
 }
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { actorOf } from "@/lib/audit/record";
 import { sessionAction } from "@/lib/auth/action";
 import { createCampaign, previewSelection } from "@/lib/campaigns/create";
 import { deliveryCsv, deliveryFileName } from "@/lib/campaigns/csv";
@@ -16,11 +17,6 @@ import { identityFilterSchema, portraitAgeMonthsSchema } from "@/lib/identities/
 import { MAX_EXPIRY_HOURS } from "@/lib/links/schemas";
 import { text } from "@/lib/validation/text";
 
-const actorOf = (ctx: { userId: string; email: string }) => ({
-  type: "user" as const,
-  id: ctx.userId,
-  label: ctx.email,
-});
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** Who: the ticked identities, or everyone the list's search and filter match (with the count confirmed). */

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { actorOf } from "@/lib/audit/record";
 import { sessionAction } from "@/lib/auth/action";
 import { identityInputSchema } from "@/lib/identities/schemas";
 import { createIdentity, deleteIdentity, updateIdentity } from "@/lib/identities/service";
@@ -10,12 +11,6 @@ import { MAX_EXPIRY_HOURS } from "@/lib/links/schemas";
 import { issueUploadLink, revokeUploadLink } from "@/lib/links/service";
 import { isPortraitBusy } from "@/lib/portrait";
 import { uploadPortraitDirect } from "@/lib/uploads/direct";
-
-const actorOf = (ctx: { userId: string; email: string }) => ({
-  type: "user" as const,
-  id: ctx.userId,
-  label: ctx.email,
-});
 
 export const createIdentityAction = sessionAction("admin", identityInputSchema, async (input, ctx, db) => {
   const created = await createIdentity(db, ctx.organizationId, actorOf(ctx), input);

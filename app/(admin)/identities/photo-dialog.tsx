@@ -149,14 +149,14 @@ function ConditionsStep({
   onBack: () => void;
 }) {
   const [state, action, pending] = useActionState(
-    async (prev: ActionState | undefined, formData: FormData) => {
+    async (prev: ActionState<unknown> | undefined, formData: FormData) => {
       const result = await issueLinkAction(prev, formData);
       if (result.ok) onIssued();
       return result;
     },
     undefined,
   );
-  const issued = state?.ok ? (state.result as { url: string; expiresAt: string; qrSvg: string }) : null;
+  const issued = state?.ok ? state.result : null;
   if (issued) return <LinkResult url={issued.url} expiresAt={issued.expiresAt} qrSvg={issued.qrSvg} />;
   return (
     <form action={action} className="space-y-3">

@@ -22,19 +22,7 @@ export const searchByFaceAction = sessionAction(
         new Uint8Array(await image.arrayBuffer()),
         { limit },
       );
-      return {
-        result: {
-          matches: matches.map((m) => ({
-            identityId: m.identityId,
-            displayName: m.displayName,
-            externalId: m.externalId,
-            portraitId: m.portraitId,
-            hasThumbnail: m.hasThumbnail,
-            similarity: m.similarity,
-            samePerson: m.samePerson,
-          })),
-        },
-      };
+      return { result: { matches } };
     } catch (error) {
       if (isPortraitBusy(error))
         return { ok: false, message: "The face matcher is busy. Try again in a few seconds." };

@@ -6,20 +6,10 @@ import { FormMessage } from "@/components/ui/field";
 import { verdictFor } from "@/components/admin/verdict-band";
 import { searchByFaceAction } from "./actions";
 
-interface Match {
-  identityId: string;
-  displayName: string;
-  externalId: string;
-  portraitId: string;
-  hasThumbnail: boolean;
-  similarity: number;
-  samePerson: boolean;
-}
-
 export function SearchForm() {
   const [state, action, pending] = useActionState(searchByFaceAction, undefined);
   const [preview, setPreview] = useState<string | null>(null);
-  const matches = state?.ok ? ((state.result?.matches as Match[] | undefined) ?? []) : null;
+  const matches = state?.ok ? (state.result?.matches ?? []) : null;
   return (
     <div className="grid gap-6 md:grid-cols-[18rem_1fr]">
       <form action={action} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">

@@ -4,16 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
+import { actorOf } from "@/lib/audit/record";
 import { sessionAction } from "@/lib/auth/action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { addMember, changeMemberRole, setMemberDisabled } from "@/lib/members/service";
 import { setQualityOverrides } from "@/lib/organizations/quality-settings";
-
-const actorOf = (ctx: { userId: string; email: string }) => ({
-  type: "user" as const,
-  id: ctx.userId,
-  label: ctx.email,
-});
 
 /** The raw key goes back to the owner once, in this response; only its hash is stored. */
 export const createApiKeyAction = sessionAction(

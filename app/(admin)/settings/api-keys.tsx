@@ -69,10 +69,7 @@ function CreateApiKeyDialog() {
   // The key is shown once: after its dialog closes, that result is never rendered again.
   const [dismissedAt, setDismissedAt] = useState<number>();
   const [state, action, pending] = useActionState(createApiKeyAction, undefined);
-  const created =
-    state?.ok && state.doneAt !== dismissedAt
-      ? (state.result as { key: string; name: string } | undefined)
-      : undefined;
+  const created = state?.ok && state.doneAt !== dismissedAt ? state.result : undefined;
   const onOpenChange = (next: boolean) => {
     if (!next && created) setDismissedAt(state?.doneAt);
     setOpen(next);

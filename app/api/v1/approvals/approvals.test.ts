@@ -9,6 +9,7 @@ import { shutdownPortraitWorkers, TEMPLATE_MODEL } from "@/lib/portrait";
 import { frontalJpeg } from "@/lib/portrait/test-fixtures";
 import { call, makeOrgWithKey } from "@/test/api";
 import { createTestDatabase } from "@/test/db";
+import { uncheckedReport } from "@/test/fixtures";
 import { GET as list } from "./route";
 import { POST as approve } from "./[id]/approve/route";
 import { POST as reject } from "./[id]/reject/route";
@@ -41,7 +42,7 @@ async function pending(db: Db, org: Awaited<ReturnType<typeof makeOrgWithKey>>, 
     thumbnail: Buffer.from("webp"),
     template: Array.from({ length: 128 }, (_, i) => Math.sin(i)),
     templateModel: TEMPLATE_MODEL,
-    qualityReport: { accepted: true, qualityChecked: true, primary: null, issues: [] },
+    qualityReport: uncheckedReport({ qualityChecked: true }),
     conditions: { storeImage: true, qualityCheck: true, requireApproval: true },
   });
   return { identity, requestId };

@@ -8,9 +8,9 @@ import { env } from "@/lib/env";
 import { call, makeOrgWithKey } from "@/test/api";
 import { createTestDatabase } from "@/test/db";
 import { GET as listIdentities, POST as createIdentity } from "@/app/api/v1/identities/route";
-import { defineEndpoint, ok } from "./endpoint";
-import { apiRoute } from "./handler";
-import { responseComponent } from "./registry";
+import { defineEndpoint, ok } from "@/lib/api/endpoint";
+import { apiRoute } from "@/lib/api/handler";
+import { responseComponent } from "@/lib/api/registry";
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -19,7 +19,7 @@ import { POST } from "@/app/api/public/uploads/[token]/route";
 import { createTestDatabase } from "@/test/db";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { uploadRequest } from "@/test/upload-request";
-import { findInconsistencies } from "./check";
+import { findInconsistencies } from "@/lib/consistency/check";
 
 let handle: DbHandle & { url?: string };
 let ip = 0;
