@@ -81,6 +81,7 @@ const figures = {
   firstHintMs: [] as number[],
   secondHintMs: [] as number[],
   checksPerSecond: [] as number[],
+  fullChecksPerSecond: [] as number[],
   firstVisitKB: [] as number[],
   engineKB: [] as number[],
   secondVisitEngineKB: [] as number[],
@@ -96,7 +97,18 @@ for (let run = 0; run < runs; run++) {
   const page = await context.newPage();
   const bytes = await throttled(page);
   figures.firstHintMs.push(await firstHint(page));
-  backend = (await page.getByTestId("live-camera").getAttribute("data-backend")) ?? backend;
+  const hintAt = Date.now();
+  // Until the photo is taken, every check on the good video runs every measure (none stops early).
+  let last = { checks: 1, at: hintAt };
+  const camera = page.getByTestId("live-camera");
+  for (let i = 0; i < 600; i++) {
+    const checks = await camera.getAttribute("data-checks", { timeout: 200 }).catch(() => null);
+    if (checks === null) break;
+    backend = (await camera.getAttribute("data-backend", { timeout: 200 }).catch(() => null)) || backend;
+    if (Number(checks) > last.checks) last = { checks: Number(checks), at: Date.now() };
+    await page.waitForTimeout(50);
+  }
+  if (last.checks > 1) figures.fullChecksPerSecond.push((last.checks - 1) / ((last.at - hintAt) / 1000));
   const retake = page.getByRole("button", { name: "Retake" });
   if (
     await retake.waitFor({ timeout: 60_000 }).then(
@@ -128,14 +140,15 @@ for (let run = 0; run < runs; run++) {
   const p = await (await busy.newContext({ ...devices["Pixel 7"], locale: "en-US" })).newPage();
   await throttled(p);
   await firstHint(p);
-  const camera = p.getByTestId("live-camera");
-  const count = async () => Number(await camera.getAttribute("data-checks"));
+  const twoCamera = p.getByTestId("live-camera");
+  const count = async () => Number(await twoCamera.getAttribute("data-checks"));
   const [c0, t0] = [await count(), Date.now()];
   await p.waitForTimeout(5000);
   figures.checksPerSecond.push(((await count()) - c0) / ((Date.now() - t0) / 1000));
   await busy.close();
   console.log(
     `run ${run + 1}: first hint ${figures.firstHintMs.at(-1)!.toFixed(0)} ms, ` +
+      `${(figures.fullChecksPerSecond.at(-1) ?? NaN).toFixed(1)} full checks/s, ` +
       `${figures.checksPerSecond.at(-1)!.toFixed(1)} checks/s, ` +
       `${figures.firstVisitKB.at(-1)!.toFixed(0)} KB first visit (engine ${figures.engineKB.at(-1)!.toFixed(0)} KB), ` +
       `engine ${figures.secondVisitEngineKB.at(-1)!.toFixed(0)} KB second visit`,
@@ -147,7 +160,10 @@ console.log(`\nlive capture, ${runs} runs, 4× CPU throttle, Fast 4G; guide back
 console.log(
   `page load → first hint: median ${m(figures.firstHintMs)} ms (second visit ${m(figures.secondHintMs)} ms)`,
 );
-console.log(`guide checks per second (throttled): median ${m(figures.checksPerSecond, 1)}`);
+console.log(
+  `guide checks per second (throttled): median ${m(figures.fullChecksPerSecond, 1)} on the good video ` +
+    `(every measure, until the photo is taken), ${m(figures.checksPerSecond, 1)} on the two-people video`,
+);
 console.log(
   `downloaded, first visit: median ${m(figures.firstVisitKB)} KB in all, face engine ${m(figures.engineKB)} KB; ` +
     `second visit face engine: median ${m(figures.secondVisitEngineKB)} KB`,

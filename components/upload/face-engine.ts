@@ -55,6 +55,20 @@ const config = (backend: "webgl" | "wasm"): Partial<Config> => ({
 
 let loading: Promise<FaceEngine> | null = null;
 
+/**
+ * Downloads the engine's files into the browser's cache (they are immutable) without starting it:
+ * done once the page is usable, so opening the camera rarely waits for the network, while a person
+ * who only chooses a file pays no processor time for it.
+ */
+export function prefetchFaceEngine(): void {
+  const files = ["human.esm.js", "blazeface.json", "blazeface.bin", "facemesh.json", "facemesh.bin"];
+  if (!hasHardwareWebgl()) files.push("tfjs-backend-wasm-simd.wasm");
+  for (const file of files)
+    fetch(`${FACE_MODEL_BASE}${file}`, { priority: "low" } as RequestInit)
+      .then((r) => r.arrayBuffer())
+      .catch(() => {});
+}
+
 /** The engine, loaded once per page; a failed load may be tried again. */
 export function loadFaceEngine(): Promise<FaceEngine> {
   loading ??= create().catch((error: unknown) => {

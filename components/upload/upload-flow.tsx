@@ -5,7 +5,7 @@ import { captureMessages } from "@/lib/i18n/capture";
 import { uploadMessages, type Locale } from "@/lib/i18n/upload";
 import type { QualityThresholds } from "@/lib/portrait/thresholds";
 import { liveCameraSupported } from "./camera-stream";
-import { loadFaceEngine } from "./face-engine";
+import { prefetchFaceEngine } from "./face-engine";
 import { InvalidLink } from "./invalid-link";
 import { LiveCamera } from "./live-camera";
 import { resizeForUpload } from "./resize";
@@ -58,10 +58,10 @@ export function UploadFlow({
 
   useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
 
-  // The face guide loads once the page is usable, so the camera view rarely waits for it.
+  // The face guide downloads once the page is usable, so the camera view rarely waits for it.
   useEffect(() => {
     if (!liveCameraSupported()) return;
-    const load = () => void loadFaceEngine().catch(() => {});
+    const load = () => prefetchFaceEngine();
     if (typeof requestIdleCallback === "function") {
       const id = requestIdleCallback(load, { timeout: 2000 });
       return () => cancelIdleCallback(id);
