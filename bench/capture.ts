@@ -102,9 +102,9 @@ for (let run = 0; run < runs; run++) {
   let last = { checks: 1, at: hintAt };
   const camera = page.getByTestId("live-camera");
   for (let i = 0; i < 600; i++) {
-    const checks = await camera.getAttribute("data-checks", { timeout: 200 }).catch(() => null);
+    const checks = await camera.getAttribute("data-checks", { timeout: 3000 }).catch(() => null);
     if (checks === null) break;
-    backend = (await camera.getAttribute("data-backend", { timeout: 200 }).catch(() => null)) || backend;
+    backend = (await camera.getAttribute("data-backend", { timeout: 3000 }).catch(() => null)) || backend;
     if (Number(checks) > last.checks) last = { checks: Number(checks), at: Date.now() };
     await page.waitForTimeout(50);
   }
