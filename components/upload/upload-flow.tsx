@@ -1,13 +1,19 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { captureMessages } from "@/lib/i18n/capture";
 import { uploadMessages, type Locale } from "@/lib/i18n/upload";
+import type { QualityThresholds } from "@/lib/portrait/thresholds";
+import { liveCameraSupported } from "./camera-stream";
+import { prefetchFaceEngine } from "./face-engine";
 import { InvalidLink } from "./invalid-link";
+import { LiveCamera } from "./live-camera";
 import { resizeForUpload } from "./resize";
 import { newUploadId, sendPhoto, type SendResult } from "./send";
 
 type Phase =
   | { name: "idle" }
+  | { name: "camera" }
   | { name: "selected" }
   | { name: "uploading"; progress: number }
   | { name: "checking" }
@@ -22,8 +28,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const buttonBase = "flex w-full items-center justify-center rounded-lg px-4 py-3 text-base font-medium";
 
-export function UploadFlow({ token, locale }: { token: string; locale: Locale; requireApproval: boolean }) {
+export function UploadFlow({
+  token,
+  locale,
+  thresholds,
+}: {
+  token: string;
+  locale: Locale;
+  requireApproval: boolean;
+  /** The organization's quality thresholds: the live guide applies what the server will. */
+  thresholds: QualityThresholds;
+}) {
   const t = uploadMessages[locale];
+  const c = captureMessages[locale];
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const [photo, setPhoto] = useState<Blob | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
@@ -32,18 +49,51 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
   const attempt = useRef(0);
   // One id for everything this page sends: a retry of a photo that did arrive is recognised.
   const uploadId = useRef<string | null>(null);
+  // Why the live camera is not offered (refused, missing, failed): "Take photo" then opens the
+  // phone's own camera, as before.
+  const [cameraNotice, setCameraNotice] = useState<string | null>(null);
+  // The photo on show was taken by the live camera: "Take photo" reads "Retake".
+  const [captured, setCaptured] = useState(false);
   const busy = phase.name === "uploading" || phase.name === "checking" || phase.name === "retrying";
 
   useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
+
+  // The face guide downloads once the page is usable, so the camera view rarely waits for it.
+  useEffect(() => {
+    if (!liveCameraSupported()) return;
+    const load = () => prefetchFaceEngine();
+    if (typeof requestIdleCallback === "function") {
+      const id = requestIdleCallback(load, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 500);
+    return () => clearTimeout(id);
+  }, []);
 
   async function onFile(file: File | undefined) {
     if (!file || busy) return;
     const selection = ++attempt.current;
     setPreviewUrl(URL.createObjectURL(file));
     setPhase({ name: "selected" });
+    setCaptured(false);
     setPhoto(null);
     const resized = await resizeForUpload(file);
     if (attempt.current === selection) setPhoto(resized);
+  }
+
+  function takePhoto() {
+    if (cameraNotice === null && liveCameraSupported()) {
+      ++attempt.current;
+      setPhase({ name: "camera" });
+    } else cameraInput.current?.click();
+  }
+
+  function onCaptured(taken: Blob) {
+    ++attempt.current;
+    setPreviewUrl(URL.createObjectURL(taken));
+    setPhoto(taken);
+    setCaptured(true);
+    setPhase({ name: "selected" });
   }
 
   function messageFor(result: Exclude<SendResult, { kind: "ok" } | { kind: "invalid" }>): string {
@@ -115,8 +165,33 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
     );
   }
 
+  if (phase.name === "camera")
+    return (
+      <div className="mt-6">
+        <LiveCamera
+          locale={locale}
+          thresholds={thresholds}
+          onCapture={onCaptured}
+          onUnavailable={(why) => {
+            setCameraNotice(c.fallback[why]);
+            setPhase({ name: "idle" });
+          }}
+          onCancel={() => setPhase({ name: "idle" })}
+        />
+      </div>
+    );
+
   return (
     <div className="mt-6 space-y-4">
+      {cameraNotice && (
+        <p
+          role="status"
+          data-testid="camera-fallback"
+          className="rounded-lg bg-slate-100 p-3 text-sm text-slate-800"
+        >
+          {cameraNotice}
+        </p>
+      )}
       <input
         ref={cameraInput}
         type="file"
@@ -145,6 +220,11 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
           alt={t.previewAlt}
           className="mx-auto max-h-80 rounded-lg object-contain shadow"
         />
+      )}
+      {captured && phase.name === "selected" && (
+        <p role="status" className="text-center text-sm text-slate-700">
+          {c.captured}
+        </p>
       )}
 
       {phase.name === "failed" && (
@@ -195,10 +275,10 @@ export function UploadFlow({ token, locale }: { token: string; locale: Locale; r
         <div className="grid grid-cols-2 gap-3">
           <button
             type="button"
-            onClick={() => cameraInput.current?.click()}
+            onClick={takePhoto}
             className={`${buttonBase} ${phase.name === "idle" ? "bg-brand-600 text-white" : "bg-white text-slate-800 ring-1 ring-slate-300"}`}
           >
-            {t.takePhoto}
+            {captured ? c.retake : t.takePhoto}
           </button>
           <button
             type="button"

@@ -6,7 +6,7 @@ import { edgePadded, quarterTurn, shrunk, type RgbImage } from "./decode";
 import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
 import { landmarks68 } from "./mesh";
 import { lipsOverEyesRedness } from "./occlusion";
-import { flatShare } from "./photometry";
+import { FLAT_SHARE_MAX, flatShare } from "./exposure";
 import { getPool, type DetectResult, type WireFace } from "./pool";
 import type { QualityThresholds } from "./thresholds";
 
@@ -20,7 +20,6 @@ import type { QualityThresholds } from "./thresholds";
  *   The most natural band of the face counts (a drawn occluder is flat, a drawn face is flat all
  *   over), and the test is skipped on a photo whose JPEG blocks are visible (they are flat too).
  */
-const FLAT_SHARE_MAX = 0.04;
 
 export interface Candidate {
   wire: WireFace;

@@ -14,10 +14,9 @@
  *   colour). A mask (white, blue, black, patterned) covers both; lipstick or a moustache changes
  *   one at most, so both must be foreign.
  */
-import type { RgbImage } from "./decode";
 import { bbox, type Pt } from "./geometry";
 import { MESH_REGIONS, meshOf } from "./mesh";
-import { insideRuns } from "./photometry";
+import { insideRuns, type Pixels } from "./exposure";
 
 export interface Occlusion {
   /** Share of eye-region pixels darker than EYE_DARK_RELATIVE × the bare skin's lightness (worse eye). */
@@ -43,7 +42,7 @@ const GLABELLA_DARK_RELATIVE = 0.25;
 /** Weighted CIELAB distance above which a pixel is not the face's skin. */
 const FOREIGN_DELTA_E = 20;
 
-export function occlusionOf(img: RgbImage, mesh: number[], interEye: number): Occlusion {
+export function occlusionOf(img: Pixels, mesh: number[], interEye: number): Occlusion {
   const m = meshOf(mesh);
   const r = Math.max(2, interEye);
   const step = stepFor(r);
@@ -170,7 +169,7 @@ function enlarge(pts: Pt[], sx: number, sy: number): Pt[] {
 const SAMPLES_PER_EYE_DISTANCE = 48;
 const stepFor = (interEye: number) => Math.max(1, Math.floor(interEye / SAMPLES_PER_EYE_DISTANCE));
 
-function labInPolygon(img: RgbImage, poly: Pt[], step: number): number[] {
+function labInPolygon(img: Pixels, poly: Pt[], step: number): number[] {
   const b = bbox(poly);
   const runs = insideRuns(
     poly,
@@ -187,7 +186,7 @@ function labInPolygon(img: RgbImage, poly: Pt[], step: number): number[] {
   return out;
 }
 
-function labInDisk(img: RgbImage, [cx, cy]: Pt, radius: number, step: number): number[] {
+function labInDisk(img: Pixels, [cx, cy]: Pt, radius: number, step: number): number[] {
   const out: number[] = [];
   const r2 = radius * radius;
   const y0 = Math.max(0, Math.floor(cy - radius));
@@ -222,7 +221,7 @@ const LINEAR = Array.from({ length: 256 }, (_, i) => {
 const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
 
 /** sRGB pixel → CIELAB (D65), appended to out. */
-function pushLab(img: RgbImage, x: number, y: number, out: number[]) {
+function pushLab(img: Pixels, x: number, y: number, out: number[]) {
   const i = (y * img.width + x) * 3;
   const r = LINEAR[img.data[i]!]!;
   const g = LINEAR[img.data[i + 1]!]!;
@@ -238,7 +237,7 @@ function pushLab(img: RgbImage, x: number, y: number, out: number[]) {
  * Lips are redder than anything around the eyes on every skin tone, so a mesh fitted to an
  * upside-down face (the detector takes the mouth for the eyes) reads negative.
  */
-export function lipsOverEyesRedness(img: RgbImage, mesh: number[], interEye: number): number {
+export function lipsOverEyesRedness(img: Pixels, mesh: number[], interEye: number): number {
   const m = meshOf(mesh);
   const step = stepFor(interEye);
   const lips = median(

@@ -5,6 +5,7 @@ import { pickLocale, uploadMessages } from "@/lib/i18n/upload";
 import { markLinkOpened } from "@/lib/links/events";
 import { findValidLink } from "@/lib/links/service";
 import { logError } from "@/lib/log";
+import { resolveThresholds } from "@/lib/portrait/thresholds";
 import { InvalidLink } from "@/components/upload/invalid-link";
 import { UploadFlow } from "@/components/upload/upload-flow";
 
@@ -46,7 +47,12 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
               ))}
             </ul>
           </section>
-          <UploadFlow token={token} locale={locale} requireApproval={link.conditions.requireApproval} />
+          <UploadFlow
+            token={token}
+            locale={locale}
+            requireApproval={link.conditions.requireApproval}
+            thresholds={resolveThresholds(link.qualityThresholds)}
+          />
           <p className="mt-auto pt-8 text-center text-xs text-slate-500">{t.privacy}</p>
         </>
       ) : (

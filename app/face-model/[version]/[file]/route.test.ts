@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { FACE_MODEL_FILES, FACE_MODEL_VERSION } from "@/lib/face-model/files";
+import { GET } from "./route";
+
+const get = (version: string, file: string) =>
+  GET(new Request(`http://localhost/face-model/${version}/${file}`), {
+    params: Promise.resolve({ version, file }),
+  });
+
+describe("GET /face-model/[version]/[file]", () => {
+  it("serves every allow-listed file with its type, cached for good under the versioned path", async () => {
+    for (const [name, file] of Object.entries(FACE_MODEL_FILES)) {
+      const response = await get(FACE_MODEL_VERSION, name);
+      expect(response.status, name).toBe(200);
+      expect(response.headers.get("content-type")).toBe(file.type);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+  });
+
+  it("serves BlazeFace as float16: half the bytes, a manifest that says so", async () => {
+    const bin = await (await get(FACE_MODEL_VERSION, "blazeface.bin")).arrayBuffer();
+    expect(bin.byteLength).toBeLessThan(300_000);
+    const json = (await (await get(FACE_MODEL_VERSION, "blazeface.json")).json()) as {
+      weightsManifest: { weights: { dtype: string; quantization?: { dtype: string } }[] }[];
+    };
+    const floats = json.weightsManifest[0]!.weights.filter((w) => w.dtype === "float32");
+    expect(floats.length).toBeGreaterThan(50);
+    expect(floats.every((w) => w.quantization?.dtype === "float16")).toBe(true);
+  });
+
+  it("is a 404, never cached, for anything not on the list: other files, other versions, paths", async () => {
+    for (const [version, file] of [
+      [FACE_MODEL_VERSION, "faceres.json"], // in the package, not on the list
+      [FACE_MODEL_VERSION, "human.esm.js.map"],
+      [FACE_MODEL_VERSION, "../package.json"],
+      [FACE_MODEL_VERSION, "..%2F..%2Fpackage.json"],
+      [FACE_MODEL_VERSION, "constructor"],
+      [FACE_MODEL_VERSION, "__proto__"],
+      ["human-0.0.0", "blazeface.json"],
+      ["..", "blazeface.json"],
+    ]) {
+      const response = await get(version!, file!);
+      expect(response.status, `${version}/${file}`).toBe(404);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The on-device face engine for the live camera: @vladmandic/human's browser build (the same
+ * BlazeFace → face mesh chain the server check runs), loaded lazily from the app's own
+ * /face-model/<version>/ route, on WebGL when the browser has it, else on WASM.
+ */
+import type { Config, Human } from "@vladmandic/human";
+import { FACE_MODEL_BASE } from "@/lib/face-model/files";
+import type { LiveFace } from "@/lib/portrait/live-guidance";
+
+export interface FaceEngine {
+  backend: string;
+  detect(input: HTMLCanvasElement): Promise<LiveFace[]>;
+}
+
+const DEG = 180 / Math.PI;
+const off = { enabled: false };
+
+/** Frames, not still photos: no result caching between frames (each check must see the frame). */
+const config = (backend: "webgl" | "wasm"): Partial<Config> => ({
+  backend,
+  modelBasePath: FACE_MODEL_BASE,
+  wasmPath: FACE_MODEL_BASE,
+  debug: false,
+  async: true,
+  warmup: "none",
+  cacheModels: false,
+  cacheSensitivity: 0,
+  filter: off,
+  face: {
+    enabled: true,
+    detector: {
+      modelPath: "blazeface.json",
+      rotation: false,
+      maxDetected: 3,
+      minConfidence: 0.2,
+      iouThreshold: 0.1,
+      skipFrames: 0,
+      skipTime: 0,
+      return: false,
+    },
+    mesh: { enabled: true, modelPath: "facemesh.json" },
+    iris: off,
+    attention: off,
+    description: off,
+    emotion: off,
+    antispoof: off,
+    liveness: off,
+  } as Config["face"],
+  body: off as Config["body"],
+  hand: off as Config["hand"],
+  object: off as Config["object"],
+  gesture: off,
+  segmentation: off as Config["segmentation"],
+});
+
+let loading: Promise<FaceEngine> | null = null;
+
+/**
+ * Downloads the engine's files into the browser's cache (they are immutable) without starting it:
+ * done once the page is usable, so opening the camera rarely waits for the network, while a person
+ * who only chooses a file pays no processor time for it.
+ */
+export function prefetchFaceEngine(): void {
+  const files = ["human.esm.js", "blazeface.json", "blazeface.bin", "facemesh.json", "facemesh.bin"];
+  if (!hasHardwareWebgl()) files.push("tfjs-backend-wasm-simd.wasm");
+  for (const file of files)
+    fetch(`${FACE_MODEL_BASE}${file}`, { priority: "low" } as RequestInit)
+      .then((r) => r.arrayBuffer())
+      .catch(() => {});
+}
+
+/** The engine, loaded once per page; a failed load may be tried again. */
+export function loadFaceEngine(): Promise<FaceEngine> {
+  loading ??= create().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+/**
+ * WebGL on a real graphics chip. A software renderer (SwiftShader, llvmpipe: no GPU, or GPU
+ * blocked) runs tfjs' shaders many times slower than the WASM backend does the same work.
+ */
+function hasHardwareWebgl(): boolean {
+  try {
+    const gl = document.createElement("canvas").getContext("webgl2");
+    if (!gl) return false;
+    const info = gl.getExtension("WEBGL_debug_renderer_info");
+    const renderer = String(
+      info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
+    );
+    gl.getExtension("WEBGL_lose_context")?.loseContext();
+    return !/swiftshader|llvmpipe|software/i.test(renderer);
+  } catch {
+    return false;
+  }
+}
+
+async function create(): Promise<FaceEngine> {
+  // Loaded at run time from the app's own route, outside the page's bundle (2 MB, rarely needed).
+  const url = `${FACE_MODEL_BASE}human.esm.js`;
+  const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as {
+    Human: new (config?: Partial<Config>) => Human;
+  };
+  let lastError: unknown = new Error("no backend");
+  for (const backend of hasHardwareWebgl() ? (["webgl", "wasm"] as const) : (["wasm"] as const)) {
+    try {
+      const human = new mod.Human(config(backend));
+      await human.load();
+      if (human.tf.getBackend() !== backend) throw new Error(`backend ${backend} unavailable`);
+      const engine: FaceEngine = { backend, detect: (input) => detect(human, input) };
+      // First run compiles the kernels; do it now rather than on the first camera frame.
+      const warm = document.createElement("canvas");
+      warm.width = 128;
+      warm.height = 128;
+      warm.getContext("2d")?.fillRect(0, 0, 128, 128);
+      await engine.detect(warm);
+      return engine;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+async function detect(human: Human, input: HTMLCanvasElement): Promise<LiveFace[]> {
+  const result = await human.detect(input);
+  if ("error" in result && result.error) throw new Error(String(result.error));
+  return result.face.map((f) => ({
+    boxScore: f.boxScore,
+    mesh: f.mesh.flat().map((v) => v ?? 0),
+    yawDeg: (f.rotation?.angle.yaw ?? 0) * DEG,
+    pitchDeg: (f.rotation?.angle.pitch ?? 0) * DEG,
+  }));
+}

@@ -1,0 +1,37 @@
+/**
+ * The face engine the upload page runs on the phone, served by the app itself (no CDN): the files,
+ * where they come from in node_modules, and the version in their URL. The URL changes whenever the
+ * files do (package upgrade or a change here), so they can be cached for good.
+ */
+export const FACE_MODEL_VERSION = "human-3.3.6.tfjs-4.22.0.2";
+export const FACE_MODEL_BASE = `/face-model/${FACE_MODEL_VERSION}/`;
+
+export interface FaceModelFile {
+  /** Package and path inside it. */
+  pkg: "@vladmandic/human" | "@tensorflow/tfjs-backend-wasm";
+  path: string;
+  type: string;
+  /** Served with its float32 weights stored as float16 (float16.ts): half the download. */
+  float16?: boolean;
+}
+
+const human = (path: string, type: string): FaceModelFile => ({ pkg: "@vladmandic/human", path, type });
+const wasm = (name: string): FaceModelFile => ({
+  pkg: "@tensorflow/tfjs-backend-wasm",
+  path: `dist/${name}`,
+  type: "application/wasm",
+});
+
+/** Every file the page may ask for; anything else is a 404. */
+export const FACE_MODEL_FILES: Readonly<Record<string, FaceModelFile>> = {
+  // The browser build with tfjs (WebGL and WASM backends) bundled in.
+  "human.esm.js": human("dist/human.esm.js", "text/javascript; charset=utf-8"),
+  "blazeface.json": { ...human("models/blazeface.json", "application/json"), float16: true },
+  "blazeface.bin": { ...human("models/blazeface.bin", "application/octet-stream"), float16: true },
+  "facemesh.json": human("models/facemesh.json", "application/json"),
+  "facemesh.bin": human("models/facemesh.bin", "application/octet-stream"),
+  // The WASM backend, when WebGL is missing; the threaded build is never used (no cross-origin isolation).
+  "tfjs-backend-wasm.wasm": wasm("tfjs-backend-wasm.wasm"),
+  "tfjs-backend-wasm-simd.wasm": wasm("tfjs-backend-wasm-simd.wasm"),
+  "tfjs-backend-wasm-threaded-simd.wasm": wasm("tfjs-backend-wasm-threaded-simd.wasm"),
+};
