@@ -135,7 +135,7 @@ const LIT_STEP = 0.15;
 const LIT_RELATIVE = 0.6;
 
 /** Whether a patch of skin-like lightness lies above `from` along the face's up axis (−down). */
-function litAbove(img: RgbImage, from: Pt, down: Pt, ied: number, cheeks: Lab, step: number): boolean {
+function litAbove(img: Pixels, from: Pt, down: Pt, ied: number, cheeks: Lab, step: number): boolean {
   for (let k = 1; k * LIT_STEP <= LIT_REACH; k++) {
     const at: Pt = [from[0] - down[0] * k * LIT_STEP * ied, from[1] - down[1] * k * LIT_STEP * ied];
     if (at[0] < 0 || at[1] < 0 || at[0] >= img.width || at[1] >= img.height) return false;
