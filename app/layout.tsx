@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { PAGE_LOCALE_HEADER, pageLocale } from "@/lib/i18n/upload";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,9 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const lang = pageLocale((await headers()).get(PAGE_LOCALE_HEADER));
   return (
-    <html lang="en">
+    <html lang={lang}>
       <body className="min-h-dvh">{children}</body>
     </html>
   );

@@ -1,5 +1,11 @@
 export type Locale = "en" | "ja";
 
+/** Request header with the page's language, set by proxy.ts for the person's pages. */
+export const PAGE_LOCALE_HEADER = "x-page-locale";
+
+/** The page's language from PAGE_LOCALE_HEADER; English for every other page. */
+export const pageLocale = (value: string | null): Locale => (value === "ja" ? "ja" : "en");
+
 /** Picks Japanese when the browser prefers it over English, else English. */
 export function pickLocale(acceptLanguage: string | null): Locale {
   if (!acceptLanguage) return "en";

@@ -11,11 +11,14 @@ import { UploadFlow } from "@/components/upload/upload-flow";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Register your photo",
-  robots: { index: false, follow: false, nocache: true },
-  referrer: "no-referrer",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = pickLocale((await headers()).get("accept-language"));
+  return {
+    title: uploadMessages[locale].title,
+    robots: { index: false, follow: false, nocache: true },
+    referrer: "no-referrer",
+  };
+}
 
 /** The person's page behind a one-time link. Opening it (GET/HEAD, previews, scanners) never consumes it. */
 export default async function UploadPage({ params }: { params: Promise<{ token: string }> }) {

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./env";
+import { addIdentity, issueLink, signIn, uniqueSuffix } from "./helpers";
+
+/** The person's page speaks the phone's language in the whole document: `<html lang>` and the tab title. */
+test("the upload page's lang and title follow the phone's language, and the console stays English", async ({
+  browser,
+}) => {
+  const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(admin, E2E.users.adminA);
+  const name = `Language ${uniqueSuffix()}`;
+  await addIdentity(admin, name, `LANG-${uniqueSuffix()}`);
+  const url = await issueLink(admin, name);
+  expect(await admin.locator("html").getAttribute("lang")).toBe("en");
+
+  for (const [locale, lang, title] of [
+    ["ja-JP", "ja", "顔写真の登録"],
+    ["en-US", "en", "Register your photo"],
+  ] as const) {
+    const phone = await browser.newPage({ locale });
+    await phone.goto(url);
+    await expect(phone.locator("html")).toHaveAttribute("lang", lang);
+    await expect(phone).toHaveTitle(new RegExp(`^${title}`));
+    await phone.close();
+  }
+  // A dead link's page too (nothing there to read the language from but the browser).
+  const phone = await browser.newPage({ locale: "ja-JP" });
+  await phone.goto(`${E2E.seededUrl}/upload/not-a-real-token`);
+  await expect(phone.locator("html")).toHaveAttribute("lang", "ja");
+  await phone.close();
+  await admin.close();
+});
