@@ -47,6 +47,9 @@ export async function issueLink(
   if (conditions.requireApproval) await dialog.getByLabel("Require approval after the upload").check();
   await dialog.getByRole("button", { name: "Generate" }).click();
   const url = await dialog.getByRole("textbox", { name: "Upload link" }).inputValue();
+  // With no APP_URL the link points to where this server listens, and says it works only here.
+  expect(url.startsWith(`${new URL(page.url()).origin}/upload/`), url).toBe(true);
+  await expect(dialog.getByTestId("loopback-warning")).toContainText("only works on this computer");
   await expect(dialog.getByRole("img", { name: "QR code of the upload link" })).toBeVisible();
   await dialog.getByRole("button", { name: "Close" }).click();
   return url;
