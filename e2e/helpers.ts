@@ -41,7 +41,7 @@ export async function issueLink(
   await page.getByRole("button", { name: `Change photo of ${displayName}` }).click();
   await page.getByRole("button", { name: "Generate a self-portrait upload link" }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("Set up the upload condition");
+  await expect(dialog).toContainText("Choose how the link works");
   if (conditions.doNotStore) await dialog.getByLabel("Do not store the image file after upload").check();
   if (conditions.skipQualityCheck) await dialog.getByLabel("Do not perform a quality check").check();
   if (conditions.requireApproval) await dialog.getByLabel("Require approval after the upload").check();
