@@ -37,6 +37,17 @@ export async function register() {
     const { env } = await import("./lib/env");
     const { startMaintenance } = await import("./lib/maintenance/cleanup");
     startMaintenance(getDb, env().MAINTENANCE_INTERVAL_SECONDS);
+    // Upload links are built from APP_URL: say at once when they could not work on a phone.
+    const { isLoopbackUrl } = await import("./lib/app-url");
+    const appUrl = env().APP_URL;
+    if (isLoopbackUrl(appUrl)) {
+      console.warn(
+        `[app-url] Upload links point to ${appUrl}: they only work on this computer, not on a phone. ` +
+          "Set APP_URL to the address people can reach (e.g. APP_URL=https://id.example.com).",
+      );
+    } else {
+      console.log(`[app-url] Upload links point to ${appUrl}`);
+    }
     // Load the face models now, not on the first person's upload.
     const { warmPortraitWorkers } = await import("./lib/portrait");
     warmPortraitWorkers();

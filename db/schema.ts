@@ -384,6 +384,14 @@ export const approvalRequests = pgTable(
     status: approvalStatusEnum("status").notNull().default("pending"),
     decidedByUserId: uuid("decided_by_user_id"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /**
+     * Why it was decided so: for a rejection, the reason code the person is told
+     * (lib/campaigns/reasons.ts); the request stays, without its image and template, so the
+     * identity's history shows it.
+     */
+    decisionReason: text("decision_reason"),
+    /** The reviewer's own words (a rejection, or an approval despite a likely duplicate). */
+    decisionNote: text("decision_note"),
     createdAt: createdAt(),
   },
   (t) => [

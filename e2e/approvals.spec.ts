@@ -35,6 +35,8 @@ test("approve: the reviewer compares, sees the duplicate, approves, and the iden
   page,
   request,
 }) => {
+  // Each decision waits out its undo window (decision-hold.tsx) before it is applied.
+  test.setTimeout(120_000);
   const s = uniqueSuffix();
   const name = `Approve Me ${s}`;
   const twin = `Twin Of ${s}`;
@@ -51,18 +53,37 @@ test("approve: the reviewer compares, sees the duplicate, approves, and the iden
   await expect(page.getByTestId("pending-badge")).toHaveText(String(before + 1));
   await expect(identityRow(page, name)).toContainText("Pending approval");
 
+  // The review window on a laptop: both photos, the verdict, the duplicates and the buttons, no scrolling.
+  await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByRole("link", { name: /Approvals/ }).click();
   const row = page.getByTestId("approval-row").filter({ hasText: name });
   await expect(row).toContainText("Passed");
   await row.getByRole("button", { name: `Review photo of ${name}` }).click();
   const viewer = page.getByRole("dialog");
-  await expect(viewer.getByRole("img", { name: `Uploaded photo of ${name}` })).toBeVisible();
-  await expect(viewer.getByRole("img", { name: `Current portrait of ${name}` })).toBeVisible();
+  await expect(viewer.getByRole("img", { name: `Uploaded photo of ${name}` })).toBeInViewport();
+  await expect(viewer.getByRole("img", { name: `Current portrait of ${name}` })).toBeInViewport();
   await expect(viewer.getByTestId("verdict")).toContainText("Same person");
+  await expect(viewer.getByTestId("verdict")).toBeInViewport();
   await expect(viewer.getByTestId("duplicates")).toContainText(twin);
-  await viewer.getByRole("button", { name: "Approve" }).click();
+  await expect(viewer.getByTestId("duplicates")).toContainText(/\d+ % — same person/);
+  for (const button of ["Approve", "Reject"])
+    await expect(viewer.getByRole("button", { name: button, exact: true })).toBeInViewport({ ratio: 1 });
+  expect(await viewer.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+
+  // A clear duplicate is not approved with one ordinary click: it asks who it matches and why.
+  await viewer.getByRole("button", { name: "Approve", exact: true }).click();
+  const confirm = viewer.getByTestId("confirm-decision");
+  await expect(confirm).toContainText(twin);
+  await expect(confirm).toContainText(/\d+ % — same person/);
+  await confirm.getByRole("button", { name: "Approve anyway" }).click();
+  await expect(confirm).toContainText("Say why you approve a photo that matches someone else.");
+  await confirm.getByLabel("Why approve it anyway?").fill("Twins, checked their ID cards");
+  await confirm.getByRole("button", { name: "Approve anyway" }).click();
   await expect(viewer).toBeHidden();
   await expect(page.getByTestId("approval-row").filter({ hasText: name })).toHaveCount(0);
+  const notice = page.getByTestId("decision-notice");
+  await expect(notice).toContainText(`Approved ${name}`);
+  await expect(notice).toContainText("1 approved.");
 
   await page.goto("/identities");
   await expect(identityRow(page, name)).not.toContainText("Pending approval");
@@ -79,6 +100,8 @@ test("reject: the request goes away and the identity is unchanged; a reviewer ca
   browser,
   request,
 }) => {
+  // Each decision waits out its undo window (decision-hold.tsx) before it is applied.
+  test.setTimeout(120_000);
   const s = uniqueSuffix();
   const name = `Reject Me ${s}`;
   await signIn(page, E2E.users.adminA);
@@ -91,11 +114,41 @@ test("reject: the request goes away and the identity is unchanged; a reviewer ca
   await signIn(reviewer, E2E.users.reviewerA);
   const row = reviewer.getByTestId("approval-row").filter({ hasText: name });
   await expect(row).toContainText("Image not kept");
+  // Reject asks why; Undo within the notice's seconds leaves the request untouched.
   await row.getByRole("button", { name: "Reject", exact: true }).click();
+  const confirm = reviewer.getByRole("dialog").getByTestId("confirm-decision");
+  await confirm.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(confirm).toContainText("Choose why the photo is rejected.");
+  await confirm.getByLabel("Why reject this photo?").selectOption("NOT_THE_PERSON");
+  await confirm.getByLabel(/^Note/).fill("Someone else entirely");
+  await confirm.getByRole("button", { name: "Reject", exact: true }).click();
   await expect(reviewer.getByTestId("approval-row").filter({ hasText: name })).toHaveCount(0);
+  const notice = reviewer.getByTestId("decision-notice");
+  await expect(notice).toContainText(`Rejected ${name}`);
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect(notice).toContainText("Undone: nothing was changed.");
+  await expect(row).toBeVisible();
+  // Held, never sent: after the undo window and a reload, it is still waiting.
+  await reviewer.waitForTimeout(7_000);
+  await reviewer.reload();
+  await expect(reviewer.getByTestId("approval-row").filter({ hasText: name })).toHaveCount(1);
+
+  await row.getByRole("button", { name: "Reject", exact: true }).click();
+  await confirm.getByLabel("Why reject this photo?").selectOption("NOT_THE_PERSON");
+  await confirm.getByLabel(/^Note/).fill("Someone else entirely");
+  await confirm.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(notice).toContainText("1 rejected.");
   await reviewerContext.close();
 
-  await page.reload();
+  // The rejection stays on the identity's page, with its reason, note and who decided.
+  await page.goto("/identities");
+  await identityRow(page, name).getByRole("link", { name }).click();
+  const rejected = page.getByTestId("rejected-uploads");
+  await expect(rejected).toContainText("Rejected: Not this person");
+  await expect(rejected).toContainText("Someone else entirely");
+  await expect(rejected).toContainText(`by ${E2E.users.reviewerA}`);
+
+  await page.goto("/identities");
   await expect(identityRow(page, name)).toContainText("No portrait");
   await expect(identityRow(page, name)).not.toContainText("Pending approval");
 });
@@ -105,6 +158,8 @@ test("bulk approve several requests at once; another organization sees none of t
   browser,
   request,
 }) => {
+  // Each decision waits out its undo window (decision-hold.tsx) before it is applied.
+  test.setTimeout(120_000);
   const s = uniqueSuffix();
   await signIn(page, E2E.users.adminA);
   const names = [`Bulk A ${s}`, `Bulk B ${s}`];
@@ -119,11 +174,19 @@ test("bulk approve several requests at once; another organization sees none of t
   await expect(otherPage.getByText(`Bulk A ${s}`)).toHaveCount(0);
   await other.close();
 
+  // Someone already has this face: bulk approval asks for a confirmation too.
+  await addIdentity(page, `Bulk Twin ${s}`, `BK-T-${s}`);
+  await uploadDirect(page, `Bulk Twin ${s}`, photos.good);
   await page.goto("/approvals");
   for (const name of names) await page.getByRole("checkbox", { name: `Select ${name}` }).check();
   await page.getByRole("button", { name: "Approve (2)" }).click();
+  const confirm = page.getByRole("dialog").getByTestId("confirm-decision");
+  await expect(confirm).toContainText(`Bulk Twin ${s}`);
+  await confirm.getByLabel("Why approve it anyway?").fill("Known twins");
+  await confirm.getByRole("button", { name: "Approve anyway" }).click();
   for (const name of names)
     await expect(page.getByTestId("approval-row").filter({ hasText: name })).toHaveCount(0);
+  await expect(page.getByTestId("decision-notice")).toContainText("2 approved.");
 });
 
 test("search by face finds the registered person first, with a thumbnail or a template-only badge", async ({
@@ -140,8 +203,13 @@ test("search by face finds the registered person first, with a thumbnail or a te
   await page.getByRole("button", { name: "Search" }).click();
   const first = page.getByTestId("search-match").first();
   await expect(first).toContainText(name);
-  await expect(first).toContainText("match");
+  await expect(first).toContainText(/\d+ % — same person/);
   await page.getByLabel("Photo", { exact: true }).setInputFiles(photos.cartoon);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText(/No face was found/)).toBeVisible();
+  // No face: nobody is ranked, and no stale results from the photo before.
+  await expect(page.getByTestId("search-match")).toHaveCount(0);
+  // The photo it shows is not captioned "No file chosen".
+  expect((await page.getByLabel("Photo", { exact: true }).boundingBox())!.width).toBeLessThanOrEqual(1);
+  await expect(page.getByText("Change photo (cartoon.png)")).toBeVisible();
 });

@@ -41,12 +41,15 @@ export async function issueLink(
   await page.getByRole("button", { name: `Change photo of ${displayName}` }).click();
   await page.getByRole("button", { name: "Generate a self-portrait upload link" }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("Set up the upload condition");
+  await expect(dialog).toContainText("Choose how the link works");
   if (conditions.doNotStore) await dialog.getByLabel("Do not store the image file after upload").check();
   if (conditions.skipQualityCheck) await dialog.getByLabel("Do not perform a quality check").check();
   if (conditions.requireApproval) await dialog.getByLabel("Require approval after the upload").check();
   await dialog.getByRole("button", { name: "Generate" }).click();
   const url = await dialog.getByRole("textbox", { name: "Upload link" }).inputValue();
+  // With no APP_URL the link points to where this server listens, and says it works only here.
+  expect(url.startsWith(`${new URL(page.url()).origin}/upload/`), url).toBe(true);
+  await expect(dialog.getByTestId("loopback-warning")).toContainText("only works on this computer");
   await expect(dialog.getByRole("img", { name: "QR code of the upload link" })).toBeVisible();
   await dialog.getByRole("button", { name: "Close" }).click();
   return url;

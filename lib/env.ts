@@ -2,13 +2,15 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { resolveAppUrl } from "./app-url";
 
 const schema = z.object({
   /** PostgreSQL server; when unset, the embedded PGlite database under DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
   /** Public base URL of the app: upload links are built from it, never from the request's Host. */
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Unset: the address this server listens on (lib/app-url.ts). */
+  APP_URL: z.string().url(),
   /** Signs session cookies. Generated and kept under DATA_DIR when unset (single instance only). */
   AUTH_SECRET: z.string().min(32).optional(),
   /**
@@ -71,6 +73,7 @@ export function env(): Env {
   if (cached) return cached;
   const parsed = schema.safeParse({
     ...process.env,
+    APP_URL: resolveAppUrl({ APP_URL: process.env.APP_URL, PORT: process.env.PORT }),
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     SMTP_URL: process.env.SMTP_URL || undefined,

@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="$1"
 export DATA_DIR="$PWD/test-results/e2e-data-$PORT"
-export APP_URL="http://localhost:$PORT"
+# No APP_URL: links must point to the port the server listens on by default (lib/app-url.ts).
+unset APP_URL
 export AUTH_SECRET="e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz"
 export LOGIN_MAX_PER_IP=100000
 export LOG_STACKS=1

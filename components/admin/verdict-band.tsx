@@ -11,6 +11,11 @@ export function verdictFor(similarity: number): { label: string; tone: string } 
   return { label: "Different person", tone: "bg-red-50 text-red-800 ring-red-200" };
 }
 
+/** A similarity with its unit and what it means: "100 % — same person". */
+export function similarityText(similarity: number): string {
+  return `${Math.round(similarity)} % — ${verdictFor(similarity).label.split(" — ")[0]!.toLowerCase()}`;
+}
+
 /** A similarity score (0–100) with a plain verdict and where the threshold sits. */
 export function VerdictBand({ similarity }: { similarity: number }) {
   const verdict = verdictFor(similarity);
@@ -18,7 +23,9 @@ export function VerdictBand({ similarity }: { similarity: number }) {
     <div className={`rounded-md px-3 py-2 ring-1 ${verdict.tone}`} data-testid="verdict">
       <div className="flex items-baseline justify-between gap-2">
         <span className="font-semibold">{verdict.label}</span>
-        <span className="text-sm">similarity {similarity.toFixed(0)} / 100</span>
+        <span className="text-sm">
+          similarity {Math.round(similarity)} % (same person from {SAME_PERSON_SIMILARITY} %)
+        </span>
       </div>
       <div className="relative mt-2 h-2 rounded-full bg-white/70" aria-hidden>
         <div

@@ -481,7 +481,7 @@ const ACTION_FIELDS: Record<
   uploadPortraitAction: (fx) => ({ id: fx.identityId, doNotStore: "on", skipQualityCheck: "on" }),
   issueLinkAction: (fx) => ({ id: fx.identityId, expiresInHours: "24", requireApproval: "on" }),
   revokeLinkAction: (fx) => ({ id: fx.identityId }),
-  decideApprovalsAction: (fx) => ({ decision: "reject", ids: fx.requestId }),
+  decideApprovalsAction: (fx) => ({ decision: "reject", ids: fx.requestId, reason: "OTHER" }),
   loadViewerAction: (fx) => [fx.requestId],
   searchByFaceAction: () => ({ limit: "5" }),
   signOutAction: () => [],

@@ -198,7 +198,7 @@ const CASES: Record<string, ActionCase> = {
   },
   decideApprovalsAction: {
     arrange: async () => ({ requestId: await newRequest((await newIdentity()).id) }),
-    args: async (t) => ({ form: { decision: "reject", ids: String(t.requestId) } }),
+    args: async (t) => ({ form: { decision: "reject", ids: String(t.requestId), reason: "OTHER" } }),
     effect: async (t) =>
       (await countWhere(
         sql`select count(*)::int as n from approval_requests where id = ${String(t.requestId)} and status = 'pending'`,

@@ -175,9 +175,9 @@ export const revokeLinkParamsSchema = z.object({
 
 export const approvalListQuerySchema = z.object({
   status: z
-    .enum(["pending", "approved"])
+    .enum(["pending", "approved", "rejected"])
     .optional()
-    .describe("pending (default, oldest first) or approved (newest first); rejected requests are deleted"),
+    .describe("pending (default, oldest first), approved or rejected (newest first)"),
   cursor: text().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().describe("Page size, 1–200 (default 50)"),
 });
@@ -234,7 +234,12 @@ export function toApprovalDto(row: ApprovalRow): ApprovalDto {
       qualityCheck: row.conditions.qualityCheck,
       requireApproval: row.conditions.requireApproval,
     },
-    quality: row.quality,
+    quality: {
+      checked: row.quality.checked,
+      accepted: row.quality.accepted,
+      primary: row.quality.primary,
+      warnings: row.quality.warnings,
+    },
     searchable: row.hasTemplate,
   };
 }

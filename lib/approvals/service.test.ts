@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { auditEvents, portraits } from "@/db/schema";
+import { approvalRequests, auditEvents, portraits } from "@/db/schema";
 import { deleteIdentity } from "@/lib/identities/service";
 import { shutdownPortraitWorkers } from "@/lib/portrait";
 import { frontalJpeg } from "@/lib/portrait/test-fixtures";
@@ -9,6 +9,8 @@ import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { createTestDatabase } from "@/test/db";
 import { makeOrgUser } from "@/test/fixtures";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
+import { listDecidedRequests } from "./decided";
+import { findLikelyDuplicates } from "./duplicates";
 import { countPendingApprovals, decideApproval, getApprovalDetail, listApprovals } from "./service";
 
 let handle: DbHandle;
@@ -79,14 +81,44 @@ describe("approvals", () => {
     expect(await countPendingApprovals(handle.db, org.organizationId)).toBe(0);
   });
 
-  it("rejecting deletes the request and its image and leaves the identity unchanged", async () => {
+  it("rejecting keeps the request as the record (reason, who, when) without its photo, and leaves the identity unchanged", async () => {
     const { org, requestId, identity } = await pendingRequest();
     const before = await snapshotIdentity(handle.db, identity.id);
-    await decideApproval(handle.db, org.organizationId, org.actor, requestId, "reject");
+    await decideApproval(
+      handle.db,
+      org.organizationId,
+      org.actor,
+      requestId,
+      "reject",
+      "NOT_THE_PERSON",
+      "Looks like her sister",
+    );
     const after = await snapshotIdentity(handle.db, identity.id);
     expect(after.current).toBe(before.current);
     expect(after.portraits).toEqual(before.portraits);
-    expect(after.requests).toEqual([]);
+    expect(after.requests).toEqual([{ id: requestId, status: "rejected", image: null, thumbnail: null }]);
+    const [held] = await handle.db
+      .select({ template: approvalRequests.template })
+      .from(approvalRequests)
+      .where(eq(approvalRequests.id, requestId));
+    expect(held!.template).toBeNull();
+    const history = await listDecidedRequests(handle.db, org.organizationId, identity.id);
+    expect(history).toEqual([
+      expect.objectContaining({
+        id: requestId,
+        status: "rejected",
+        reason: "NOT_THE_PERSON",
+        note: "Looks like her sister",
+        decidedBy: org.email,
+        decidedAt: expect.any(Date),
+      }),
+    ]);
+    // Another organization never sees it.
+    const other = await makeOrgUser(handle.db);
+    expect(await listDecidedRequests(handle.db, other.organizationId, identity.id)).toEqual([]);
+    expect((await listApprovals(handle.db, org.organizationId, { status: "rejected" })).items).toEqual([
+      expect.objectContaining({ id: requestId, status: "rejected" }),
+    ]);
     await expect(
       decideApproval(handle.db, org.organizationId, org.actor, requestId, "approve"),
     ).rejects.toMatchObject({ code: "ALREADY_DECIDED", status: 409 });
@@ -182,6 +214,19 @@ describe("approvals", () => {
     const firstDetail = await getApprovalDetail(handle.db, org.organizationId, forFirst.id);
     expect(firstDetail.similarityToCurrent).toMatchObject({ samePerson: true });
     expect(firstDetail.similarityToCurrent!.similarity).toBeGreaterThan(90);
+    // Approving the twin's photo needs a confirmation; the first identity's own new photo does not.
+    const needing = await findLikelyDuplicates(handle.db, org.organizationId, [forTwin.id, forFirst.id]);
+    expect(needing).toEqual([
+      {
+        requestId: forTwin.id,
+        displayName: "Twin",
+        matches: [expect.objectContaining({ identityId: identity.id, similarity: expect.any(Number) })],
+      },
+    ]);
+    expect(needing[0]!.matches[0]!.similarity).toBeGreaterThan(90);
+    // Another organization's ids find nothing.
+    const other = await makeOrgUser(handle.db);
+    expect(await findLikelyDuplicates(handle.db, other.organizationId, [forTwin.id])).toEqual([]);
   });
 
   it("deleting an identity removes its requests, portraits and links", async () => {

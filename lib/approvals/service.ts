@@ -1,14 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import {
-  approvalRequests,
-  auditEvents,
-  heldImageKeys,
-  identities,
-  portraits,
-  type LinkConditions,
-} from "@/db/schema";
+import { approvalRequests, heldImageKeys, identities, portraits, type LinkConditions } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { recordUploadRejected } from "@/lib/links/events";
@@ -19,14 +12,17 @@ import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { isUuid } from "@/lib/validation/uuid";
 import { openHeldImage } from "./held-image";
+import { reviewerFinding, type MeasuredIssue } from "./reviewer-wording";
 
-export type ApprovalStatus = "pending" | "approved";
+export type ApprovalStatus = "pending" | "approved" | "rejected";
 
 export interface QualitySummary {
   checked: boolean;
   accepted: boolean;
   primary: { code: string; message: string; severity: string } | null;
   warnings: number;
+  /** Every finding in the reviewer's words, with the measured values (lib/approvals/reviewer-wording.ts). */
+  findings: string[];
 }
 
 export interface ApprovalRow {
@@ -53,6 +49,7 @@ function summarizeQuality(report: QualityReport): QualitySummary {
       ? { code: r.primary.code, message: r.primary.message, severity: r.primary.severity }
       : null,
     warnings: (r.issues ?? []).filter((i) => i.severity === "warn").length,
+    findings: (r.issues ?? []).map(reviewerFinding),
   };
 }
 
@@ -250,8 +247,8 @@ const alreadyDecided = () =>
 /**
  * Approve: in one transaction the upload becomes the identity's current portrait (honouring "do not
  * store the image"), the request is closed and its image dropped, an audit event is written.
- * Reject: the request and its image are deleted, an audit event is written.
- * The row lock makes concurrent deciders queue; the second finds it decided and gets 409.
+ * Reject: the request is closed with its reason and loses its image and template, an audit event
+ * is written. The row lock makes concurrent deciders queue; the second finds it decided and gets 409.
  */
 export async function decideApproval(
   db: DbOrTx,
@@ -261,6 +258,8 @@ export async function decideApproval(
   decision: Decision,
   /** For a rejection: the reason code the person is told (lib/campaigns/reasons.ts). */
   reason: string | null = null,
+  /** The reviewer's own words, kept on the request. */
+  note: string | null = null,
 ): Promise<{ status: "approved" | "rejected"; identityId: string; uploadLinkId: string | null }> {
   if (!isUuid(requestId)) throw notFound("Approval request not found.");
   return db.transaction(async (tx) => {
@@ -282,28 +281,27 @@ export async function decideApproval(
       .leftJoin(heldImageKeys, eq(heldImageKeys.approvalRequestId, approvalRequests.id))
       .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)))
       .for("update", { of: approvalRequests });
-    if (!request) {
-      // Rejected requests are deleted; the audit log still knows they were decided.
-      const [rejected] = await tx
-        .select({ id: auditEvents.id })
-        .from(auditEvents)
-        .where(
-          and(
-            eq(auditEvents.organizationId, organizationId),
-            eq(auditEvents.action, "approval.rejected"),
-            eq(auditEvents.targetId, requestId),
-          ),
-        )
-        .limit(1);
-      throw rejected ? alreadyDecided() : notFound("Approval request not found.");
-    }
+    if (!request) throw notFound("Approval request not found.");
     if (request.status !== "pending") throw alreadyDecided();
     const userId = actor.type === "user" ? actor.id : null;
     // The decision destroys the held image's key: what remains of the image on disk is noise.
     await tx.delete(heldImageKeys).where(eq(heldImageKeys.approvalRequestId, requestId));
     if (decision === "reject") {
+      // The request stays as the record of the decision (the identity's history shows it), but
+      // nothing of the photo does: no image, thumbnail or template.
       await tx
-        .delete(approvalRequests)
+        .update(approvalRequests)
+        .set({
+          status: "rejected",
+          decidedAt: sql`now()`,
+          decidedByUserId: userId,
+          decisionReason: reason,
+          decisionNote: note,
+          image: null,
+          thumbnail: null,
+          template: null,
+          templateModel: null,
+        })
         .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
       await recordAudit(tx, {
         organizationId,
@@ -341,6 +339,7 @@ export async function decideApproval(
         status: "approved",
         decidedAt: sql`now()`,
         decidedByUserId: userId,
+        decisionNote: note,
         image: null,
         thumbnail: null,
         template: null,

@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
+import { Dialog } from "@/components/ui/dialog";
 import type { LinkConditions } from "@/db/schema";
 import type { QualitySummary } from "@/lib/approvals/service";
 import { decideApprovalsAction } from "./actions";
 import { ConditionBadges, QualityBadge } from "./condition-badges";
+import { ConfirmDecision, type Confirmed, type DuplicateOf } from "./confirm-decision";
+import { useDecisionHold } from "./decision-hold";
 import { ViewerDialog } from "./viewer-dialog";
 
 export interface ApprovalItem {
@@ -21,49 +23,83 @@ export interface ApprovalItem {
 }
 
 function DecideButtons({
-  ids,
+  items,
   compact,
   onDecided,
 }: {
-  ids: string[];
+  items: { id: string; displayName: string }[];
   compact?: boolean;
   onDecided?: () => void;
 }) {
-  const [state, action, pending] = useActionState(
-    async (prev: Awaited<ReturnType<typeof decideApprovalsAction>> | undefined, formData: FormData) => {
-      const result = await decideApprovalsAction(prev, formData);
-      if (result.ok) onDecided?.();
-      return result;
-    },
-    undefined,
-  );
+  const { hold } = useDecisionHold();
+  const [confirming, setConfirming] = useState<{
+    decision: "approve" | "reject";
+    duplicates: DuplicateOf[];
+  } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = items.map((i) => i.id);
+  const decide = (decision: "approve" | "reject", extra: Confirmed = {}) => {
+    const who = items.length === 1 ? items[0]!.displayName : `${items.length} photos`;
+    hold({ ids, decision, label: `${decision === "approve" ? "Approved" : "Rejected"} ${who}`, ...extra });
+    setConfirming(null);
+    onDecided?.();
+  };
+  // Approving asks the server first whether any of the photos matches someone else.
+  const approve = async () => {
+    setChecking(true);
+    setError(null);
+    const form = new FormData();
+    form.set("decision", "approve");
+    form.set("ids", ids.join(","));
+    form.set("check", "true");
+    const result = await decideApprovalsAction(undefined, form);
+    setChecking(false);
+    if (!result.ok) return setError(result.message ?? "Something went wrong.");
+    const duplicates = (result.result?.duplicates ?? []) as DuplicateOf[];
+    if (duplicates.length > 0) setConfirming({ decision: "approve", duplicates });
+    else decide("approve");
+  };
   return (
-    <form action={action} className="flex flex-wrap items-center justify-end gap-2">
-      <input type="hidden" name="ids" value={ids.join(",")} />
-      {state?.message && !compact && <FormMessage message={state.message} ok={state.ok} />}
-      {state?.message && compact && !state.ok && (
-        <span className="text-xs text-red-700">{state.message}</span>
-      )}
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {error && <span className="text-xs text-red-700">{error}</span>}
       <Button
-        type="submit"
-        name="decision"
-        value="reject"
         variant="secondary"
-        disabled={pending || ids.length === 0}
+        disabled={checking || ids.length === 0}
+        onClick={() => setConfirming({ decision: "reject", duplicates: [] })}
       >
         Reject{compact ? "" : ` (${ids.length})`}
       </Button>
-      <Button type="submit" name="decision" value="approve" disabled={pending || ids.length === 0}>
+      <Button disabled={checking || ids.length === 0} onClick={approve}>
         Approve{compact ? "" : ` (${ids.length})`}
       </Button>
-    </form>
+      <Dialog
+        open={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        title={confirming?.decision === "approve" ? "Approve a likely duplicate?" : "Reject"}
+        description={items.length === 1 ? items[0]!.displayName : `${items.length} photos`}
+      >
+        {confirming && (
+          <ConfirmDecision
+            decision={confirming.decision}
+            count={items.length}
+            duplicates={confirming.duplicates}
+            onCancel={() => setConfirming(null)}
+            onConfirm={(c) => decide(confirming.decision, c)}
+          />
+        )}
+      </Dialog>
+    </div>
   );
 }
 
-export function ApprovalsTable({ items }: { items: ApprovalItem[] }) {
+/** The pending requests; decisions are held by the page's DecisionHold (decision-hold.tsx). */
+export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
+  const { hidden } = useDecisionHold();
+  const items = all.filter((i) => !hidden.has(i.id));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [viewing, setViewing] = useState<string | null>(null);
-  const live = items.filter((i) => selected.has(i.id)).map((i) => i.id);
+  const live = items.filter((i) => selected.has(i.id));
   const toggle = (id: string) =>
     setSelected((prev) => {
       const next = new Set(prev);
@@ -71,7 +107,7 @@ export function ApprovalsTable({ items }: { items: ApprovalItem[] }) {
       else next.add(id);
       return next;
     });
-  const allSelected = live.length === items.length;
+  const allSelected = items.length > 0 && live.length === items.length;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white px-4 py-2 ring-1 ring-slate-200">
@@ -86,7 +122,7 @@ export function ApprovalsTable({ items }: { items: ApprovalItem[] }) {
         </label>
         <div className="flex items-center gap-3">
           <span className="text-sm text-slate-600">{live.length} selected</span>
-          <DecideButtons ids={live} onDecided={() => setSelected(new Set())} />
+          <DecideButtons items={live} onDecided={() => setSelected(new Set())} />
         </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -167,7 +203,7 @@ export function ApprovalsTable({ items }: { items: ApprovalItem[] }) {
                   <QualityBadge quality={item.quality} />
                 </td>
                 <td className="px-4 py-2">
-                  <DecideButtons ids={[item.id]} compact />
+                  <DecideButtons items={[item]} compact />
                 </td>
               </tr>
             ))}

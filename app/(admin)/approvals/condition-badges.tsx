@@ -9,7 +9,9 @@ export function ConditionBadges({ conditions }: { conditions: LinkConditions }) 
         <Badge title="The image is deleted once decided; only the template is kept">Image not kept</Badge>
       )}
       {!conditions.qualityCheck && <Badge tone="warn">Quality check skipped</Badge>}
-      {conditions.storeImage && conditions.qualityCheck && <Badge>Standard</Badge>}
+      {conditions.storeImage && conditions.qualityCheck && (
+        <Badge title="The photo is kept and was checked for quality">Photo kept, checked</Badge>
+      )}
     </div>
   );
 }
@@ -28,10 +30,13 @@ export function QualityBadge({
       </span>
     );
   }
+  // The reviewer's words, with what was measured — not the advice the person read on their phone.
   if (quality.primary?.severity === "warn") {
+    const findings = quality.findings ?? [];
     return (
-      <span className="text-xs text-amber-800" title={quality.primary.code}>
-        Passed with a warning: {quality.primary.message}
+      <span className="text-xs text-amber-800" title={quality.primary.code} data-testid="quality-findings">
+        Passed with {findings.length === 1 ? "a warning" : `${findings.length} warnings`}:{" "}
+        {findings.join("; ")}
       </span>
     );
   }

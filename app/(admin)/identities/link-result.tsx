@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { isLoopbackUrl, LOOPBACK_WARNING } from "@/lib/app-url";
 
 /** The freshly issued link: shown once (only its hash is stored), with Copy and a QR code. */
 export function LinkResult({ url, expiresAt, qrSvg }: { url: string; expiresAt: string; qrSvg: string }) {
@@ -29,6 +30,14 @@ export function LinkResult({ url, expiresAt, qrSvg }: { url: string; expiresAt: 
         />
         <Button onClick={copy}>{copied === "copied" ? "Copied ✓" : "Copy"}</Button>
       </div>
+      {isLoopbackUrl(url) && (
+        <p
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+          data-testid="loopback-warning"
+        >
+          {LOOPBACK_WARNING}
+        </p>
+      )}
       <p role="status" className="text-xs text-slate-600">
         {copied === "failed"
           ? "Copying was blocked by the browser — select the link and copy it by hand. "

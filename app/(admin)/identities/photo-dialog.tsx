@@ -30,7 +30,7 @@ export function PhotoDialog({ identityId, displayName, linkExpiresAt, children }
     step === "photo"
       ? "Change identity photo"
       : step === "conditions"
-        ? "Set up the upload condition"
+        ? "Choose how the link works"
         : "Self-portrait upload link";
   return (
     <>

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
 import { isPortraitBusy } from "@/lib/portrait";
-import { searchByFace } from "@/lib/search/service";
+import { searchByFace, type FaceMatch } from "@/lib/search/service";
+import { hasErrorCode } from "@/lib/errors";
 
 /** Admins and owners: PRODUCT.md gives reviewers approvals only (the viewer's duplicates are part of those). */
 export const searchByFaceAction = sessionAction(
@@ -22,8 +23,11 @@ export const searchByFaceAction = sessionAction(
         new Uint8Array(await image.arrayBuffer()),
         { limit },
       );
-      return { result: { matches } };
+      return { result: { matches, noFace: false } };
     } catch (error) {
+      // No face (a cat, a landscape): say so, and rank nobody.
+      if (hasErrorCode(error, "FACE_NOT_FOUND"))
+        return { ok: false, message: error.message, result: { matches: [] as FaceMatch[], noFace: true } };
       if (isPortraitBusy(error))
         return { ok: false, message: "The face matcher is busy. Try again in a few seconds." };
       throw error;

@@ -3,30 +3,48 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { verdictFor } from "@/components/admin/verdict-band";
+import { similarityText, verdictFor } from "@/components/admin/verdict-band";
 import { searchByFaceAction } from "./actions";
 
 export function SearchForm() {
   const [state, action, pending] = useActionState(searchByFaceAction, undefined);
   const [preview, setPreview] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const matches = state?.ok ? (state.result?.matches ?? []) : null;
   return (
     <div className="grid gap-6 md:grid-cols-[18rem_1fr]">
       <form action={action} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-        <label className="block text-sm font-medium text-slate-700">
-          Photo
+        <div>
+          <span id="search-photo-label" className="block text-sm font-medium text-slate-700">
+            Photo
+          </span>
+          {/* The native input's "No file chosen" would sit next to the photo it shows: a button instead. */}
           <input
+            id="search-photo"
             type="file"
             name="image"
             required
+            aria-labelledby="search-photo-label"
             accept="image/jpeg,image/png,image/webp,image/avif"
             onChange={(e) => {
               const file = e.target.files?.[0];
               setPreview(file ? URL.createObjectURL(file) : null);
+              setFileName(file?.name ?? null);
             }}
-            className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2"
+            className="peer sr-only"
           />
-        </label>
+          <label
+            htmlFor="search-photo"
+            className="mt-1 flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 hover:bg-slate-50"
+          >
+            <span aria-hidden>📷</span>
+            {fileName ? (
+              <span className="min-w-0 flex-1 truncate">Change photo ({fileName})</span>
+            ) : (
+              <span>Choose a photo…</span>
+            )}
+          </label>
+        </div>
         {preview && (
           // eslint-disable-next-line @next/next/no-img-element -- local preview
           <img
@@ -39,13 +57,21 @@ export function SearchForm() {
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? "Searching…" : "Search"}
         </Button>
-        {state && !state.ok && <FormMessage message={state.message} />}
+        {state && !state.ok && !state.result?.noFace && <FormMessage message={state.message} />}
       </form>
       <section aria-labelledby="results" aria-live="polite">
         <h2 id="results" className="sr-only">
           Results
         </h2>
-        {matches === null ? (
+        {state && !state.ok && state.result?.noFace ? (
+          <p
+            className="rounded-lg border border-dashed border-amber-300 bg-amber-50 p-8 text-center text-sm text-amber-900"
+            data-testid="no-face"
+          >
+            No face was found in this photo, so there is nobody to compare it with. Use a photo where one face
+            is clearly visible.
+          </p>
+        ) : matches === null ? (
           <p className="text-sm text-slate-600">Results appear here.</p>
         ) : matches.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
@@ -79,7 +105,7 @@ export function SearchForm() {
                     <span className="font-mono text-xs text-slate-500">{m.externalId}</span>
                   </span>
                   <span className={`rounded-md px-2 py-1 text-sm ring-1 ${verdict.tone}`}>
-                    {m.similarity.toFixed(0)} · {m.samePerson ? "match" : verdict.label.toLowerCase()}
+                    {similarityText(m.similarity)}
                   </span>
                 </li>
               );

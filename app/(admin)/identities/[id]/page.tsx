@@ -6,6 +6,8 @@ import { requirePageSession } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getIdentity } from "@/lib/identities/service";
 import { listPortraitHistory } from "@/lib/portraits/history";
+import { listDecidedRequests } from "@/lib/approvals/decided";
+import { RejectedUploads } from "./rejected-uploads";
 import { PhotoDialog } from "../photo-dialog";
 import { PortraitThumb } from "../portrait-thumb";
 
@@ -26,6 +28,9 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
     throw error;
   });
   const history = await listPortraitHistory(db, ctx.organizationId, identity.id);
+  const rejected = (await listDecidedRequests(db, ctx.organizationId, identity.id)).filter(
+    (r) => r.status === "rejected",
+  );
   return (
     <div className="space-y-6">
       <Link href="/identities" className="text-sm text-brand-600 hover:underline">
@@ -121,6 +126,7 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
           </ol>
         )}
       </section>
+      <RejectedUploads items={rejected} />
     </div>
   );
 }
