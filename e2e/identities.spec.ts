@@ -66,7 +66,19 @@ test("the audit log shows who did what, newest first", async ({ page }) => {
   await addIdentity(page, `Audited ${s}`, `AU-${s}`);
   await page.getByRole("link", { name: "Audit log" }).click();
   const first = page.getByTestId("audit-row").first();
-  await expect(first).toContainText("identity.created");
+  await expect(first).toContainText(`added Audited ${s} (AU-${s})`);
   await expect(first).toContainText(E2E.users.adminA);
-  await expect(first).toContainText(`externalId: AU-${s}`);
+  await expect(page.getByTestId("audit-position")).toContainText(/^Events 1–\d+ of [\d,]+$/);
+  // The person's name links to their page; filtering by them keeps only their events.
+  await page.getByRole("searchbox", { name: "Person" }).fill(`AU-${s}`);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByTestId("audit-row")).toHaveCount(1);
+  await expect(page.getByTestId("audit-position")).toHaveText("Events 1–1 of 1");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await download;
+  const csv = await (await file.createReadStream()).toArray();
+  expect(Buffer.concat(csv).toString("utf8")).toContain(`added Audited ${s} (AU-${s})`);
+  await first.getByRole("link", { name: `Audited ${s} (AU-${s})` }).click();
+  await expect(page).toHaveURL(/\/identities\/[0-9a-f-]{36}$/);
 });

@@ -14,11 +14,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <div className="font-semibold text-slate-900">
+          <div className="min-w-0 truncate font-semibold text-slate-900">
             Identity Manager <span className="font-normal text-slate-500">· {ctx.organizationName}</span>
           </div>
-          <AdminNav role={ctx.role} pendingApprovals={pending} />
-          <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+          <AdminNav role={ctx.role} pendingApprovals={pending}>
             <Link href="/account" title="Your account" className="rounded-md px-2 py-1 hover:bg-slate-100">
               {ctx.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ctx.role}</span>
             </Link>
@@ -27,7 +26,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 Sign out
               </button>
             </form>
-          </div>
+          </AdminNav>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

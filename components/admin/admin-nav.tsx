@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useState, type ReactNode } from "react";
 import { hasRole, type Role } from "@/lib/auth/roles";
 
 const TABS: { href: string; label: string; role: Role }[] = [
@@ -13,32 +14,94 @@ const TABS: { href: string; label: string; role: Role }[] = [
   { href: "/settings", label: "Settings", role: "owner" },
 ];
 
-export function AdminNav({ role, pendingApprovals }: { role: Role; pendingApprovals: number }) {
+function PendingBadge({ count, testId }: { count: number; testId?: string }) {
+  if (count <= 0) return null;
+  return (
+    <span
+      className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+      aria-label={`${count} pending`}
+      data-testid={testId}
+    >
+      {count > 999 ? "999+" : count}
+    </span>
+  );
+}
+
+function Tabs({
+  role,
+  pendingApprovals,
+  onNavigate,
+  className,
+}: {
+  role: Role;
+  pendingApprovals: number;
+  onNavigate?: () => void;
+  className: string;
+}) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 text-sm">
+    <nav aria-label="Main" className={className}>
       {TABS.filter((t) => hasRole(role, t.role)).map((tab) => {
         const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
         return (
           <Link
             key={tab.href}
             href={tab.href}
+            onClick={onNavigate}
             aria-current={active ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
           >
             {tab.label}
-            {tab.href === "/approvals" && pendingApprovals > 0 && (
-              <span
-                className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white"
-                aria-label={`${pendingApprovals} pending`}
-                data-testid="pending-badge"
-              >
-                {pendingApprovals > 999 ? "999+" : pendingApprovals}
-              </span>
+            {tab.href === "/approvals" && (
+              <PendingBadge count={pendingApprovals} testId={onNavigate ? undefined : "pending-badge"} />
             )}
           </Link>
         );
       })}
     </nav>
+  );
+}
+
+/**
+ * The console's menu: a row of tabs from the `md` breakpoint up; on a phone one "Menu" button that
+ * opens the tabs and the account links as a list, so the header never wraps into several lines.
+ */
+export function AdminNav({
+  role,
+  pendingApprovals,
+  children,
+}: {
+  role: Role;
+  pendingApprovals: number;
+  /** The account link and sign-out button, shown beside the tabs or inside the phone menu. */
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Tabs role={role} pendingApprovals={pendingApprovals} className="hidden gap-1 text-sm md:flex" />
+      <div className="ml-auto hidden items-center gap-3 text-sm text-slate-600 md:flex">{children}</div>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="console-menu"
+        onClick={() => setOpen((v) => !v)}
+        className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 md:hidden"
+      >
+        {open ? "Close menu" : "Menu"}
+        {!open && <PendingBadge count={pendingApprovals} />}
+      </button>
+      {open && (
+        <div id="console-menu" className="basis-full space-y-2 border-t border-slate-200 pt-2 md:hidden">
+          <Tabs
+            role={role}
+            pendingApprovals={pendingApprovals}
+            onNavigate={() => setOpen(false)}
+            className="flex flex-col text-sm"
+          />
+          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">{children}</div>
+        </div>
+      )}
+    </>
   );
 }

@@ -629,6 +629,18 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     },
     allowed: (r, body) => r.status === 200 && body.includes(MARKER),
   },
+  "GET /audit/export": {
+    request: async (a, s) => {
+      const identity = await newIdentity();
+      await sql`insert into audit_events (organization_id, actor_type, action, target_type, target_id, details)
+                values (${orgA()}, 'system', 'identity.created', 'identity', ${identity.id}, ${sql.json({ externalId: identity.externalId })})`;
+      const response = await fetch(`${SEC.baseUrl}/audit/export?person=${identity.externalId}`, {
+        headers: await asActor(a, s),
+      });
+      return withVerdict(response, (body) => body.includes(identity.externalId));
+    },
+    allowed: verdict,
+  },
   "POST /api/public/uploads/[token]": {
     request: async (a, s) => {
       const identity = await newIdentity();

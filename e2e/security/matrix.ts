@@ -90,6 +90,8 @@ export const ROUTES: Record<string, Row> = {
   ),
   "GET /api/portraits/[id]/[variant]": members("reviewer"),
   "GET /api/approvals/[id]/[variant]": members("reviewer"),
+  // The audit log (and its export) is for admins and owners; another organization's export never holds org A's events.
+  "GET /audit/export": members("admin"),
   "GET /api/v1/openapi.json": sameForAll("allow"),
   "GET /api/v1/identities": apiKeyOnly(),
   "POST /api/v1/identities": apiKeyOnly(NO_TARGET),

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { EndpointDef } from "./endpoint";
 import { ENDPOINTS } from "./endpoints";
-import { problemSchema } from "./problem";
+import { OPERATION_EXAMPLES } from "./examples";
+import { problemSchema, problemTypeUri } from "./problem";
 import { componentId, requestComponents, responseComponents } from "./registry";
 
 type JsonSchema = Record<string, unknown>;
@@ -56,6 +57,25 @@ function parameters(endpoint: EndpointDef) {
   return out;
 }
 
+/** The code a status most often carries, for the problem examples. */
+const PROBLEM_BY_STATUS: Record<number, [code: string, title: string]> = {
+  400: ["INVALID_PARAMETER", "Invalid parameter"],
+  401: ["UNAUTHORIZED", "Unauthorized"],
+  404: ["NOT_FOUND", "Not found"],
+  409: ["ALREADY_DECIDED", "Conflict"],
+  413: ["PAYLOAD_TOO_LARGE", "Payload too large"],
+  415: ["UNSUPPORTED_MEDIA_TYPE", "Unsupported media type"],
+  422: ["VALIDATION_FAILED", "Validation failed"],
+  429: ["RATE_LIMITED", "Too many requests"],
+  500: ["INTERNAL", "Internal error"],
+  503: ["BUSY", "Service unavailable"],
+};
+
+function problemExample(status: number, description: string) {
+  const [code, title] = PROBLEM_BY_STATUS[status] ?? ["INTERNAL", "Error"];
+  return { type: problemTypeUri(code), title, status, code, detail: description };
+}
+
 const COMMON_PROBLEMS: Record<number, string> = {
   401: "Missing, malformed, unknown or revoked API key (one answer for all)",
   429: "Rate limit for this key reached; see Retry-After",
@@ -63,6 +83,7 @@ const COMMON_PROBLEMS: Record<number, string> = {
 };
 
 function operation(endpoint: EndpointDef) {
+  const examples = OPERATION_EXAMPLES[endpoint.operationId];
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(endpoint.responses)) {
     responses[status] = {
@@ -76,7 +97,12 @@ function operation(endpoint: EndpointDef) {
         ),
       }),
       ...(response.schema && {
-        content: { "application/json": { schema: ref(componentId(response.schema)) } },
+        content: {
+          "application/json": {
+            schema: ref(componentId(response.schema)),
+            example: examples?.responses[Number(status)],
+          },
+        },
       }),
     };
   }
@@ -94,7 +120,12 @@ function operation(endpoint: EndpointDef) {
   for (const [status, description] of Object.entries(problems)) {
     responses[status] = {
       description,
-      content: { "application/problem+json": { schema: ref(componentId(problemSchema)) } },
+      content: {
+        "application/problem+json": {
+          schema: ref(componentId(problemSchema)),
+          example: problemExample(Number(status), description),
+        },
+      },
     };
   }
   return {
@@ -110,6 +141,7 @@ function operation(endpoint: EndpointDef) {
         content: {
           [endpoint.body.type === "json" ? "application/json" : "multipart/form-data"]: {
             schema: ref(componentId(endpoint.body.schema)),
+            example: examples?.request,
           },
         },
         description: `At most ${endpoint.body.maxBytes} bytes.`,

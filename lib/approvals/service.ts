@@ -12,7 +12,7 @@ import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { isUuid } from "@/lib/validation/uuid";
 import { openHeldImage } from "./held-image";
-import { reviewerFinding, type MeasuredIssue } from "./reviewer-wording";
+import { reviewerFinding } from "./reviewer-wording";
 
 export type ApprovalStatus = "pending" | "approved" | "rejected";
 

@@ -1,3 +1,5 @@
+import { csvDocument, csvUtc } from "@/lib/csv";
+
 /** One row of a campaign's delivery file: what someone needs to send the link by hand. */
 export interface DeliveryRow {
   externalId: string;
@@ -9,24 +11,11 @@ export interface DeliveryRow {
 
 const HEADER = ["External ID", "Name", "Email", "URL", "Expires (UTC)"];
 
-/**
- * A cell as Excel reads it: quoted when needed (RFC 4180), and never a formula — a name such as
- * `=HYPERLINK(…)` is prefixed with an apostrophe (OWASP "CSV injection").
- */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const utc = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
-
-/** UTF-8 with a byte order mark and CRLF line ends, so Excel opens Japanese names correctly. */
 export function deliveryCsv(rows: DeliveryRow[]): string {
-  const lines = [HEADER.join(",")];
-  for (const r of rows) {
-    lines.push([r.externalId, r.displayName, r.email ?? "", r.url, utc(r.expiresAt)].map(cell).join(","));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument(
+    HEADER,
+    rows.map((r) => [r.externalId, r.displayName, r.email ?? "", r.url, csvUtc(r.expiresAt)]),
+  );
 }
 
 /** A file name for the download: the campaign's name, safe for every file system. */

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { LinkConditions } from "@/db/schema";
 import type { QualitySummary } from "@/lib/approvals/service";
 import { decideApprovalsAction } from "./actions";
@@ -125,91 +126,79 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
           <DecideButtons items={live} onDecided={() => setSelected(new Set())} />
         </div>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
-            <tr>
-              <th scope="col" className="w-10 px-4 py-2">
-                <span className="sr-only">Select</span>
-              </th>
-              <th scope="col" className="px-2 py-2">
-                <span className="sr-only">Uploaded photo</span>
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Identity
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Submitted
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Conditions
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Quality
-              </th>
-              <th scope="col" className="px-4 py-2 text-right">
-                <span className="sr-only">Decision</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.map((item) => (
-              <tr key={item.id} data-testid="approval-row">
-                <td className="px-4 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${item.displayName}`}
-                    checked={selected.has(item.id)}
-                    onChange={() => toggle(item.id)}
-                    className="h-4 w-4 accent-brand-600"
-                  />
-                </td>
-                <td className="px-2 py-2">
-                  <button
-                    type="button"
-                    onClick={() => setViewing(item.id)}
-                    aria-label={`Review photo of ${item.displayName}`}
-                    className="block rounded-md"
-                  >
-                    {item.hasThumbnail ? (
-                      // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                      <img
-                        src={`/api/approvals/${item.id}/thumbnail`}
-                        alt=""
-                        width={56}
-                        height={56}
-                        className="h-14 w-14 max-w-none rounded-md object-cover"
-                      />
-                    ) : (
-                      <span className="flex h-14 w-14 items-center justify-center rounded-md bg-slate-200 text-xs text-slate-500">
-                        No image
-                      </span>
-                    )}
-                  </button>
-                </td>
-                <td className="px-4 py-2">
-                  <div className="font-medium">{item.displayName}</div>
-                  <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
-                </td>
-                <td className="px-4 py-2 text-slate-700">
-                  <time dateTime={item.createdAt} suppressHydrationWarning>
-                    {new Date(item.createdAt).toLocaleString()}
-                  </time>
-                </td>
-                <td className="px-4 py-2">
-                  <ConditionBadges conditions={item.conditions} />
-                </td>
-                <td className="px-4 py-2">
-                  <QualityBadge quality={item.quality} />
-                </td>
-                <td className="px-4 py-2">
-                  <DecideButtons items={[item]} compact />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label="Pending approvals">
+        <TableHead>
+          <HeaderCell className="w-10">
+            <span className="sr-only">Select</span>
+          </HeaderCell>
+          <HeaderCell className="px-2">
+            <span className="sr-only">Uploaded photo</span>
+          </HeaderCell>
+          <HeaderCell>Identity</HeaderCell>
+          <HeaderCell>Submitted</HeaderCell>
+          <HeaderCell>Conditions</HeaderCell>
+          <HeaderCell>Quality</HeaderCell>
+          <HeaderCell align="right">
+            <span className="sr-only">Decision</span>
+          </HeaderCell>
+        </TableHead>
+        <TableBody>
+          {items.map((item) => (
+            <Row key={item.id} data-testid="approval-row">
+              <Cell stack="inline">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${item.displayName}`}
+                  checked={selected.has(item.id)}
+                  onChange={() => toggle(item.id)}
+                  className="h-4 w-4 accent-brand-600"
+                />
+              </Cell>
+              <Cell stack="inline" className="px-2">
+                <button
+                  type="button"
+                  onClick={() => setViewing(item.id)}
+                  aria-label={`Review photo of ${item.displayName}`}
+                  className="block rounded-md"
+                >
+                  {item.hasThumbnail ? (
+                    // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
+                    <img
+                      src={`/api/approvals/${item.id}/thumbnail`}
+                      alt=""
+                      width={56}
+                      height={56}
+                      className="h-14 w-14 max-w-none rounded-md object-cover"
+                    />
+                  ) : (
+                    <span className="flex h-14 w-14 items-center justify-center rounded-md bg-slate-200 text-xs text-slate-500">
+                      No image
+                    </span>
+                  )}
+                </button>
+              </Cell>
+              <Cell stack="grow">
+                <div className="font-medium">{item.displayName}</div>
+                <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
+              </Cell>
+              <Cell label="Submitted" className="text-slate-700">
+                <time dateTime={item.createdAt} suppressHydrationWarning>
+                  {new Date(item.createdAt).toLocaleString()}
+                </time>
+              </Cell>
+              <Cell label="Conditions">
+                <ConditionBadges conditions={item.conditions} />
+              </Cell>
+              <Cell label="Quality">
+                <QualityBadge quality={item.quality} />
+              </Cell>
+              <Cell>
+                <DecideButtons items={[item]} compact />
+              </Cell>
+            </Row>
+          ))}
+        </TableBody>
+      </Table>
       <ViewerDialog requestId={viewing} onClose={() => setViewing(null)} />
     </div>
   );

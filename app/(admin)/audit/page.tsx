@@ -1,24 +1,30 @@
 import Link from "next/link";
+import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { getDb } from "@/db/client";
+import { listApiKeys } from "@/lib/api-keys/service";
+import { describeAuditEvent, type Part } from "@/lib/audit/describe";
+import { auditQuery, parseAuditFilters, parseEventId } from "@/lib/audit/filters";
 import { listAuditEvents } from "@/lib/audit/list";
+import { resolveAuditNames } from "@/lib/audit/names";
 import { requirePageSession } from "@/lib/auth/session";
+import { listMembers } from "@/lib/members/service";
+import { AuditFiltersForm, type ActorOption } from "./audit-filters";
 
 export const metadata = { title: "Audit log" };
 
-const ACTOR = { user: "", api_key: "API key ", public: "", system: "" } as const;
+const PAGE_SIZE = 50;
+const n = (value: number) => value.toLocaleString("en");
 
-function describeDetails(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(" · ");
-}
-
-/** The `before` cursor: a positive event id JavaScript holds exactly (bigint ids beyond it do not exist yet). */
-function parseBefore(raw: string | string[] | undefined): number | undefined {
-  if (typeof raw !== "string" || !/^[1-9]\d{0,15}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return Number.isSafeInteger(n) ? n : undefined;
+function Sentence({ parts }: { parts: Part[] }) {
+  return parts.map((p, i) =>
+    p.href ? (
+      <Link key={i} href={p.href} className="font-medium text-brand-700 hover:underline">
+        {p.text}
+      </Link>
+    ) : (
+      <span key={i}>{p.text}</span>
+    ),
+  );
 }
 
 export default async function AuditPage({
@@ -28,8 +34,30 @@ export default async function AuditPage({
 }) {
   const ctx = await requirePageSession("admin");
   const raw = await searchParams;
-  const before = parseBefore(raw.before);
-  const { items, nextBefore } = await listAuditEvents(await getDb(), ctx.organizationId, { before });
+  const filters = parseAuditFilters(raw);
+  const db = await getDb();
+  const page = await listAuditEvents(db, ctx.organizationId, {
+    before: parseEventId(raw.before),
+    after: parseEventId(raw.after),
+    limit: PAGE_SIZE,
+    filters,
+  });
+  const [names, members, keys] = await Promise.all([
+    resolveAuditNames(db, ctx.organizationId, page.items),
+    listMembers(db, ctx.organizationId),
+    listApiKeys(db, ctx.organizationId),
+  ]);
+  const actors: ActorOption[] = [
+    ...members.map((m) => ({
+      value: `user:${m.userId}`,
+      label: m.name ? `${m.name} (${m.email})` : m.email,
+    })),
+    ...keys.map((k) => ({ value: `api_key:${k.id}`, label: `API key “${k.name}”` })),
+    { value: "public", label: "People, through their upload links" },
+    { value: "system", label: "The system" },
+  ];
+  const from = page.newerCount + 1;
+  const to = page.newerCount + page.items.length;
   return (
     <div className="space-y-4">
       <div>
@@ -38,68 +66,71 @@ export default async function AuditPage({
           Who did what, and when. It never holds images, tokens or keys.
         </p>
       </div>
-      {items.length === 0 ? (
+      <AuditFiltersForm filters={filters} actors={actors} />
+      {page.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          No events yet.
+          {filters.person || filters.actor || filters.event
+            ? "No events match these filters."
+            : "No events yet."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  When (UTC)
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Who
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  What
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((e) => (
-                <tr key={e.id} data-testid="audit-row">
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                    {e.createdAt.toISOString().replace("T", " ").slice(0, 19)}
-                  </td>
-                  <td className="px-4 py-2">
-                    {ACTOR[e.actorType]}
-                    {e.actorLabel ?? e.actorType}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="px-4 py-2 text-xs text-slate-600">
-                    {e.targetType && (
-                      <span className="mr-2">
-                        {e.targetType} {e.targetId?.slice(0, 8)}
-                      </span>
-                    )}
-                    {describeDetails(e.details)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label="Audit events">
+          <TableHead>
+            <HeaderCell className="w-48">When (UTC)</HeaderCell>
+            <HeaderCell>What happened</HeaderCell>
+          </TableHead>
+          <TableBody>
+            {page.items.map((row) => {
+              const e = describeAuditEvent(row, names);
+              return (
+                <Row key={row.id} data-testid="audit-row">
+                  <Cell className="whitespace-nowrap text-slate-600 max-md:text-xs">
+                    <time dateTime={row.createdAt.toISOString()}>
+                      {row.createdAt.toISOString().replace("T", " ").slice(0, 19)}
+                    </time>
+                  </Cell>
+                  <Cell>
+                    <Sentence parts={[e.actor, { text: " " }, ...e.sentence]} />
+                  </Cell>
+                </Row>
+              );
+            })}
+          </TableBody>
+        </Table>
       )}
-      <div className="flex justify-between text-sm">
-        {before ? (
-          <Link href="/audit" className="text-brand-600 hover:underline">
-            ← Newest
-          </Link>
-        ) : (
-          <span />
-        )}
-        {nextBefore && (
-          <Link href={`/audit?before=${nextBefore}`} className="text-brand-600 hover:underline">
-            Older →
-          </Link>
-        )}
-      </div>
+      <nav
+        aria-label="Pages of the audit log"
+        className="flex flex-wrap items-center justify-between gap-3 text-sm"
+      >
+        <p data-testid="audit-position" aria-live="polite">
+          {page.total === 0 ? "No events" : `Events ${n(from)}–${n(to)} of ${n(page.total)}`}
+        </p>
+        <div className="flex gap-4">
+          {page.newerCount > 0 && (
+            <>
+              <Link href={`/audit${auditQuery(filters)}`} className="text-brand-700 hover:underline">
+                « Newest
+              </Link>
+              <Link
+                href={`/audit${auditQuery(filters, page.newerAfter ? { after: page.newerAfter } : {})}`}
+                className="text-brand-700 hover:underline"
+                rel="prev"
+              >
+                ← Newer
+              </Link>
+            </>
+          )}
+          {page.olderBefore && (
+            <Link
+              href={`/audit${auditQuery(filters, { before: page.olderBefore })}`}
+              className="text-brand-700 hover:underline"
+              rel="next"
+            >
+              Older →
+            </Link>
+          )}
+        </div>
+      </nav>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasErrorCode } from "@/lib/errors";
@@ -47,44 +48,38 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
           <p className="mt-1 text-sm text-slate-600">{T.emptyHint}</p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  {T.name}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right">
-                  {T.people}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {T.language}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {T.created}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {T.by}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((c) => (
-                <tr key={c.id} data-testid="campaign-row">
-                  <td className="px-4 py-2">
-                    <Link href={`/campaigns/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{c.people.toLocaleString("en")}</td>
-                  <td className="px-4 py-2">{c.locale === "ja" ? "日本語" : "English"}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{c.createdAt.toLocaleString("en-GB")}</td>
-                  <td className="px-4 py-2 text-slate-600">{c.createdBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label={T.title}>
+          <TableHead>
+            <HeaderCell>{T.name}</HeaderCell>
+            <HeaderCell align="right">{T.people}</HeaderCell>
+            <HeaderCell>{T.language}</HeaderCell>
+            <HeaderCell>{T.created}</HeaderCell>
+            <HeaderCell>{T.by}</HeaderCell>
+          </TableHead>
+          <TableBody>
+            {page.items.map((c) => (
+              <Row key={c.id} data-testid="campaign-row">
+                <Cell>
+                  <Link href={`/campaigns/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                    {c.name}
+                  </Link>
+                </Cell>
+                <Cell label={T.people} stack="inline" align="right" className="tabular-nums">
+                  {c.people.toLocaleString("en")}
+                </Cell>
+                <Cell label={T.language} stack="inline">
+                  {c.locale === "ja" ? "日本語" : "English"}
+                </Cell>
+                <Cell label={T.created} className="whitespace-nowrap">
+                  {c.createdAt.toLocaleString("en-GB")}
+                </Cell>
+                <Cell label={T.by} className="text-slate-600">
+                  {c.createdBy}
+                </Cell>
+              </Row>
+            ))}
+          </TableBody>
+        </Table>
       )}
       <div className="flex justify-between text-sm">
         {cursor ? (

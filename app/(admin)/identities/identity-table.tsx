@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { IdentityRow } from "@/lib/identities/service";
 import { DeleteIdentityDialog } from "./delete-identity-dialog";
 import { IdentityFormDialog } from "./identity-form-dialog";
@@ -16,95 +17,87 @@ function formatExpiry(date: Date): string {
 
 export function IdentityTable({ items }: { items: IdentityRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="w-8 py-2 pl-4">
-              <PageCheckbox ids={items.map((i) => i.id)} />
-            </th>
-            <th scope="col" className="px-4 py-2">
-              <span className="sr-only">Portrait</span>
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Name
-            </th>
-            <th scope="col" className="px-4 py-2">
-              External ID
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-2 text-right">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((item) => (
-            <tr key={item.id} data-testid="identity-row">
-              <td className="w-8 py-2 pl-4">
-                <RowCheckbox id={item.id} name={item.displayName} />
-              </td>
-              <td className="w-16 px-4 py-2">
-                <PhotoDialog
-                  identityId={item.id}
+    <Table label="Identities">
+      <TableHead>
+        <HeaderCell className="w-8 pr-0">
+          <PageCheckbox ids={items.map((i) => i.id)} />
+        </HeaderCell>
+        <HeaderCell>
+          <span className="sr-only">Portrait</span>
+        </HeaderCell>
+        <HeaderCell>Name</HeaderCell>
+        <HeaderCell>External ID</HeaderCell>
+        <HeaderCell>Status</HeaderCell>
+        <HeaderCell align="right">
+          <span className="sr-only">Actions</span>
+        </HeaderCell>
+      </TableHead>
+      <TableBody>
+        {items.map((item) => (
+          <Row key={item.id} data-testid="identity-row">
+            <Cell stack="inline" className="w-8 pr-0">
+              <RowCheckbox id={item.id} name={item.displayName} />
+            </Cell>
+            <Cell stack="inline" className="w-16">
+              <PhotoDialog
+                identityId={item.id}
+                displayName={item.displayName}
+                linkExpiresAt={item.linkExpiresAt?.toISOString() ?? null}
+              >
+                <PortraitThumb identity={item} />
+              </PhotoDialog>
+            </Cell>
+            <Cell stack="grow">
+              <Link
+                href={`/identities/${item.id}`}
+                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+              >
+                {item.displayName}
+              </Link>
+              {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
+            </Cell>
+            <Cell label="External ID" className="font-mono text-xs text-slate-700">
+              {item.externalId}
+            </Cell>
+            <Cell label="Status">
+              <div className="flex flex-wrap gap-1">
+                {!item.currentPortraitId && <Badge tone="warn">No portrait</Badge>}
+                {item.currentPortraitId && item.searchable !== false && (
+                  <Badge tone="success">Searchable</Badge>
+                )}
+                {item.currentPortraitId && item.searchable === false && (
+                  <Badge tone="danger" title="No face template could be made from this portrait">
+                    Not searchable
+                  </Badge>
+                )}
+                {item.linkExpiresAt && (
+                  <Badge tone="info">Link active · {formatExpiry(item.linkExpiresAt)}</Badge>
+                )}
+                {item.pendingApprovals > 0 && <Badge tone="info">Pending approval</Badge>}
+              </div>
+            </Cell>
+            <Cell>
+              <div className="flex justify-end gap-1">
+                <IdentityFormDialog
+                  mode="edit"
+                  identity={{
+                    id: item.id,
+                    externalId: item.externalId,
+                    displayName: item.displayName,
+                    email: item.email,
+                    notes: item.notes,
+                  }}
+                />
+                <DeleteIdentityDialog
+                  id={item.id}
                   displayName={item.displayName}
-                  linkExpiresAt={item.linkExpiresAt?.toISOString() ?? null}
-                >
-                  <PortraitThumb identity={item} />
-                </PhotoDialog>
-              </td>
-              <td className="px-4 py-2">
-                <Link
-                  href={`/identities/${item.id}`}
-                  className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                >
-                  {item.displayName}
-                </Link>
-                {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
-              </td>
-              <td className="px-4 py-2 font-mono text-xs text-slate-700">{item.externalId}</td>
-              <td className="px-4 py-2">
-                <div className="flex flex-wrap gap-1">
-                  {!item.currentPortraitId && <Badge tone="warn">No portrait</Badge>}
-                  {item.currentPortraitId && item.searchable !== false && (
-                    <Badge tone="success">Searchable</Badge>
-                  )}
-                  {item.currentPortraitId && item.searchable === false && (
-                    <Badge tone="danger" title="No face template could be made from this portrait">
-                      Not searchable
-                    </Badge>
-                  )}
-                  {item.linkExpiresAt && (
-                    <Badge tone="info">Link active · {formatExpiry(item.linkExpiresAt)}</Badge>
-                  )}
-                  {item.pendingApprovals > 0 && <Badge tone="info">Pending approval</Badge>}
-                </div>
-              </td>
-              <td className="px-4 py-2">
-                <div className="flex justify-end gap-1">
-                  <IdentityFormDialog
-                    mode="edit"
-                    identity={{
-                      id: item.id,
-                      externalId: item.externalId,
-                      displayName: item.displayName,
-                      email: item.email,
-                      notes: item.notes,
-                    }}
-                  />
-                  <DeleteIdentityDialog
-                    id={item.id}
-                    displayName={item.displayName}
-                    hasPortrait={Boolean(item.currentPortraitId)}
-                  />
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                  hasPortrait={Boolean(item.currentPortraitId)}
+                />
+              </div>
+            </Cell>
+          </Row>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -31,7 +31,7 @@ export function PortraitThumb({
     <span
       aria-label={identity.currentPortraitId ? "Template only, no image kept" : "No portrait"}
       title={identity.currentPortraitId ? "Template only — the image was not kept" : "No portrait"}
-      className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${identity.currentPortraitId ? "bg-brand-100 text-brand-700" : "bg-slate-200 text-slate-500"}`}
+      className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${identity.currentPortraitId ? "bg-brand-100 text-brand-700" : "bg-slate-200 text-slate-700"}`}
     >
       {initials(identity.displayName) || "?"}
     </span>

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -26,38 +27,46 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
       {keys.length === 0 ? (
         <p className="text-sm text-slate-600">No API keys yet.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-500">
-            <tr>
-              <th className="py-2 font-medium">Name</th>
-              <th className="py-2 font-medium">Key</th>
-              <th className="py-2 font-medium">Created</th>
-              <th className="py-2 font-medium">Last used</th>
-              <th className="py-2 font-medium">Status</th>
-              <th className="py-2" />
-            </tr>
-          </thead>
-          <tbody>
+        <Table label="API keys">
+          <TableHead>
+            <HeaderCell>Name</HeaderCell>
+            <HeaderCell>Key</HeaderCell>
+            <HeaderCell>Created</HeaderCell>
+            <HeaderCell>Last used</HeaderCell>
+            <HeaderCell>Status</HeaderCell>
+            <HeaderCell align="right">
+              <span className="sr-only">Actions</span>
+            </HeaderCell>
+          </TableHead>
+          <TableBody>
             {keys.map((key) => (
-              <tr key={key.id} className="border-b border-slate-100" data-testid="api-key-row">
-                <td className="py-2 font-medium text-slate-900">{key.name}</td>
-                <td className="py-2 font-mono text-xs text-slate-600">{key.prefix}…</td>
-                <td className="py-2 text-slate-600">{when(key.createdAt)}</td>
-                <td className="py-2 text-slate-600">{when(key.lastUsedAt)}</td>
-                <td className="py-2">
+              <Row key={key.id} data-testid="api-key-row">
+                <Cell stack="grow" className="font-medium text-slate-900">
+                  {key.name}
+                </Cell>
+                <Cell stack="inline" label="Key" className="font-mono text-xs text-slate-600">
+                  {key.prefix}…
+                </Cell>
+                <Cell label="Created" className="text-slate-600">
+                  {when(key.createdAt)}
+                </Cell>
+                <Cell label="Last used" className="text-slate-600">
+                  {when(key.lastUsedAt)}
+                </Cell>
+                <Cell label="Status">
                   {key.revokedAt ? (
                     <Badge tone="danger">Revoked {when(key.revokedAt)}</Badge>
                   ) : (
                     <Badge tone="success">Active</Badge>
                   )}
-                </td>
-                <td className="py-2 text-right">
+                </Cell>
+                <Cell align="right">
                   {!key.revokedAt && <RevokeApiKeyDialog id={key.id} name={key.name} />}
-                </td>
-              </tr>
+                </Cell>
+              </Row>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
+import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { ActionState } from "@/lib/auth/action";
 import { addMemberAction, changeMemberRoleAction, setMemberDisabledAction } from "./actions";
 
@@ -27,8 +28,8 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
   const [statusState, toggle, toggling] = useActionState(setMemberDisabledAction, undefined);
   const error = [roleState, statusState].find((s) => s && !s.ok)?.message;
   return (
-    <tr data-testid="member-row">
-      <td className="px-4 py-2">
+    <Row data-testid="member-row">
+      <Cell>
         <div className="font-medium">{member.email}</div>
         {member.name && <div className="text-xs text-slate-500">{member.name}</div>}
         {error && (
@@ -36,8 +37,8 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
             {error}
           </div>
         )}
-      </td>
-      <td className="px-4 py-2">
+      </Cell>
+      <Cell label="Role">
         <form action={changeRole} className="flex items-center gap-2">
           <input type="hidden" name="userId" value={member.userId} />
           <label className="sr-only" htmlFor={`role-${member.userId}`}>
@@ -59,11 +60,11 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
             Save
           </Button>
         </form>
-      </td>
-      <td className="px-4 py-2">
+      </Cell>
+      <Cell label="Status" stack="inline">
         {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
-      </td>
-      <td className="px-4 py-2 text-right">
+      </Cell>
+      <Cell align="right" stack="inline">
         {!self && (
           <form action={toggle}>
             <input type="hidden" name="userId" value={member.userId} />
@@ -78,8 +79,8 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
             </Button>
           </form>
         )}
-      </td>
-    </tr>
+      </Cell>
+    </Row>
   );
 }
 
@@ -151,31 +152,21 @@ export function MembersSection({ members, selfId }: { members: MemberView[]; sel
       <div className="flex justify-end">
         <Button onClick={() => setOpen(true)}>Add member</Button>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Member
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Role
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {members.map((m) => (
-              <MemberRow key={m.userId} member={m} self={m.userId === selfId} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label="Members">
+        <TableHead>
+          <HeaderCell>Member</HeaderCell>
+          <HeaderCell>Role</HeaderCell>
+          <HeaderCell>Status</HeaderCell>
+          <HeaderCell align="right">
+            <span className="sr-only">Actions</span>
+          </HeaderCell>
+        </TableHead>
+        <TableBody>
+          {members.map((m) => (
+            <MemberRow key={m.userId} member={m} self={m.userId === selfId} />
+          ))}
+        </TableBody>
+      </Table>
       <Dialog open={open} onOpenChange={setOpen} title="Add member">
         {open && <AddMemberForm onDone={() => setOpen(false)} />}
       </Dialog>

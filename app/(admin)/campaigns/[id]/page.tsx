@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasErrorCode } from "@/lib/errors";
@@ -39,6 +40,7 @@ const T = {
   empty: "Nobody here.",
   next: "More →",
   first: "← First",
+  membersLabel: "People in this campaign",
   columns: ["Name", "Link", "Opened", "Failed checks", "Uploaded", "Approval", "Email", "Reminders"],
   linkState: {
     active: (d: Date) => `active until ${d.toLocaleString("en-GB")}`,
@@ -241,47 +243,50 @@ export default async function CampaignPage({
 
 function MembersTable({ items }: { items: CampaignMember[] }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">{T.empty}</p>;
+  const [, link, opened, failed, uploaded, approval, mail, reminders] = T.columns;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
-          <tr>
-            {T.columns.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((m) => (
-            <tr key={m.identityId} data-testid="campaign-member">
-              <td className="px-3 py-2">
-                <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
-                  {m.displayName}
-                </Link>
-                <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
-              </td>
-              <td className="px-3 py-2">{T.linkState[m.linkState](m.linkExpiresAt)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                {m.openedAt ? m.openedAt.toLocaleString("en-GB") : "—"}
-              </td>
-              <td className="px-3 py-2">
-                {m.failedAttempts ? `${m.failedAttempts} (last: ${m.lastFailureCode ?? "?"})` : "—"}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                {m.uploadedAt ? m.uploadedAt.toLocaleString("en-GB") : "—"}
-              </td>
-              <td className="px-3 py-2">
-                {m.approval ?? "—"}
-                {m.rejectionReason && <div className="text-xs text-slate-500">{m.rejectionReason}</div>}
-              </td>
-              <td className="px-3 py-2">{T.mail[m.mail]}</td>
-              <td className="px-3 py-2 tabular-nums">{m.reminders || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table label={T.membersLabel}>
+      <TableHead>
+        {T.columns.map((c) => (
+          <HeaderCell key={c} className="px-3">
+            {c}
+          </HeaderCell>
+        ))}
+      </TableHead>
+      <TableBody>
+        {items.map((m) => (
+          <Row key={m.identityId} data-testid="campaign-member">
+            <Cell className="px-3">
+              <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
+                {m.displayName}
+              </Link>
+              <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
+            </Cell>
+            <Cell label={link} className="px-3">
+              {T.linkState[m.linkState](m.linkExpiresAt)}
+            </Cell>
+            <Cell label={opened} className="px-3 whitespace-nowrap">
+              {m.openedAt ? m.openedAt.toLocaleString("en-GB") : "—"}
+            </Cell>
+            <Cell label={failed} className="px-3">
+              {m.failedAttempts ? `${m.failedAttempts} (last: ${m.lastFailureCode ?? "?"})` : "—"}
+            </Cell>
+            <Cell label={uploaded} className="px-3 whitespace-nowrap">
+              {m.uploadedAt ? m.uploadedAt.toLocaleString("en-GB") : "—"}
+            </Cell>
+            <Cell label={approval} className="px-3">
+              {m.approval ?? "—"}
+              {m.rejectionReason && <div className="text-xs text-slate-500">{m.rejectionReason}</div>}
+            </Cell>
+            <Cell label={mail} stack="inline" className="px-3">
+              {T.mail[m.mail]}
+            </Cell>
+            <Cell label={reminders} stack="inline" className="px-3 tabular-nums">
+              {m.reminders || "—"}
+            </Cell>
+          </Row>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

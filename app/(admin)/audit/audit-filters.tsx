@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { AUDIT_EVENTS, actorFilterValue, auditQuery, type AuditFilters } from "@/lib/audit/filters";
+
+const control =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:outline-none";
+
+export interface ActorOption {
+  value: string;
+  label: string;
+}
+
+/** The log's filters as a plain GET form: the URL says what is shown, so it can be shared and exported. */
+export function AuditFiltersForm({ filters, actors }: { filters: AuditFilters; actors: ActorOption[] }) {
+  const filtered = Boolean(filters.person || filters.actor || filters.event);
+  return (
+    <form
+      method="get"
+      action="/audit"
+      role="search"
+      aria-label="Filter the audit log"
+      className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end"
+    >
+      <label className="block text-sm font-medium text-slate-700">
+        Person
+        <input
+          name="person"
+          type="search"
+          defaultValue={filters.person ?? ""}
+          placeholder="Name or external ID"
+          maxLength={200}
+          className={control}
+        />
+      </label>
+      <label className="block text-sm font-medium text-slate-700">
+        Done by
+        <select
+          name="actor"
+          defaultValue={filters.actor ? actorFilterValue(filters.actor) : ""}
+          className={control}
+        >
+          <option value="">Anyone</option>
+          {actors.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block text-sm font-medium text-slate-700">
+        Event
+        <select name="event" defaultValue={filters.event ?? ""} className={control}>
+          <option value="">All events</option>
+          {Object.entries(AUDIT_EVENTS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={buttonClass("primary")}>
+          Show
+        </button>
+        {filtered && (
+          <Link href="/audit" className={buttonClass("secondary")}>
+            Clear
+          </Link>
+        )}
+        <a href={`/audit/export${auditQuery(filters)}`} className={buttonClass("secondary")} download>
+          Export CSV
+        </a>
+      </div>
+    </form>
+  );
+}
