@@ -13,6 +13,8 @@ export NEXT_TELEMETRY_DISABLED=1
 unset DATABASE_URL
 rm -rf "$DATA_DIR"
 if [ "$2" = "seed" ]; then
-  npx tsx --conditions=react-server e2e/seed.ts
+  # The seed writes the raw API keys to test-results/e2e-keys-<port>.json: name it after this
+  # server, not after the suite's main one (a spec's own server once overwrote the main keys).
+  E2E_PORT_BASE="$PORT" npx tsx --conditions=react-server e2e/seed.ts
 fi
 exec npx next start -p "$PORT"
