@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { FACE_MODEL_BASE } from "@/lib/face-model/files";
 import { frontalJpeg } from "@/lib/portrait/test-fixtures";
 import { SEC } from "./env";
 import { callAction, credentialsFor, forgetSession, seed, sql, type ActorName, type Scope } from "./http";
@@ -614,6 +615,11 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/health": {
     request: async (a, s) => fetch(`${SEC.baseUrl}/api/health`, { headers: await asActor(a, s) }),
     allowed: (r) => r.status === 200,
+  },
+  "GET /face-model/[version]/[file]": {
+    request: async (a, s) =>
+      fetch(`${SEC.baseUrl}${FACE_MODEL_BASE}blazeface.json`, { headers: await asActor(a, s) }),
+    allowed: (r, body) => r.status === 200 && body.includes("weightsManifest"),
   },
   "GET /api/portraits/[id]/[variant]": {
     request: async (a, s) => {

@@ -93,6 +93,9 @@ export const ROUTES: Record<string, Row> = {
   // The audit log (and its export) is for admins and owners; another organization's export never holds org A's events.
   "GET /audit/export": members("admin"),
   "GET /api/v1/openapi.json": sameForAll("allow"),
+  // The face engine's files for the phone's live guide (issue 15): public, the same for everyone,
+  // no organization's data in them.
+  "GET /face-model/[version]/[file]": sameForAll("allow"),
   "GET /api/v1/identities": apiKeyOnly(),
   "POST /api/v1/identities": apiKeyOnly(NO_TARGET),
   "GET /api/v1/identities/[id]": apiKeyOnly(),
