@@ -1,15 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { consoleLocale, LOCALE_COOKIE } from "@/lib/i18n/console";
 import { PAGE_LOCALE_HEADER, pickLocale } from "@/lib/i18n/upload";
 
 /**
- * The person's page speaks the browser's language (English or Japanese). The root layout writes
- * `<html lang>` before the page runs, so the language is picked here, once, and handed on in a
- * request header (set by this proxy only: a client's own value is replaced).
+ * Every page's language is picked here, once, and handed on in a request header (set by this proxy
+ * only: a client's own value is replaced). The root layout writes `<html lang>` from it and
+ * i18n/request.ts gives next-intl the same value, so the two never disagree.
+ * - The person's page (/upload) speaks the browser's language.
+ * - The console speaks the language chosen with its switcher (a cookie), else the browser's.
  */
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
-  headers.set(PAGE_LOCALE_HEADER, pickLocale(request.headers.get("accept-language")));
+  const acceptLanguage = request.headers.get("accept-language");
+  const locale = request.nextUrl.pathname.startsWith("/upload")
+    ? pickLocale(acceptLanguage)
+    : consoleLocale(request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage);
+  headers.set(PAGE_LOCALE_HEADER, locale);
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: "/upload/:path*" };
+// Pages only: API routes, Next's own files and static files (favicon, model files) need no language.
+export const config = { matcher: ["/((?!api/|_next/|face-model/|.*\\.[a-z0-9]+$).*)"] };

@@ -1,21 +1,31 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
-import { PAGE_LOCALE_HEADER, pageLocale } from "@/lib/i18n/upload";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { TIME_ZONE_SCRIPT } from "@/lib/i18n/dates";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Identity Manager", template: "%s · Identity Manager" },
-  description:
-    "Keep the people your face recognition searches for, and let them register their own portrait.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return {
+    title: { default: "Identity Manager", template: "%s · Identity Manager" },
+    description: t("description"),
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+/** `lang` is the language proxy.ts picked for this request (next-intl reads the same value). */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const lang = pageLocale((await headers()).get(PAGE_LOCALE_HEADER));
+  const lang = await getLocale();
   return (
     <html lang={lang}>
-      <body className="min-h-dvh">{children}</body>
+      <head>
+        {/* Tells the server the browser's time zone, so dates render in it from the next request on. */}
+        <script dangerouslySetInnerHTML={{ __html: TIME_ZONE_SCRIPT }} />
+      </head>
+      <body className="min-h-dvh">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

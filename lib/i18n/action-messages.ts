@@ -1,0 +1,44 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+
+/**
+ * Messages of server actions in the user's language, chosen by code — never by matching English
+ * text. An AppError's `code` picks `errors.<CODE>`; a zod issue on a field picks
+ * `fields.<field>.<issue code>`, else `fields.<field>.default`, else `fields._.<issue code>`. A code
+ * without a message falls back to the service's English text, so a new code is never a blank.
+ */
+export async function errorMessage(code: string, fallback?: string): Promise<string> {
+  const t = await getTranslations("errors");
+  if (t.has(code as never)) return t(code as never);
+  return fallback ?? t("INTERNAL");
+}
+
+/** An AppError's field errors: every field gets the code's message when there is one. */
+export async function appFieldErrors(
+  code: string,
+  fieldErrors: Record<string, string[]> | undefined,
+): Promise<Record<string, string[]> | undefined> {
+  if (!fieldErrors) return undefined;
+  const t = await getTranslations("errors");
+  if (!t.has(code as never)) return fieldErrors;
+  const text = t(code as never);
+  return Object.fromEntries(Object.keys(fieldErrors).map((field) => [field, [text]]));
+}
+
+/** zod's issues as `{ field: [message] }` in the user's language. */
+export async function issueFieldErrors(issues: z.core.$ZodIssue[]): Promise<Record<string, string[]>> {
+  const t = await getTranslations("fields");
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "_");
+    const values = {
+      minimum: Number("minimum" in issue ? issue.minimum : 0),
+      maximum: Number("maximum" in issue ? issue.maximum : 0),
+    };
+    const candidates = [`${field}.${issue.code}`, `${field}.default`, `_.${issue.code}`, "_.default"];
+    const key = candidates.find((k) => t.has(k as never))!;
+    (out[field] ??= []).push(t(key as never, values as never));
+  }
+  return out;
+}
