@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export default function NotFound() {
+  const t = useTranslations("notFound");
   return (
     <main className="mx-auto max-w-md p-8 text-center">
-      <h1 className="text-xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-slate-600">The page you asked for does not exist or is no longer available.</p>
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-slate-600">{t("body")}</p>
       <Link href="/" className="mt-6 inline-block text-brand-600 underline">
-        Go to the start page
+        {t("link")}
       </Link>
     </main>
   );

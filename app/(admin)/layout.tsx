@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitcher } from "@/components/admin/locale-switcher";
 import { getDb } from "@/db/client";
 import { countPendingApprovals } from "@/lib/approvals/service";
 import { requirePageSession } from "@/lib/auth/session";
@@ -10,6 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageSession();
   const pending = await countPendingApprovals(await getDb(), ctx.organizationId);
+  const t = await getTranslations("nav");
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
@@ -18,12 +21,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             Identity Manager <span className="font-normal text-slate-500">· {ctx.organizationName}</span>
           </div>
           <AdminNav role={ctx.role} pendingApprovals={pending}>
-            <Link href="/account" title="Your account" className="rounded-md px-2 py-1 hover:bg-slate-100">
-              {ctx.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ctx.role}</span>
+            <Link href="/account" title={t("account")} className="rounded-md px-2 py-1 hover:bg-slate-100">
+              {ctx.email}{" "}
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t(`roles.${ctx.role}`)}</span>
             </Link>
+            <LocaleSwitcher />
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-                Sign out
+                {t("signOut")}
               </button>
             </form>
           </AdminNav>

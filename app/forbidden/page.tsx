@@ -1,16 +1,19 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Not allowed" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("forbidden"))("tab") };
+}
 
 export default function Forbidden() {
+  const t = useTranslations("forbidden");
   return (
     <main className="mx-auto max-w-md p-8 text-center">
-      <h1 className="text-xl font-semibold">You don’t have access to this page</h1>
-      <p className="mt-2 text-slate-600">
-        Your role in this organization does not include it. Ask an owner if you need it.
-      </p>
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-slate-600">{t("body")}</p>
       <Link href="/" className="mt-6 inline-block text-brand-600 underline">
-        Back to the console
+        {t("link")}
       </Link>
     </main>
   );

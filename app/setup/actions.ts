@@ -9,7 +9,9 @@ import { setupFirstOwner } from "@/lib/auth/accounts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { echoValues, type ActionState } from "@/lib/auth/action";
 import { isAppError } from "@/lib/errors";
-import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
+import { isSameOriginRequest } from "@/lib/auth/origin";
+import { appFieldErrors, errorMessage, issueFieldErrors } from "@/lib/i18n/action-messages";
+import { getTranslations } from "next-intl/server";
 
 const setupSchema = z.object({
   organizationName: text().trim().min(2, "Enter your organization’s name.").max(100),
@@ -20,13 +22,13 @@ const setupSchema = z.object({
 
 /** First-run only: the service refuses once any user exists, whoever calls this. */
 export async function setupAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
+  if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return {
       ok: false,
-      message: "Check the highlighted fields.",
-      errors: z.flattenError(parsed.error).fieldErrors,
+      message: await errorMessage("VALIDATION"),
+      errors: await issueFieldErrors(parsed.error.issues),
       values: echoValues(formData),
     };
   }
@@ -34,7 +36,12 @@ export async function setupAction(_prev: ActionState | undefined, formData: Form
     await setupFirstOwner(await getDb(), parsed.data);
   } catch (error) {
     if (isAppError(error))
-      return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
+      return {
+        ok: false,
+        message: await errorMessage(error.code, error.message),
+        errors: await appFieldErrors(error.code, error.fieldErrors),
+        values: echoValues(formData),
+      };
     throw error;
   }
   try {
@@ -45,7 +52,7 @@ export async function setupAction(_prev: ActionState | undefined, formData: Form
     });
   } catch (error) {
     if (error instanceof AuthError)
-      return { ok: false, message: "Your account was created. Please sign in." };
+      return { ok: false, message: (await getTranslations("setup"))("createdSignIn") };
     throw error;
   }
   return { ok: true };

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { setupAction } from "./actions";
 
 export function SetupForm() {
+  const t = useTranslations("setup");
   const [state, action, pending] = useActionState(setupAction, undefined);
   return (
     <form
@@ -14,7 +16,7 @@ export function SetupForm() {
     >
       <FormMessage message={state?.message} ok={state?.ok} />
       <TextField
-        label="Organization name"
+        label={t("organizationName")}
         name="organizationName"
         defaultValue={state?.values?.organizationName}
         required
@@ -22,14 +24,14 @@ export function SetupForm() {
         errors={state?.errors?.organizationName}
       />
       <TextField
-        label="Your name"
+        label={t("name")}
         name="name"
         defaultValue={state?.values?.name}
         autoComplete="name"
         errors={state?.errors?.name}
       />
       <TextField
-        label="Email"
+        label={t("email")}
         name="email"
         defaultValue={state?.values?.email}
         type="email"
@@ -38,16 +40,16 @@ export function SetupForm() {
         errors={state?.errors?.email}
       />
       <TextField
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         required
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint={t("passwordHint")}
         errors={state?.errors?.password}
       />
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Creating…" : "Create organization"}
+        {pending ? t("creating") : t("create")}
       </Button>
     </form>
   );

@@ -1,25 +1,27 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { hasRole, type Role } from "@/lib/auth/roles";
 
-const TABS: { href: string; label: string; role: Role }[] = [
-  { href: "/identities", label: "Identities", role: "admin" },
-  { href: "/campaigns", label: "Campaigns", role: "admin" },
-  { href: "/approvals", label: "Approvals", role: "reviewer" },
-  { href: "/search", label: "Search by face", role: "admin" },
-  { href: "/audit", label: "Audit log", role: "admin" },
-  { href: "/settings", label: "Settings", role: "owner" },
-];
+const TABS = [
+  { href: "/identities", label: "identities", role: "admin" },
+  { href: "/campaigns", label: "campaigns", role: "admin" },
+  { href: "/approvals", label: "approvals", role: "reviewer" },
+  { href: "/search", label: "search", role: "admin" },
+  { href: "/audit", label: "audit", role: "admin" },
+  { href: "/settings", label: "settings", role: "owner" },
+] as const satisfies { href: string; label: string; role: Role }[];
 
 function PendingBadge({ count, testId }: { count: number; testId?: string }) {
+  const t = useTranslations("nav");
   if (count <= 0) return null;
   return (
     <span
       className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white"
-      aria-label={`${count} pending`}
+      aria-label={t("pending", { count })}
       data-testid={testId}
     >
       {count > 999 ? "999+" : count}
@@ -39,8 +41,9 @@ function Tabs({
   className: string;
 }) {
   const pathname = usePathname();
+  const t = useTranslations("nav");
   return (
-    <nav aria-label="Main" className={className}>
+    <nav aria-label={t("main")} className={className}>
       {TABS.filter((t) => hasRole(role, t.role)).map((tab) => {
         const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
         return (
@@ -51,7 +54,7 @@ function Tabs({
             aria-current={active ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
           >
-            {tab.label}
+            {t(tab.label)}
             {tab.href === "/approvals" && (
               <PendingBadge count={pendingApprovals} testId={onNavigate ? undefined : "pending-badge"} />
             )}
@@ -77,6 +80,7 @@ export function AdminNav({
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  const t = useTranslations("nav");
   return (
     <>
       <Tabs role={role} pendingApprovals={pendingApprovals} className="hidden gap-1 text-sm md:flex" />
@@ -88,7 +92,7 @@ export function AdminNav({
         onClick={() => setOpen((v) => !v)}
         className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 md:hidden"
       >
-        {open ? "Close menu" : "Menu"}
+        {open ? t("closeMenu") : t("menu")}
         {!open && <PendingBadge count={pendingApprovals} />}
       </button>
       {open && (

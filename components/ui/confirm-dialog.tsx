@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import { Button } from "./button";
@@ -20,6 +21,7 @@ interface ConfirmDialogProps {
 
 /** A destructive action behind a confirmation: Cancel, or confirm and close once it succeeded. */
 export function ConfirmDialog({ action, id, trigger, title, description, confirm }: ConfirmDialogProps) {
+  const t = useTranslations("common");
   const [open, setOpen] = useState(false);
   const [state, submit, pending] = useActionState(
     async (prev: ActionState | undefined, formData: FormData) => {
@@ -45,7 +47,7 @@ export function ConfirmDialog({ action, id, trigger, title, description, confirm
           <input type="hidden" name="id" value={id} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" variant="danger" disabled={pending}>
               {pending ? confirm.pending : confirm.label}

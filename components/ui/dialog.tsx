@@ -1,6 +1,7 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 interface DialogProps {
@@ -16,6 +17,7 @@ interface DialogProps {
 
 /** Modal dialog on Radix: focus is trapped and returned, Escape closes, the title is announced. */
 export function Dialog({ open, onOpenChange, title, description, children, wide, extraWide }: DialogProps) {
+  const t = useTranslations("common");
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -34,7 +36,7 @@ export function Dialog({ open, onOpenChange, title, description, children, wide,
           <div className="mt-4">{children}</div>
           <RadixDialog.Close
             className="absolute top-3 right-3 rounded-md p-1 text-slate-500 hover:bg-slate-100"
-            aria-label="Close"
+            aria-label={t("close")}
           >
             <span aria-hidden>✕</span>
           </RadixDialog.Close>

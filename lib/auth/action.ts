@@ -4,8 +4,9 @@ import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { classifyDbError } from "@/lib/db-errors";
 import { isAppError } from "@/lib/errors";
+import { appFieldErrors, errorMessage, issueFieldErrors } from "@/lib/i18n/action-messages";
 import { logError } from "@/lib/log";
-import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "./origin";
+import { isSameOriginRequest } from "./origin";
 import type { Role } from "./roles";
 import { requireSession, type SessionContext } from "./session";
 
@@ -55,14 +56,14 @@ export function sessionAction<S extends z.ZodType, R = never>(
 ) {
   return async (_prev: ActionState<unknown> | undefined, formData: FormData): Promise<ActionState<R>> => {
     try {
-      if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
+      if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
       const ctx = await requireSession(role);
       const parsed = schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : formData);
       if (!parsed.success) {
         return {
           ok: false,
-          message: "Check the highlighted fields.",
-          errors: z.flattenError(parsed.error).fieldErrors as ActionState<R>["errors"],
+          message: await errorMessage("VALIDATION"),
+          errors: await issueFieldErrors(parsed.error.issues),
           values: echoValues(formData),
         };
       }
@@ -72,10 +73,15 @@ export function sessionAction<S extends z.ZodType, R = never>(
       unstable_rethrow(caught);
       const error = classifyDbError(caught);
       if (isAppError(error)) {
-        return { ok: false, message: error.message, errors: error.fieldErrors, values: echoValues(formData) };
+        return {
+          ok: false,
+          message: await errorMessage(error.code, error.message),
+          errors: await appFieldErrors(error.code, error.fieldErrors),
+          values: echoValues(formData),
+        };
       }
       logError("server action failed", error);
-      return { ok: false, message: "Something went wrong. Please try again.", values: echoValues(formData) };
+      return { ok: false, message: await errorMessage("INTERNAL"), values: echoValues(formData) };
     }
   };
 }

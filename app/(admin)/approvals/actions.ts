@@ -1,12 +1,14 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
+import { errorMessage } from "@/lib/i18n/action-messages";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actorOf } from "@/lib/audit/record";
 import { sessionAction } from "@/lib/auth/action";
 import { decideApproval, getApprovalDetail } from "@/lib/approvals/service";
 import { hasErrorCode, isAppError } from "@/lib/errors";
-import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
+import { isSameOriginRequest } from "@/lib/auth/origin";
 import { getSessionContext } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import { findLikelyDuplicates } from "@/lib/approvals/duplicates";
@@ -61,7 +63,7 @@ export const decideApprovalsAction = sessionAction(
       if (duplicates.length > 0) {
         return {
           ok: false,
-          message: "This photo matches someone else: confirm with a reason to approve it.",
+          message: (await getTranslations("approvals"))("confirmDuplicate"),
           result: { duplicates },
         };
       }
@@ -80,10 +82,10 @@ export const decideApprovalsAction = sessionAction(
     }
     revalidatePath("/approvals");
     revalidatePath("/identities");
-    const verb = decision === "approve" ? "approved" : "rejected";
-    const parts = [`${done} ${verb}`];
-    if (alreadyDecided) parts.push(`${alreadyDecided} had already been decided by someone else`);
-    return { ok: done > 0 || alreadyDecided === 0, message: `${parts.join(", ")}.` };
+    const t = await getTranslations("approvals");
+    const parts = [t(decision === "approve" ? "doneApproved" : "doneRejected", { count: done })];
+    if (alreadyDecided) parts.push(t("alreadyDecided", { count: alreadyDecided }));
+    return { ok: done > 0 || alreadyDecided === 0, message: parts.join(" ") };
   },
 );
 
@@ -91,18 +93,18 @@ export const decideApprovalsAction = sessionAction(
 export async function loadViewerAction(
   id: string,
 ): Promise<{ ok: true; data: ViewerData } | { ok: false; message: string }> {
-  if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
+  if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
   const ctx = await getSessionContext();
-  if (!ctx) return { ok: false, message: "Sign in to continue." };
+  if (!ctx) return { ok: false, message: await errorMessage("UNAUTHORIZED") };
   const parsed = z.uuid().safeParse(id);
-  if (!parsed.success) return { ok: false, message: "Approval request not found." };
+  if (!parsed.success) return { ok: false, message: await errorMessage("NOT_FOUND") };
   try {
     return {
       ok: true,
       data: toViewerData(await getApprovalDetail(await getDb(), ctx.organizationId, parsed.data)),
     };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message };
+    if (isAppError(error)) return { ok: false, message: await errorMessage(error.code, error.message) };
     throw error;
   }
 }

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { DateTime } from "@/components/ui/date-time";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
@@ -17,7 +19,7 @@ export interface ApprovalItem {
   identityId: string;
   displayName: string;
   externalId: string;
-  createdAt: string;
+  createdAt: Date;
   conditions: LinkConditions;
   quality: QualitySummary;
   hasThumbnail: boolean;
@@ -33,6 +35,7 @@ function DecideButtons({
   onDecided?: () => void;
 }) {
   const { hold } = useDecisionHold();
+  const t = useTranslations("approvals");
   const [confirming, setConfirming] = useState<{
     decision: "approve" | "reject";
     duplicates: DuplicateOf[];
@@ -41,8 +44,13 @@ function DecideButtons({
   const [error, setError] = useState<string | null>(null);
   const ids = items.map((i) => i.id);
   const decide = (decision: "approve" | "reject", extra: Confirmed = {}) => {
-    const who = items.length === 1 ? items[0]!.displayName : `${items.length} photos`;
-    hold({ ids, decision, label: `${decision === "approve" ? "Approved" : "Rejected"} ${who}`, ...extra });
+    const who = items.length === 1 ? items[0]!.displayName : t("photos", { count: items.length });
+    hold({
+      ids,
+      decision,
+      label: t(decision === "approve" ? "approvedWho" : "rejectedWho", { who }),
+      ...extra,
+    });
     setConfirming(null);
     onDecided?.();
   };
@@ -56,7 +64,7 @@ function DecideButtons({
     form.set("check", "true");
     const result = await decideApprovalsAction(undefined, form);
     setChecking(false);
-    if (!result.ok) return setError(result.message ?? "Something went wrong.");
+    if (!result.ok) return setError(result.message ?? t("failed"));
     const duplicates = (result.result?.duplicates ?? []) as DuplicateOf[];
     if (duplicates.length > 0) setConfirming({ decision: "approve", duplicates });
     else decide("approve");
@@ -69,16 +77,16 @@ function DecideButtons({
         disabled={checking || ids.length === 0}
         onClick={() => setConfirming({ decision: "reject", duplicates: [] })}
       >
-        Reject{compact ? "" : ` (${ids.length})`}
+        {compact ? t("reject") : t("rejectCount", { count: ids.length })}
       </Button>
       <Button disabled={checking || ids.length === 0} onClick={approve}>
-        Approve{compact ? "" : ` (${ids.length})`}
+        {compact ? t("approve") : t("approveCount", { count: ids.length })}
       </Button>
       <Dialog
         open={confirming !== null}
         onOpenChange={(open) => !open && setConfirming(null)}
-        title={confirming?.decision === "approve" ? "Approve a likely duplicate?" : "Reject"}
-        description={items.length === 1 ? items[0]!.displayName : `${items.length} photos`}
+        title={confirming?.decision === "approve" ? t("approveDuplicate") : t("reject")}
+        description={items.length === 1 ? items[0]!.displayName : t("photos", { count: items.length })}
       >
         {confirming && (
           <ConfirmDecision
@@ -97,6 +105,7 @@ function DecideButtons({
 /** The pending requests; decisions are held by the page's DecisionHold (decision-hold.tsx). */
 export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
   const { hidden } = useDecisionHold();
+  const t = useTranslations("approvals");
   const items = all.filter((i) => !hidden.has(i.id));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [viewing, setViewing] = useState<string | null>(null);
@@ -119,27 +128,27 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
             onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))}
             className="h-4 w-4 accent-brand-600"
           />
-          Select all on this page
+          {t("selectAll")}
         </label>
         <div className="flex items-center gap-3">
-          <span className="text-sm text-slate-600">{live.length} selected</span>
+          <span className="text-sm text-slate-600">{t("selected", { count: live.length })}</span>
           <DecideButtons items={live} onDecided={() => setSelected(new Set())} />
         </div>
       </div>
-      <Table label="Pending approvals">
+      <Table label={t("tableLabel")}>
         <TableHead>
           <HeaderCell className="w-10">
-            <span className="sr-only">Select</span>
+            <span className="sr-only">{t("select")}</span>
           </HeaderCell>
           <HeaderCell className="px-2">
-            <span className="sr-only">Uploaded photo</span>
+            <span className="sr-only">{t("uploadedPhoto")}</span>
           </HeaderCell>
-          <HeaderCell>Identity</HeaderCell>
-          <HeaderCell>Submitted</HeaderCell>
-          <HeaderCell>Conditions</HeaderCell>
-          <HeaderCell>Quality</HeaderCell>
+          <HeaderCell>{t("identity")}</HeaderCell>
+          <HeaderCell>{t("submitted")}</HeaderCell>
+          <HeaderCell>{t("conditions")}</HeaderCell>
+          <HeaderCell>{t("quality")}</HeaderCell>
           <HeaderCell align="right">
-            <span className="sr-only">Decision</span>
+            <span className="sr-only">{t("decision")}</span>
           </HeaderCell>
         </TableHead>
         <TableBody>
@@ -148,7 +157,7 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
               <Cell stack="inline">
                 <input
                   type="checkbox"
-                  aria-label={`Select ${item.displayName}`}
+                  aria-label={t("selectNamed", { name: item.displayName })}
                   checked={selected.has(item.id)}
                   onChange={() => toggle(item.id)}
                   className="h-4 w-4 accent-brand-600"
@@ -158,7 +167,7 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
                 <button
                   type="button"
                   onClick={() => setViewing(item.id)}
-                  aria-label={`Review photo of ${item.displayName}`}
+                  aria-label={t("reviewPhotoOf", { name: item.displayName })}
                   className="block rounded-md"
                 >
                   {item.hasThumbnail ? (
@@ -172,7 +181,7 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
                     />
                   ) : (
                     <span className="flex h-14 w-14 items-center justify-center rounded-md bg-slate-200 text-xs text-slate-500">
-                      No image
+                      {t("noImage")}
                     </span>
                   )}
                 </button>
@@ -181,15 +190,13 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
                 <div className="font-medium">{item.displayName}</div>
                 <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
               </Cell>
-              <Cell label="Submitted" className="text-slate-700">
-                <time dateTime={item.createdAt} suppressHydrationWarning>
-                  {new Date(item.createdAt).toLocaleString()}
-                </time>
+              <Cell label={t("submitted")} className="text-slate-700">
+                <DateTime value={item.createdAt} style="relative" />
               </Cell>
-              <Cell label="Conditions">
+              <Cell label={t("conditions")}>
                 <ConditionBadges conditions={item.conditions} />
               </Cell>
-              <Cell label="Quality">
+              <Cell label={t("quality")}>
                 <QualityBadge quality={item.quality} />
               </Cell>
               <Cell>

@@ -1,16 +1,16 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { LinkConditions } from "@/db/schema";
 import type { QualitySummary } from "@/lib/approvals/service";
 
 export function ConditionBadges({ conditions }: { conditions: LinkConditions }) {
+  const t = useTranslations("approvals.badges");
   return (
     <div className="flex flex-wrap gap-1">
-      {!conditions.storeImage && (
-        <Badge title="The image is deleted once decided; only the template is kept">Image not kept</Badge>
-      )}
-      {!conditions.qualityCheck && <Badge tone="warn">Quality check skipped</Badge>}
+      {!conditions.storeImage && <Badge title={t("imageNotKeptHint")}>{t("imageNotKept")}</Badge>}
+      {!conditions.qualityCheck && <Badge tone="warn">{t("qualitySkipped")}</Badge>}
       {conditions.storeImage && conditions.qualityCheck && (
-        <Badge title="The photo is kept and was checked for quality">Photo kept, checked</Badge>
+        <Badge title={t("keptCheckedHint")}>{t("keptChecked")}</Badge>
       )}
     </div>
   );
@@ -23,10 +23,11 @@ export function QualityBadge({
   quality: QualitySummary;
   hasTemplate?: boolean;
 }) {
+  const t = useTranslations("approvals.badges");
   if (!quality.checked) {
     return (
       <span className="text-xs text-amber-800">
-        Quality check skipped{hasTemplate ? "" : " · no face found"}
+        {t(hasTemplate ? "qualitySkipped" : "qualitySkippedNoFace")}
       </span>
     );
   }
@@ -35,10 +36,9 @@ export function QualityBadge({
     const findings = quality.findings ?? [];
     return (
       <span className="text-xs text-amber-800" title={quality.primary.code} data-testid="quality-findings">
-        Passed with {findings.length === 1 ? "a warning" : `${findings.length} warnings`}:{" "}
-        {findings.join("; ")}
+        {t("passedWithWarnings", { count: findings.length, findings: findings.join("; ") })}
       </span>
     );
   }
-  return <span className="text-xs text-green-800">Passed</span>;
+  return <span className="text-xs text-green-800">{t("passed")}</span>;
 }

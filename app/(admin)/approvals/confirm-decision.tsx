@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { similarityText } from "@/components/admin/verdict-band";
+import { useSimilarityText } from "@/components/admin/verdict-band";
 import { Button } from "@/components/ui/button";
 import { REJECTION_REASONS, type RejectionReason } from "@/lib/campaigns/reasons";
 
@@ -32,6 +32,7 @@ export function ConfirmDecision({
   onCancel: () => void;
 }) {
   const id = useId();
+  const similarityText = useSimilarityText();
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -47,6 +48,7 @@ function formOf(d: HeldDecision): FormData {
  */
 export function DecisionHold({ children }: { children: ReactNode }) {
   const router = useRouter();
+  const t = useTranslations("approvals.hold");
   const [held, setHeld] = useState<Held | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
@@ -62,13 +64,13 @@ export function DecisionHold({ children }: { children: ReactNode }) {
     async (d: Held) => {
       if (heldRef.current?.key === d.key) heldRef.current = null;
       setHeld((cur) => (cur?.key === d.key ? null : cur));
-      setNotice({ ok: true, message: "Applying…" });
+      setNotice({ ok: true, message: t("applying") });
       const result = await decideApprovalsAction(undefined, formOf(d));
       if (!result.ok) unhide(d.ids);
-      setNotice({ ok: Boolean(result.ok), message: result.message ?? "Done." });
+      setNotice({ ok: Boolean(result.ok), message: result.message ?? t("done") });
       router.refresh();
     },
-    [router, unhide],
+    [router, unhide, t],
   );
 
   const hold = useCallback(
@@ -90,7 +92,7 @@ export function DecisionHold({ children }: { children: ReactNode }) {
     heldRef.current = null;
     setHeld(null);
     unhide(d.ids);
-    setNotice({ ok: true, message: "Undone: nothing was changed." });
+    setNotice({ ok: true, message: t("undone") });
   };
 
   useEffect(() => {
@@ -129,11 +131,9 @@ export function DecisionHold({ children }: { children: ReactNode }) {
       >
         {held ? (
           <div className="flex items-center gap-4 rounded-lg bg-slate-900 px-4 py-3 text-sm text-white shadow-lg">
-            <span>
-              {held.label} — applied in {seconds} s
-            </span>
+            <span>{t("appliedIn", { label: held.label, seconds })}</span>
             <Button variant="secondary" onClick={undo}>
-              Undo
+              {t("undo")}
             </Button>
           </div>
         ) : notice ? (

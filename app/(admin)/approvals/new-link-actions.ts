@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { actorOf } from "@/lib/audit/record";
 import { sessionAction } from "@/lib/auth/action";
@@ -51,9 +52,7 @@ export const rejectWithNewLinkAction = sessionAction(
     // No revalidation here: the approvals page would re-render without this request and take the
     // viewer (and the new link, shown only once) with it. The form refreshes the page when closed.
     return {
-      message: result.mailed
-        ? "Rejected. A new link is on its way by email, with the reason."
-        : "Rejected. Send the person this new link with the reason.",
+      message: (await getTranslations("actions"))(result.mailed ? "rejectedMailed" : "rejectedShowLink"),
       result: {
         mailed: result.mailed,
         reasonText: [rejectionReasonText(reason, result.locale), note].filter(Boolean).join(" "),

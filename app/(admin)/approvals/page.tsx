@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listApprovals } from "@/lib/approvals/service";
 import { requirePageSession } from "@/lib/auth/session";
@@ -6,7 +7,9 @@ import { isAppError } from "@/lib/errors";
 import { ApprovalsTable, type ApprovalItem } from "./approvals-table";
 import { DecisionHold } from "./decision-hold";
 
-export const metadata = { title: "Approvals" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("approvals"))("title") };
+}
 
 export default async function ApprovalsPage({
   searchParams,
@@ -14,6 +17,7 @@ export default async function ApprovalsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requirePageSession("reviewer");
+  const t = await getTranslations("approvals");
   const raw = await searchParams;
   const cursor = typeof raw.cursor === "string" ? raw.cursor : undefined;
   const db = await getDb();
@@ -29,7 +33,7 @@ export default async function ApprovalsPage({
     identityId: r.identityId,
     displayName: r.displayName,
     externalId: r.externalId,
-    createdAt: r.createdAt.toISOString(),
+    createdAt: r.createdAt,
     conditions: r.conditions,
     quality: r.quality,
     hasThumbnail: r.hasThumbnail,
@@ -39,17 +43,13 @@ export default async function ApprovalsPage({
     <DecisionHold>
       <div className="space-y-4">
         <div>
-          <h1 className="text-2xl font-semibold">Approvals</h1>
-          <p className="text-sm text-slate-600">
-            Photos people sent through links that require approval. Oldest first.
-          </p>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("intro")}</p>
         </div>
         {items.length === 0 ? (
           <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-            <p className="font-medium">Nothing to review.</p>
-            <p className="mt-1 text-sm text-slate-600">
-              When someone uploads through a link that requires approval, the photo waits here.
-            </p>
+            <p className="font-medium">{t("empty")}</p>
+            <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
           </div>
         ) : (
           <ApprovalsTable items={items} />
@@ -57,14 +57,14 @@ export default async function ApprovalsPage({
         <div className="flex justify-between text-sm">
           {cursor ? (
             <Link href="/approvals" className="text-brand-600 hover:underline">
-              ← First page
+              {t("firstPage")}
             </Link>
           ) : (
             <span />
           )}
           {page.nextCursor && (
             <Link href={`/approvals?cursor=${page.nextCursor}`} className="text-brand-600 hover:underline">
-              Next page →
+              {t("nextPage")}
             </Link>
           )}
         </div>

@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
-import { similarityText, VerdictBand } from "@/components/admin/verdict-band";
+import { useSimilarityText, VerdictBand } from "@/components/admin/verdict-band";
 import { loadViewerAction } from "./actions";
 import { ConditionBadges, QualityBadge } from "./condition-badges";
 import { ConfirmDecision, type Confirmed } from "./confirm-decision";
@@ -19,6 +20,7 @@ type Loaded = { id: string; result: Awaited<ReturnType<typeof loadViewerAction>>
  * duplicates and the decision — all visible without scrolling on a laptop (1366×900).
  */
 export function ViewerDialog({ requestId, onClose }: { requestId: string | null; onClose: () => void }) {
+  const t = useTranslations("viewer");
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     if (!requestId) return;
@@ -35,10 +37,10 @@ export function ViewerDialog({ requestId, onClose }: { requestId: string | null;
     <Dialog
       open={requestId !== null}
       onOpenChange={(open) => !open && onClose()}
-      title="Review photo"
+      title={t("title")}
       extraWide
     >
-      {!current && <p className="py-10 text-center text-sm text-slate-600">Loading…</p>}
+      {!current && <p className="py-10 text-center text-sm text-slate-600">{t("loading")}</p>}
       {current && !current.ok && <FormMessage message={current.message} />}
       {current?.ok && <ViewerBody data={current.data} onDecided={onClose} />}
     </Dialog>
@@ -60,15 +62,15 @@ function Photo({ src, alt, caption }: { src: string; alt: string; caption: strin
 }
 
 function Duplicates({ data }: { data: ViewerData }) {
+  const t = useTranslations("viewer");
+  const similarityText = useSimilarityText();
   return (
     <section aria-labelledby="dups">
       <h3 id="dups" className="text-sm font-semibold">
-        Possible duplicates
+        {t("duplicates")}
       </h3>
       {data.duplicates.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          {data.hasTemplate ? "No other identity matches this photo." : "Cannot check: no face template."}
-        </p>
+        <p className="text-sm text-slate-600">{data.hasTemplate ? t("noDuplicates") : t("cannotCheck")}</p>
       ) : (
         <ul className="mt-1 space-y-1" data-testid="duplicates">
           {data.duplicates.map((d) => (
@@ -84,7 +86,9 @@ function Duplicates({ data }: { data: ViewerData }) {
                   className="h-9 w-9 rounded-full object-cover"
                 />
               ) : (
-                <span className="rounded bg-white px-1 py-0.5 text-xs text-slate-600">Template only</span>
+                <span className="rounded bg-white px-1 py-0.5 text-xs text-slate-600">
+                  {t("templateOnly")}
+                </span>
               )}
               <span className="min-w-0 flex-1 text-sm">
                 <span className="font-medium">{d.displayName}</span>{" "}
@@ -101,12 +105,14 @@ function Duplicates({ data }: { data: ViewerData }) {
 
 function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => void }) {
   const { hold } = useDecisionHold();
+  const t = useTranslations("viewer");
+  const ta = useTranslations("approvals");
   const [confirming, setConfirming] = useState<"approve" | "reject" | null>(null);
   const decide = (decision: "approve" | "reject", extra: Confirmed = {}) => {
     hold({
       ids: [data.id],
       decision,
-      label: `${decision === "approve" ? "Approved" : "Rejected"} ${data.displayName}`,
+      label: ta(decision === "approve" ? "approvedWho" : "rejectedWho", { who: data.displayName }),
       ...extra,
     });
     onDecided();
@@ -119,25 +125,23 @@ function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => vo
           {data.hasImage ? (
             <Photo
               src={`/api/approvals/${data.id}/image`}
-              alt={`Uploaded photo of ${data.displayName}`}
-              caption="Uploaded photo"
+              alt={t("uploadedOf", { name: data.displayName })}
+              caption={t("uploaded")}
             />
           ) : (
-            <p className="flex-1 rounded-md bg-slate-100 p-4 text-sm text-slate-600">No image to show.</p>
+            <p className="flex-1 rounded-md bg-slate-100 p-4 text-sm text-slate-600">{t("noImage")}</p>
           )}
           {data.current?.hasImage && (
             <Photo
               src={`/api/portraits/${data.current.id}/image`}
-              alt={`Current portrait of ${data.displayName}`}
-              caption="Current portrait"
+              alt={t("currentOf", { name: data.displayName })}
+              caption={t("current")}
             />
           )}
         </div>
         {!data.current?.hasImage && (
           <p className="mt-2 text-sm text-slate-600">
-            {data.current
-              ? "Current portrait: template only — its image was not kept."
-              : "No current portrait: this would be the first."}
+            {data.current ? t("currentTemplateOnly") : t("noCurrent")}
           </p>
         )}
       </div>
@@ -152,14 +156,10 @@ function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => vo
         {data.similarityToCurrent ? (
           <VerdictBand similarity={data.similarityToCurrent.similarity} />
         ) : (
-          data.current && (
-            <p className="text-sm text-slate-600">
-              No similarity: one of the two photos has no face template of the current model.
-            </p>
-          )
+          data.current && <p className="text-sm text-slate-600">{t("noSimilarity")}</p>
         )}
         <div>
-          <h3 className="text-sm font-semibold">Quality check</h3>
+          <h3 className="text-sm font-semibold">{t("quality")}</h3>
           <QualityBadge quality={data.quality} hasTemplate={data.hasTemplate} />
         </div>
         <Duplicates data={data} />
@@ -174,9 +174,9 @@ function ViewerBody({ data, onDecided }: { data: ViewerData; onDecided: () => vo
         ) : (
           <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
             <Button variant="secondary" onClick={() => setConfirming("reject")}>
-              Reject
+              {ta("reject")}
             </Button>
-            <Button onClick={approve}>Approve</Button>
+            <Button onClick={approve}>{ta("approve")}</Button>
           </div>
         )}
         <RejectWithNewLink requestId={data.id} />

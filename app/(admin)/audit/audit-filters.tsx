@@ -1,9 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { AUDIT_EVENTS, actorFilterValue, auditQuery, type AuditFilters } from "@/lib/audit/filters";
 
 const control =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:outline-none";
+
+// Message keys cannot hold dots (next-intl nests on them): "identity.created" → "identity_created".
+type EventKey = {
+  [K in keyof typeof AUDIT_EVENTS]: K extends `${infer A}.${infer B}` ? `${A}_${B}` : never;
+}[keyof typeof AUDIT_EVENTS];
 
 export interface ActorOption {
   value: string;
@@ -13,33 +19,34 @@ export interface ActorOption {
 /** The log's filters as a plain GET form: the URL says what is shown, so it can be shared and exported. */
 export function AuditFiltersForm({ filters, actors }: { filters: AuditFilters; actors: ActorOption[] }) {
   const filtered = Boolean(filters.person || filters.actor || filters.event);
+  const t = useTranslations("audit");
   return (
     <form
       method="get"
       action="/audit"
       role="search"
-      aria-label="Filter the audit log"
+      aria-label={t("filterLabel")}
       className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end"
     >
       <label className="block text-sm font-medium text-slate-700">
-        Person
+        {t("person")}
         <input
           name="person"
           type="search"
           defaultValue={filters.person ?? ""}
-          placeholder="Name or external ID"
+          placeholder={t("personPlaceholder")}
           maxLength={200}
           className={control}
         />
       </label>
       <label className="block text-sm font-medium text-slate-700">
-        Done by
+        {t("doneBy")}
         <select
           name="actor"
           defaultValue={filters.actor ? actorFilterValue(filters.actor) : ""}
           className={control}
         >
-          <option value="">Anyone</option>
+          <option value="">{t("anyone")}</option>
           {actors.map((a) => (
             <option key={a.value} value={a.value}>
               {a.label}
@@ -48,27 +55,27 @@ export function AuditFiltersForm({ filters, actors }: { filters: AuditFilters; a
         </select>
       </label>
       <label className="block text-sm font-medium text-slate-700">
-        Event
+        {t("event")}
         <select name="event" defaultValue={filters.event ?? ""} className={control}>
-          <option value="">All events</option>
-          {Object.entries(AUDIT_EVENTS).map(([value, label]) => (
+          <option value="">{t("allEvents")}</option>
+          {(Object.keys(AUDIT_EVENTS) as (keyof typeof AUDIT_EVENTS)[]).map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(`events.${value.replace(".", "_") as EventKey}`)}
             </option>
           ))}
         </select>
       </label>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonClass("primary")}>
-          Show
+          {t("show")}
         </button>
         {filtered && (
           <Link href="/audit" className={buttonClass("secondary")}>
-            Clear
+            {t("clear")}
           </Link>
         )}
         <a href={`/audit/export${auditQuery(filters)}`} className={buttonClass("secondary")} download>
-          Export CSV
+          {t("export")}
         </a>
       </div>
     </form>

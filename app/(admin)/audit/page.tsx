@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/ui/date-time";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
@@ -10,10 +12,11 @@ import { requirePageSession } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members/service";
 import { AuditFiltersForm, type ActorOption } from "./audit-filters";
 
-export const metadata = { title: "Audit log" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 const PAGE_SIZE = 50;
-const n = (value: number) => value.toLocaleString("en");
 
 function Sentence({ parts }: { parts: Part[] }) {
   return parts.map((p, i) =>
@@ -33,6 +36,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requirePageSession("admin");
+  const t = await getTranslations("audit");
   const raw = await searchParams;
   const filters = parseAuditFilters(raw);
   const db = await getDb();
@@ -52,32 +56,28 @@ export default async function AuditPage({
       value: `user:${m.userId}`,
       label: m.name ? `${m.name} (${m.email})` : m.email,
     })),
-    ...keys.map((k) => ({ value: `api_key:${k.id}`, label: `API key “${k.name}”` })),
-    { value: "public", label: "People, through their upload links" },
-    { value: "system", label: "The system" },
+    ...keys.map((k) => ({ value: `api_key:${k.id}`, label: t("apiKeyActor", { name: k.name }) })),
+    { value: "public", label: t("publicActor") },
+    { value: "system", label: t("systemActor") },
   ];
   const from = page.newerCount + 1;
   const to = page.newerCount + page.items.length;
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-sm text-slate-600">
-          Who did what, and when. It never holds images, tokens or keys.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
       <AuditFiltersForm filters={filters} actors={actors} />
       {page.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          {filters.person || filters.actor || filters.event
-            ? "No events match these filters."
-            : "No events yet."}
+          {filters.person || filters.actor || filters.event ? t("noMatch") : t("empty")}
         </p>
       ) : (
-        <Table label="Audit events">
+        <Table label={t("tableLabel")}>
           <TableHead>
-            <HeaderCell className="w-48">When (UTC)</HeaderCell>
-            <HeaderCell>What happened</HeaderCell>
+            <HeaderCell className="w-48">{t("when")}</HeaderCell>
+            <HeaderCell>{t("what")}</HeaderCell>
           </TableHead>
           <TableBody>
             {page.items.map((row) => {
@@ -85,9 +85,7 @@ export default async function AuditPage({
               return (
                 <Row key={row.id} data-testid="audit-row">
                   <Cell className="whitespace-nowrap text-slate-600 max-md:text-xs">
-                    <time dateTime={row.createdAt.toISOString()}>
-                      {row.createdAt.toISOString().replace("T", " ").slice(0, 19)}
-                    </time>
+                    <DateTime value={row.createdAt} />
                   </Cell>
                   <Cell>
                     <Sentence parts={[e.actor, { text: " " }, ...e.sentence]} />
@@ -98,25 +96,22 @@ export default async function AuditPage({
           </TableBody>
         </Table>
       )}
-      <nav
-        aria-label="Pages of the audit log"
-        className="flex flex-wrap items-center justify-between gap-3 text-sm"
-      >
+      <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p data-testid="audit-position" aria-live="polite">
-          {page.total === 0 ? "No events" : `Events ${n(from)}–${n(to)} of ${n(page.total)}`}
+          {page.total === 0 ? t("noEvents") : t("position", { from, to, total: page.total })}
         </p>
         <div className="flex gap-4">
           {page.newerCount > 0 && (
             <>
               <Link href={`/audit${auditQuery(filters)}`} className="text-brand-700 hover:underline">
-                « Newest
+                {t("newest")}
               </Link>
               <Link
                 href={`/audit${auditQuery(filters, page.newerAfter ? { after: page.newerAfter } : {})}`}
                 className="text-brand-700 hover:underline"
                 rel="prev"
               >
-                ← Newer
+                {t("newer")}
               </Link>
             </>
           )}
@@ -126,7 +121,7 @@ export default async function AuditPage({
               className="text-brand-700 hover:underline"
               rel="next"
             >
-              Older →
+              {t("older")}
             </Link>
           )}
         </div>

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actorOf } from "@/lib/audit/record";
@@ -101,10 +102,7 @@ export const remindCampaignAction = sessionAction(
     const { campaign, members } = await remindCampaign(db, ctx.organizationId, actorOf(ctx), id, { email });
     revalidatePath(`/campaigns/${campaign.id}`);
     return {
-      message:
-        members.length === 0
-          ? "Everyone has uploaded or has a newer link: nobody to remind."
-          : `${members.length} new ${members.length === 1 ? "link" : "links"} issued.`,
+      message: (await getTranslations("remind"))("done", { count: members.length }),
       result: {
         people: members.length,
         mailed: members.filter((m) => m.mailed).length,

@@ -1,31 +1,21 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DateTime } from "@/components/ui/date-time";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasErrorCode } from "@/lib/errors";
 import { listCampaigns } from "@/lib/campaigns/read";
 
-export const metadata = { title: "Campaigns" };
-
-const T = {
-  title: "Photo campaigns",
-  lead: "Many people asked for a photo at once. Start one from Identities: tick people, or take all that match a search and filter.",
-  empty: "No campaign yet.",
-  emptyHint:
-    "Go to Identities, pick who should send a photo (for example “No portrait”), and start a campaign.",
-  name: "Name",
-  people: "People",
-  created: "Started",
-  by: "By",
-  language: "Mail language",
-  next: "Older campaigns →",
-  first: "← Newest",
-};
+export async function generateMetadata() {
+  return { title: (await getTranslations("campaigns"))("tab") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CampaignsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");
+  const t = await getTranslations("campaigns");
   const raw = await searchParams;
   const cursor = typeof raw.cursor === "string" ? raw.cursor.slice(0, 600) : undefined;
   const db = await getDb();
@@ -39,22 +29,22 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">{T.title}</h1>
-        <p className="text-sm text-slate-600">{T.lead}</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("lead")}</p>
       </div>
       {page.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          <p className="font-medium">{T.empty}</p>
-          <p className="mt-1 text-sm text-slate-600">{T.emptyHint}</p>
+          <p className="font-medium">{t("empty")}</p>
+          <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
         </div>
       ) : (
-        <Table label={T.title}>
+        <Table label={t("title")}>
           <TableHead>
-            <HeaderCell>{T.name}</HeaderCell>
-            <HeaderCell align="right">{T.people}</HeaderCell>
-            <HeaderCell>{T.language}</HeaderCell>
-            <HeaderCell>{T.created}</HeaderCell>
-            <HeaderCell>{T.by}</HeaderCell>
+            <HeaderCell>{t("name")}</HeaderCell>
+            <HeaderCell align="right">{t("people")}</HeaderCell>
+            <HeaderCell>{t("language")}</HeaderCell>
+            <HeaderCell>{t("created")}</HeaderCell>
+            <HeaderCell>{t("by")}</HeaderCell>
           </TableHead>
           <TableBody>
             {page.items.map((c) => (
@@ -64,16 +54,16 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
                     {c.name}
                   </Link>
                 </Cell>
-                <Cell label={T.people} stack="inline" align="right" className="tabular-nums">
-                  {c.people.toLocaleString("en")}
+                <Cell label={t("people")} stack="inline" align="right" className="tabular-nums">
+                  {t("count", { count: c.people })}
                 </Cell>
-                <Cell label={T.language} stack="inline">
+                <Cell label={t("language")} stack="inline">
                   {c.locale === "ja" ? "日本語" : "English"}
                 </Cell>
-                <Cell label={T.created} className="whitespace-nowrap">
-                  {c.createdAt.toLocaleString("en-GB")}
+                <Cell label={t("created")} className="whitespace-nowrap">
+                  <DateTime value={c.createdAt} />
                 </Cell>
-                <Cell label={T.by} className="text-slate-600">
+                <Cell label={t("by")} className="text-slate-600">
                   {c.createdBy}
                 </Cell>
               </Row>
@@ -84,7 +74,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
       <div className="flex justify-between text-sm">
         {cursor ? (
           <Link href="/campaigns" className="text-brand-600 hover:underline">
-            {T.first}
+            {t("first")}
           </Link>
         ) : (
           <span />
@@ -95,7 +85,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
             className="text-brand-600 hover:underline"
             rel="next"
           >
-            {T.next}
+            {t("next")}
           </Link>
         )}
       </div>

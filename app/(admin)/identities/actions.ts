@@ -7,6 +7,8 @@ import { sessionAction } from "@/lib/auth/action";
 import { identityInputSchema } from "@/lib/identities/schemas";
 import { createIdentity, deleteIdentity, updateIdentity } from "@/lib/identities/service";
 import QRCode from "qrcode";
+import { getLocale, getTranslations } from "next-intl/server";
+import { errorMessage } from "@/lib/i18n/action-messages";
 import { MAX_EXPIRY_HOURS } from "@/lib/links/schemas";
 import { issueUploadLink, revokeUploadLink } from "@/lib/links/service";
 import { isPortraitBusy } from "@/lib/portrait";
@@ -15,7 +17,7 @@ import { uploadPortraitDirect } from "@/lib/uploads/direct";
 export const createIdentityAction = sessionAction("admin", identityInputSchema, async (input, ctx, db) => {
   const created = await createIdentity(db, ctx.organizationId, actorOf(ctx), input);
   revalidatePath("/identities");
-  return { message: `Added ${created.displayName}.` };
+  return { message: (await getTranslations("actions"))("added", { name: created.displayName }) };
 });
 
 export const updateIdentityAction = sessionAction(
@@ -24,7 +26,7 @@ export const updateIdentityAction = sessionAction(
   async ({ id, ...input }, ctx, db) => {
     const updated = await updateIdentity(db, ctx.organizationId, actorOf(ctx), id, input);
     revalidatePath("/identities");
-    return { message: `Saved ${updated.displayName}.` };
+    return { message: (await getTranslations("actions"))("saved", { name: updated.displayName }) };
   },
 );
 
@@ -34,7 +36,7 @@ export const deleteIdentityAction = sessionAction(
   async ({ id }, ctx, db) => {
     await deleteIdentity(db, ctx.organizationId, actorOf(ctx), id);
     revalidatePath("/identities");
-    return { message: "Identity and all its biometric data deleted." };
+    return { message: (await getTranslations("actions"))("deleted") };
   },
 );
 
@@ -49,8 +51,9 @@ export const uploadPortraitAction = sessionAction(
     skipQualityCheck: checkbox,
   }),
   async ({ id, image, doNotStore, skipQualityCheck }, ctx, db) => {
+    const t = await getTranslations("actions");
     if (image.size === 0)
-      return { ok: false, message: "Choose a photo.", errors: { image: ["Choose a photo."] } };
+      return { ok: false, message: t("choosePhoto"), errors: { image: [t("choosePhoto")] } };
     try {
       const result = await uploadPortraitDirect(
         db,
@@ -64,16 +67,17 @@ export const uploadPortraitAction = sessionAction(
         },
       );
       revalidatePath("/identities");
-      const warning =
-        result.report.primary?.severity === "warn" ? ` Note: ${result.report.primary.message}` : "";
+      const primary = result.report.primary;
+      const note = (await getLocale()) === "ja" ? primary?.messageJa : primary?.message;
       return {
         message: result.searchable
-          ? `Portrait updated.${warning}`
-          : "Portrait saved, but no face was found: this identity is not searchable.",
+          ? primary?.severity === "warn" && note
+            ? t("portraitUpdatedNote", { note })
+            : t("portraitUpdated")
+          : t("portraitNoFace"),
       };
     } catch (error) {
-      if (isPortraitBusy(error))
-        return { ok: false, message: "The photo checker is busy. Try again in a few seconds." };
+      if (isPortraitBusy(error)) return { ok: false, message: await errorMessage("BUSY") };
       throw error;
     }
   },
@@ -109,6 +113,6 @@ export const revokeLinkAction = sessionAction(
   async ({ id }, ctx, db) => {
     const revoked = await revokeUploadLink(db, ctx.organizationId, actorOf(ctx), id);
     revalidatePath("/identities");
-    return { message: revoked ? "Link revoked. It no longer works." : "There was no active link." };
+    return { message: (await getTranslations("actions"))(revoked ? "linkRevoked" : "noActiveLink") };
   },
 );

@@ -1,45 +1,17 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
 import { CsvDownload } from "@/components/admin/csv-download";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action";
+import { browserTimeZone, formatDate } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/upload";
 import { createCampaignAction, previewCampaignAction } from "../campaigns/actions";
 import { Checkbox, LinkConditionsFields } from "./link-conditions-fields";
-
-const T = {
-  title: "Start a photo campaign",
-  people: (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "person" : "people"}`,
-  name: "Campaign name",
-  nameHint: "Shown on the campaign page and in the CSV's file name.",
-  defaultName: () => `Photo campaign ${new Date().toISOString().slice(0, 10)}`,
-  language: "Language of the emails",
-  email: "Email each person who has an address their link",
-  emailHint: "Sent from this server through SMTP, in the language above, with your organization's name.",
-  emailMissing: (missing: string[]) =>
-    `Email is not set up on this server: set ${missing.join(" and ")} and restart. You can still download the links as a CSV.`,
-  next: "Continue",
-  checking: "Counting…",
-  back: "← Back",
-  confirmTitle: (n: number) => `Ask ${n.toLocaleString("en")} ${n === 1 ? "person" : "people"} for a photo?`,
-  withEmail: (n: number, mailing: boolean) =>
-    mailing ? `${n} will get an email (the others only through the CSV).` : `${n} have an email address.`,
-  withActiveLink: (n: number) =>
-    n === 0
-      ? "None of them has an active link."
-      : `${n} already ${n === 1 ? "has an active link, which" : "have an active link, which"} will stop working.`,
-  confirm: (n: number) => `Start campaign (${n.toLocaleString("en")})`,
-  creating: "Issuing links…",
-  doneTitle: "Campaign started",
-  done: (people: number, replaced: number, mailed: number) =>
-    `${people.toLocaleString("en")} ${people === 1 ? "link" : "links"} issued${replaced ? `, ${replaced} replacing an active link` : ""}${mailed ? `; ${mailed} ${mailed === 1 ? "email" : "emails"} queued` : ""}.`,
-  once: "The links exist only now (only their fingerprints are stored): download the CSV before you close this window. If you lose it, use Remind on the campaign page to issue fresh links.",
-  download: "Download CSV",
-  open: "Open the campaign page",
-};
 
 export type CampaignTarget =
   | { mode: "ids"; ids: string[]; count: number }
@@ -88,12 +60,13 @@ export function CampaignDialog({
   onClose: () => void;
   onCreated: () => void;
 }) {
+  const t = useTranslations("campaignDialog");
   return (
     <Dialog
       open={target !== null}
       onOpenChange={(open) => !open && onClose()}
-      title={T.title}
-      description={target ? T.people(target.count) : undefined}
+      title={t("title")}
+      description={target ? t("people", { count: target.count }) : undefined}
     >
       {target && (
         <CampaignSteps target={target} mail={mail} defaultLocale={defaultLocale} onCreated={onCreated} />
@@ -113,6 +86,12 @@ function CampaignSteps({
   defaultLocale: "ja" | "en";
   onCreated: () => void;
 }) {
+  const t = useTranslations("campaignDialog");
+  const locale = useLocale() as Locale;
+  // Today in the user's words and zone: "Photo campaign 26 Nov 2026" (the dialog opens in the browser).
+  const [defaultName] = useState(() =>
+    t("defaultName", { date: formatDate(new Date(), { locale, timeZone: browserTimeZone() }) }),
+  );
   const [settings, setSettings] = useState<FormData | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -152,13 +131,17 @@ function CampaignSteps({
       <div className="space-y-4" data-testid="campaign-created">
         <FormMessage
           ok
-          message={`${T.doneTitle}: ${T.done(created.people, created.replaced, created.mailed)}`}
+          message={[
+            t("done", { count: created.people }),
+            created.replaced ? t("doneReplaced", { count: created.replaced }) : "",
+            created.mailed ? t("doneMailed", { count: created.mailed }) : "",
+          ].join("")}
         />
-        <p className="text-sm text-slate-600">{T.once}</p>
+        <p className="text-sm text-slate-600">{t("once")}</p>
         <div className="flex flex-wrap gap-2">
-          <CsvDownload csv={created.csv} fileName={created.fileName} label={T.download} />
+          <CsvDownload csv={created.csv} fileName={created.fileName} label={t("download")} />
           <Link href={`/campaigns/${created.campaignId}`} className={buttonClass("secondary")}>
-            {T.open}
+            {t("open")}
           </Link>
         </div>
       </div>
@@ -172,17 +155,17 @@ function CampaignSteps({
       {confirming && (
         <div className="space-y-4">
           {state && !state.ok && <FormMessage message={state.message} />}
-          <h3 className="text-base font-semibold">{T.confirmTitle(preview.people)}</h3>
+          <h3 className="text-base font-semibold">{t("confirmTitle", { count: preview.people })}</h3>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-            <li>{T.withEmail(preview.withEmail, mailing)}</li>
-            <li>{T.withActiveLink(preview.withActiveLink)}</li>
+            <li>{t(mailing ? "withEmailMailing" : "withEmail", { count: preview.withEmail })}</li>
+            <li>{t("withActiveLink", { count: preview.withActiveLink })}</li>
           </ul>
           <div className="flex justify-between gap-2">
             <Button variant="ghost" onClick={() => setPreview(null)} disabled={pending}>
-              {T.back}
+              {t("back")}
             </Button>
             <Button onClick={onConfirm} disabled={pending || preview.people === 0}>
-              {pending ? T.creating : T.confirm(preview.people)}
+              {pending ? t("creating") : t("confirm", { count: preview.people })}
             </Button>
           </div>
         </div>
@@ -192,17 +175,17 @@ function CampaignSteps({
         {!confirming && state && !state.ok && <FormMessage message={state.message} />}
         <SelectionFields target={target} />
         <TextField
-          label={T.name}
+          label={t("name")}
           name="name"
           required
           maxLength={120}
-          defaultValue={T.defaultName()}
-          hint={T.nameHint}
+          defaultValue={defaultName}
+          hint={t("nameHint")}
           errors={state?.errors?.name}
         />
         <LinkConditionsFields />
         <label className="block text-sm font-medium text-slate-700">
-          {T.language}
+          {t("language")}
           <select
             name="locale"
             defaultValue={defaultLocale}
@@ -214,13 +197,13 @@ function CampaignSteps({
         </label>
         <Checkbox
           name="email"
-          label={T.email}
-          hint={mail.configured ? T.emailHint : T.emailMissing(mail.missing)}
+          label={t("email")}
+          hint={mail.configured ? t("emailHint") : t("emailMissing", { missing: mail.missing.join(", ") })}
           disabled={!mail.configured}
         />
         <div className="flex justify-end">
           <Button type="submit" disabled={pending}>
-            {pending ? T.checking : T.next}
+            {pending ? t("checking") : t("next")}
           </Button>
         </div>
       </form>

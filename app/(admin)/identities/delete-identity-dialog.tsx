@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteIdentityAction } from "./actions";
 
@@ -12,20 +13,15 @@ export function DeleteIdentityDialog({
   displayName: string;
   hasPortrait: boolean;
 }) {
+  const t = useTranslations("identityDelete");
   return (
     <ConfirmDialog
       action={deleteIdentityAction}
       id={id}
-      trigger={{ label: "Delete", ariaLabel: `Delete ${displayName}` }}
-      title={`Delete ${displayName}?`}
-      description={
-        <>
-          This deletes the identity and all of its biometric data
-          {hasPortrait ? " — portraits, face templates" : ""}, pending approval requests and upload links. It
-          cannot be undone.
-        </>
-      }
-      confirm={{ label: "Delete identity", pending: "Deleting…" }}
+      trigger={{ label: t("delete"), ariaLabel: t("deleteNamed", { name: displayName }) }}
+      title={t("title", { name: displayName })}
+      description={t(hasPortrait ? "descriptionWithPortrait" : "description")}
+      confirm={{ label: t("confirm"), pending: t("deleting") }}
     />
   );
 }

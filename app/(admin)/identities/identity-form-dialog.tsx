@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import { Button } from "@/components/ui/button";
@@ -18,20 +19,25 @@ interface EditableIdentity {
 type Props = { mode: "create"; identity?: undefined } | { mode: "edit"; identity: EditableIdentity };
 
 export function IdentityFormDialog({ mode, identity }: Props) {
+  const t = useTranslations("identityForm");
   const [open, setOpen] = useState(false);
   return (
     <>
       {mode === "create" ? (
-        <Button onClick={() => setOpen(true)}>Add identity</Button>
+        <Button onClick={() => setOpen(true)}>{t("add")}</Button>
       ) : (
-        <Button variant="ghost" onClick={() => setOpen(true)} aria-label={`Edit ${identity.displayName}`}>
-          Edit
+        <Button
+          variant="ghost"
+          onClick={() => setOpen(true)}
+          aria-label={t("editNamed", { name: identity.displayName })}
+        >
+          {t("edit")}
         </Button>
       )}
       <Dialog
         open={open}
         onOpenChange={setOpen}
-        title={mode === "create" ? "Add identity" : `Edit ${identity.displayName}`}
+        title={mode === "create" ? t("add") : t("editNamed", { name: identity.displayName })}
       >
         {open && <IdentityForm identity={identity} onDone={() => setOpen(false)} />}
       </Dialog>
@@ -40,6 +46,7 @@ export function IdentityFormDialog({ mode, identity }: Props) {
 }
 
 function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDone: () => void }) {
+  const t = useTranslations("identityForm");
   const [state, action, pending] = useActionState(
     async (prev: ActionState | undefined, formData: FormData) => {
       const result = await (identity ? updateIdentityAction : createIdentityAction)(prev, formData);
@@ -53,7 +60,7 @@ function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDon
       {!state?.ok && <FormMessage message={state?.message} />}
       {identity && <input type="hidden" name="id" value={identity.id} />}
       <TextField
-        label="Name"
+        label={t("name")}
         name="displayName"
         required
         maxLength={200}
@@ -62,23 +69,23 @@ function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDon
         autoFocus
       />
       <TextField
-        label="External ID"
+        label={t("externalId")}
         name="externalId"
         required
         maxLength={128}
         defaultValue={state?.values?.externalId ?? identity?.externalId}
-        hint="Your own key for this person, e.g. an employee number. Unique in your organization."
+        hint={t("externalIdHint")}
         errors={state?.errors?.externalId}
       />
       <TextField
-        label="Email (optional)"
+        label={t("email")}
         name="email"
         type="email"
         defaultValue={state?.values?.email ?? identity?.email ?? ""}
         errors={state?.errors?.email}
       />
       <TextAreaField
-        label="Notes (optional)"
+        label={t("notes")}
         name="notes"
         maxLength={2000}
         defaultValue={state?.values?.notes ?? identity?.notes ?? ""}
@@ -86,10 +93,10 @@ function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDon
       />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : identity ? "Save changes" : "Add identity"}
+          {pending ? t("saving") : identity ? t("save") : t("add")}
         </Button>
       </div>
     </form>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { IdentityRow } from "@/lib/identities/service";
@@ -8,28 +10,22 @@ import { PhotoDialog } from "./photo-dialog";
 import { PortraitThumb } from "./portrait-thumb";
 import { PageCheckbox, RowCheckbox } from "./selection";
 
-function formatExpiry(date: Date): string {
-  const hours = Math.round((date.getTime() - Date.now()) / 3_600_000);
-  if (hours < 1) return "expires within the hour";
-  if (hours < 48) return `expires in ${hours} h`;
-  return `expires in ${Math.round(hours / 24)} days`;
-}
-
 export function IdentityTable({ items }: { items: IdentityRow[] }) {
+  const t = useTranslations("identities");
   return (
-    <Table label="Identities">
+    <Table label={t("title")}>
       <TableHead>
         <HeaderCell className="w-8 pr-0">
           <PageCheckbox ids={items.map((i) => i.id)} />
         </HeaderCell>
         <HeaderCell>
-          <span className="sr-only">Portrait</span>
+          <span className="sr-only">{t("portrait")}</span>
         </HeaderCell>
-        <HeaderCell>Name</HeaderCell>
-        <HeaderCell>External ID</HeaderCell>
-        <HeaderCell>Status</HeaderCell>
+        <HeaderCell>{t("name")}</HeaderCell>
+        <HeaderCell>{t("externalId")}</HeaderCell>
+        <HeaderCell>{t("status")}</HeaderCell>
         <HeaderCell align="right">
-          <span className="sr-only">Actions</span>
+          <span className="sr-only">{t("actions")}</span>
         </HeaderCell>
       </TableHead>
       <TableBody>
@@ -42,7 +38,7 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
               <PhotoDialog
                 identityId={item.id}
                 displayName={item.displayName}
-                linkExpiresAt={item.linkExpiresAt?.toISOString() ?? null}
+                linkExpiresAt={item.linkExpiresAt ?? null}
               >
                 <PortraitThumb identity={item} />
               </PhotoDialog>
@@ -56,24 +52,28 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
               </Link>
               {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
             </Cell>
-            <Cell label="External ID" className="font-mono text-xs text-slate-700">
+            <Cell label={t("externalId")} className="font-mono text-xs text-slate-700">
               {item.externalId}
             </Cell>
-            <Cell label="Status">
+            <Cell label={t("status")}>
               <div className="flex flex-wrap gap-1">
-                {!item.currentPortraitId && <Badge tone="warn">No portrait</Badge>}
+                {!item.currentPortraitId && <Badge tone="warn">{t("badges.noPortrait")}</Badge>}
                 {item.currentPortraitId && item.searchable !== false && (
-                  <Badge tone="success">Searchable</Badge>
+                  <Badge tone="success">{t("badges.searchable")}</Badge>
                 )}
                 {item.currentPortraitId && item.searchable === false && (
-                  <Badge tone="danger" title="No face template could be made from this portrait">
-                    Not searchable
+                  <Badge tone="danger" title={t("badges.notSearchableHint")}>
+                    {t("badges.notSearchable")}
                   </Badge>
                 )}
                 {item.linkExpiresAt && (
-                  <Badge tone="info">Link active · {formatExpiry(item.linkExpiresAt)}</Badge>
+                  <Badge tone="info">
+                    {t.rich("badges.linkActive", {
+                      when: () => <DateTime value={item.linkExpiresAt!} style="relative" />,
+                    })}
+                  </Badge>
                 )}
-                {item.pendingApprovals > 0 && <Badge tone="info">Pending approval</Badge>}
+                {item.pendingApprovals > 0 && <Badge tone="info">{t("badges.pendingApproval")}</Badge>}
               </div>
             </Cell>
             <Cell>

@@ -3,25 +3,9 @@
  * a single identity's link (photo-dialog.tsx) and for a campaign's links (campaign-dialog.tsx).
  * Field names: doNotStore, skipQualityCheck, requireApproval (checkboxes), expiresInHours.
  */
-const T = {
-  legend: "Upload conditions",
-  doNotStore: "Do not store the image file after upload",
-  doNotStoreHint: "Only the face template is kept once the upload is applied.",
-  skipQualityCheck: "Do not perform a quality check",
-  skipQualityCheckHint: "Any readable photo is accepted.",
-  requireApproval: "Require approval after the upload",
-  requireApprovalHint: "The photo waits in Approvals until someone approves it.",
-  expiry: "Link expires after",
-};
+import { useTranslations } from "next-intl";
 
-export const EXPIRY_OPTIONS = [
-  { hours: 1, label: "1 hour" },
-  { hours: 24, label: "1 day" },
-  { hours: 72, label: "3 days" },
-  { hours: 168, label: "7 days" },
-  { hours: 336, label: "14 days" },
-  { hours: 720, label: "30 days" },
-];
+export const EXPIRY_HOURS = [1, 24, 72, 168, 336, 720];
 
 export function Checkbox({
   name,
@@ -54,24 +38,25 @@ export function Checkbox({
 }
 
 export function LinkConditionsFields() {
+  const t = useTranslations("linkConditions");
   return (
     <>
       <fieldset className="space-y-1">
-        <legend className="sr-only">{T.legend}</legend>
-        <Checkbox name="doNotStore" label={T.doNotStore} hint={T.doNotStoreHint} />
-        <Checkbox name="skipQualityCheck" label={T.skipQualityCheck} hint={T.skipQualityCheckHint} />
-        <Checkbox name="requireApproval" label={T.requireApproval} hint={T.requireApprovalHint} />
+        <legend className="sr-only">{t("legend")}</legend>
+        <Checkbox name="doNotStore" label={t("doNotStore")} hint={t("doNotStoreHint")} />
+        <Checkbox name="skipQualityCheck" label={t("skipQualityCheck")} hint={t("skipQualityCheckHint")} />
+        <Checkbox name="requireApproval" label={t("requireApproval")} hint={t("requireApprovalHint")} />
       </fieldset>
       <label className="block text-sm font-medium text-slate-700">
-        {T.expiry}
+        {t("expiry")}
         <select
           name="expiresInHours"
           defaultValue="168"
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         >
-          {EXPIRY_OPTIONS.map((o) => (
-            <option key={o.hours} value={o.hours}>
-              {o.label}
+          {EXPIRY_HOURS.map((hours) => (
+            <option key={hours} value={hours}>
+              {hours < 24 ? t("hours", { count: hours }) : t("days", { count: hours / 24 })}
             </option>
           ))}
         </select>

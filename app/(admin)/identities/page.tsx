@@ -1,10 +1,10 @@
-import { headers } from "next/headers";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/identities/schemas";
 import { countMatchingIdentities, listIdentities } from "@/lib/identities/service";
-import { pickLocale } from "@/lib/i18n/upload";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/upload";
 import { mailAvailability } from "@/lib/mail/config";
 import { isAppError } from "@/lib/errors";
 import { buttonClass } from "@/components/ui/button";
@@ -12,22 +12,25 @@ import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
 import { CampaignBar, SelectionProvider } from "./selection";
 
-export const metadata = { title: "Identities" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("identities"))("title") };
+}
 
 const FILTERS = [
-  { value: "all", label: () => "All identities" },
-  { value: "no_portrait", label: () => "No portrait" },
-  { value: "portrait_older", label: (months: number) => `Portrait older than ${months} months` },
-  { value: "never_asked", label: () => "Never asked for a photo" },
-  { value: "link_expired", label: () => "Link expired unused" },
-  { value: "link_active", label: () => "Link active" },
-  { value: "pending_approval", label: () => "Pending approval" },
+  "all",
+  "no_portrait",
+  "portrait_older",
+  "never_asked",
+  "link_expired",
+  "link_active",
+  "pending_approval",
 ] as const;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function IdentitiesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");
+  const t = await getTranslations("identities");
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = listQuerySchema.safeParse({
@@ -59,32 +62,33 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
   const mail = availability.configured
     ? { configured: true, missing: [] }
     : { configured: false, missing: availability.missing };
-  const defaultLocale = pickLocale((await headers()).get("accept-language"));
+  // A campaign's mail language starts as the console's.
+  const defaultLocale = (await getLocale()) as Locale;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Identities</h1>
-          <p className="text-sm text-slate-600">The people your face recognition searches for.</p>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("intro")}</p>
         </div>
         <IdentityFormDialog mode="create" />
       </div>
 
       <form role="search" className="flex flex-wrap gap-2" action="/identities">
         <label className="sr-only" htmlFor="identity-search">
-          Search by name or external ID
+          {t("searchLabel")}
         </label>
         <input
           id="identity-search"
           name="q"
           type="search"
           defaultValue={query.q}
-          placeholder="Search by name or external ID"
+          placeholder={t("searchLabel")}
           className="min-w-56 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         />
         <label className="sr-only" htmlFor="identity-filter">
-          Filter
+          {t("filterLabel")}
         </label>
         <select
           id="identity-filter"
@@ -93,14 +97,14 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
           className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         >
           {FILTERS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label(query.months)}
+            <option key={f} value={f}>
+              {t(`filters.${f}`, { months: query.months })}
             </option>
           ))}
         </select>
         {query.filter === "portrait_older" && (
           <label className="flex items-center gap-2 text-sm text-slate-600">
-            Months
+            {t("months")}
             <input
               name="months"
               type="number"
@@ -112,11 +116,11 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
           </label>
         )}
         <button type="submit" className={buttonClass("secondary")}>
-          Search
+          {t("search")}
         </button>
         {filtered && (
           <Link href="/identities" className={buttonClass("ghost")}>
-            Clear
+            {t("clear")}
           </Link>
         )}
       </form>
@@ -125,17 +129,13 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
           {filtered || query.cursor ? (
             <>
-              <p className="font-medium">No identities match.</p>
-              <p className="mt-1 text-sm text-slate-600">
-                Try another name or external ID, or clear the filter.
-              </p>
+              <p className="font-medium">{t("noMatch")}</p>
+              <p className="mt-1 text-sm text-slate-600">{t("noMatchHint")}</p>
             </>
           ) : (
             <>
-              <p className="font-medium">No identities yet.</p>
-              <p className="mt-1 text-sm text-slate-600">
-                Add the first person by hand, or create them in bulk through the REST API.
-              </p>
+              <p className="font-medium">{t("empty")}</p>
+              <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
             </>
           )}
         </div>
@@ -151,14 +151,14 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
       <div className="flex justify-between text-sm">
         {query.cursor ? (
           <Link href={`/identities?${searchParamsOf()}`} className="text-brand-600 hover:underline">
-            ← First page
+            {t("firstPage")}
           </Link>
         ) : (
           <span />
         )}
         {nextHref && (
           <Link href={nextHref} className="text-brand-600 hover:underline" rel="next">
-            Next page →
+            {t("nextPage")}
           </Link>
         )}
       </div>

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, type ReactNode } from "react";
+import { DateTime } from "@/components/ui/date-time";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
@@ -12,7 +14,7 @@ import { LinkResult } from "./link-result";
 interface Props {
   identityId: string;
   displayName: string;
-  linkExpiresAt: string | null;
+  linkExpiresAt: Date | null;
   children: ReactNode;
 }
 
@@ -20,24 +22,20 @@ type Step = "photo" | "conditions" | "issued";
 
 /** "Change identity photo": upload directly, or issue a self-registration link. */
 export function PhotoDialog({ identityId, displayName, linkExpiresAt, children }: Props) {
+  const t = useTranslations("photoDialog");
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<Step>("photo");
   const openAt = (next: boolean) => {
     setOpen(next);
     if (next) setStep("photo");
   };
-  const title =
-    step === "photo"
-      ? "Change identity photo"
-      : step === "conditions"
-        ? "Choose how the link works"
-        : "Self-portrait upload link";
+  const title = t(`title.${step}`);
   return (
     <>
       <button
         type="button"
         onClick={() => openAt(true)}
-        aria-label={`Change photo of ${displayName}`}
+        aria-label={t("changePhotoOf", { name: displayName })}
         className="rounded-full focus-visible:outline-2"
       >
         {children}
@@ -70,7 +68,7 @@ function PhotoStep({
   onDone,
 }: {
   identityId: string;
-  linkExpiresAt: string | null;
+  linkExpiresAt: Date | null;
   onGenerate: () => void;
   onDone: () => void;
 }) {
@@ -82,16 +80,17 @@ function PhotoStep({
     },
     undefined,
   );
+  const t = useTranslations("photoDialog");
   const [revokeState, revoke, revoking] = useActionState(revokeLinkAction, undefined);
   const linkActive = linkExpiresAt && !revokeState?.ok;
   return (
     <div className="space-y-5">
       <form action={action} className="space-y-3">
-        <h3 className="text-sm font-semibold text-slate-800">Upload a photo</h3>
+        <h3 className="text-sm font-semibold text-slate-800">{t("uploadHeading")}</h3>
         {!state?.ok && <FormMessage message={state?.message} />}
         <input type="hidden" name="id" value={identityId} />
         <label className="block text-sm">
-          <span className="sr-only">Photo</span>
+          <span className="sr-only">{t("photo")}</span>
           <input
             type="file"
             name="image"
@@ -100,18 +99,10 @@ function PhotoStep({
             className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
           />
         </label>
-        <Checkbox
-          name="doNotStore"
-          label="Do not store the image file"
-          hint="Keep only the face template; no image or thumbnail is saved."
-        />
-        <Checkbox
-          name="skipQualityCheck"
-          label="Do not perform a quality check"
-          hint="Accept any readable image. Without a face the identity is not searchable."
-        />
+        <Checkbox name="doNotStore" label={t("doNotStore")} hint={t("doNotStoreHint")} />
+        <Checkbox name="skipQualityCheck" label={t("skipQualityCheck")} hint={t("skipQualityCheckHint")} />
         <Button type="submit" disabled={pending} className="w-full">
-          {pending ? "Checking and saving…" : "Upload photo"}
+          {pending ? t("uploading") : t("upload")}
         </Button>
       </form>
 
@@ -121,18 +112,20 @@ function PhotoStep({
             className="mb-3 flex items-center justify-between gap-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700"
             data-testid="active-link"
           >
-            <span>A self-registration link is active until {new Date(linkExpiresAt).toLocaleString()}.</span>
+            <span>
+              {t.rich("linkActive", { when: () => <DateTime value={linkExpiresAt} style="relative" /> })}
+            </span>
             <form action={revoke}>
               <input type="hidden" name="id" value={identityId} />
               <Button type="submit" variant="secondary" disabled={revoking}>
-                {revoking ? "Revoking…" : "Revoke link"}
+                {revoking ? t("revoking") : t("revoke")}
               </Button>
             </form>
           </div>
         )}
         {revokeState?.message && <FormMessage message={revokeState.message} ok={revokeState.ok} />}
         <Button variant="secondary" className="w-full" onClick={onGenerate}>
-          Generate a self-portrait upload link
+          {t("generateLink")}
         </Button>
       </div>
     </div>
@@ -156,6 +149,7 @@ function ConditionsStep({
     },
     undefined,
   );
+  const t = useTranslations("photoDialog");
   const issued = state?.ok ? state.result : null;
   if (issued) return <LinkResult url={issued.url} expiresAt={issued.expiresAt} qrSvg={issued.qrSvg} />;
   return (
@@ -163,15 +157,13 @@ function ConditionsStep({
       {!state?.ok && <FormMessage message={state?.message} />}
       <input type="hidden" name="id" value={identityId} />
       <LinkConditionsFields />
-      <p className="text-xs text-slate-500">
-        Generating a new link makes any earlier link for this person stop working.
-      </p>
+      <p className="text-xs text-slate-500">{t("replacesLink")}</p>
       <div className="flex justify-between gap-2">
         <Button variant="ghost" onClick={onBack}>
-          ← Back
+          {t("back")}
         </Button>
         <Button type="submit" disabled={pending}>
-          {pending ? "Generating…" : "Generate"}
+          {pending ? t("generating") : t("generate")}
         </Button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { IdentityRow } from "@/lib/identities/service";
 
 function initials(name: string): string {
@@ -15,12 +16,13 @@ export function PortraitThumb({
 }: {
   identity: Pick<IdentityRow, "currentPortraitId" | "hasThumbnail" | "displayName">;
 }) {
+  const t = useTranslations("identities");
   if (identity.currentPortraitId && identity.hasThumbnail) {
     return (
       // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image; not for the optimizer
       <img
         src={`/api/portraits/${identity.currentPortraitId}/thumbnail`}
-        alt={`Portrait of ${identity.displayName}`}
+        alt={t("portraitOf", { name: identity.displayName })}
         width={40}
         height={40}
         className="h-10 w-10 max-w-none shrink-0 rounded-full object-cover"
@@ -29,8 +31,8 @@ export function PortraitThumb({
   }
   return (
     <span
-      aria-label={identity.currentPortraitId ? "Template only, no image kept" : "No portrait"}
-      title={identity.currentPortraitId ? "Template only — the image was not kept" : "No portrait"}
+      aria-label={identity.currentPortraitId ? t("templateOnly") : t("badges.noPortrait")}
+      title={identity.currentPortraitId ? t("templateOnlyHint") : t("badges.noPortrait")}
       className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${identity.currentPortraitId ? "bg-brand-100 text-brand-700" : "bg-slate-200 text-slate-700"}`}
     >
       {initials(identity.displayName) || "?"}

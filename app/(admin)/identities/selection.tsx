@@ -1,18 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { CampaignDialog, type CampaignTarget } from "./campaign-dialog";
-
-const T = {
-  selectRow: (name: string) => `Select ${name}`,
-  selectPage: "Select every identity on this page",
-  selected: (n: number) => `${n} selected`,
-  clear: "Clear selection",
-  askSelected: (n: number) => `Ask ${n} selected for a photo…`,
-  askAll: (n: number) => `Ask all ${n.toLocaleString("en")} that match for a photo…`,
-  hint: "Start a photo campaign: everyone gets a link, by email or in a CSV, and you follow it to the end.",
-};
 
 interface Selection {
   selected: Set<string>;
@@ -52,10 +43,11 @@ export function SelectionProvider({ children }: { children: ReactNode }) {
 
 export function RowCheckbox({ id, name }: { id: string; name: string }) {
   const { selected, toggle } = useSelection();
+  const t = useTranslations("selection");
   return (
     <input
       type="checkbox"
-      aria-label={T.selectRow(name)}
+      aria-label={t("selectRow", { name })}
       checked={selected.has(id)}
       onChange={(e) => toggle(id, e.target.checked)}
       className="h-4 w-4 accent-brand-600"
@@ -66,10 +58,11 @@ export function RowCheckbox({ id, name }: { id: string; name: string }) {
 export function PageCheckbox({ ids }: { ids: string[] }) {
   const { selected, setMany } = useSelection();
   const all = ids.length > 0 && ids.every((id) => selected.has(id));
+  const t = useTranslations("selection");
   return (
     <input
       type="checkbox"
-      aria-label={T.selectPage}
+      aria-label={t("selectPage")}
       checked={all}
       onChange={(e) => setMany(ids, e.target.checked)}
       className="h-4 w-4 accent-brand-600"
@@ -91,26 +84,29 @@ export function CampaignBar({
 }) {
   const { selected, clear } = useSelection();
   const [target, setTarget] = useState<CampaignTarget | null>(null);
+  const t = useTranslations("selection");
   if (matchCount === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
-      <span className="text-slate-600">{selected.size > 0 ? T.selected(selected.size) : T.hint}</span>
+      <span className="text-slate-600">
+        {selected.size > 0 ? t("selected", { count: selected.size }) : t("hint")}
+      </span>
       {selected.size > 0 && (
         <Button variant="ghost" onClick={clear}>
-          {T.clear}
+          {t("clear")}
         </Button>
       )}
       <span className="ml-auto flex flex-wrap gap-2">
         {selected.size > 0 && (
           <Button onClick={() => setTarget({ mode: "ids", ids: [...selected], count: selected.size })}>
-            {T.askSelected(selected.size)}
+            {t("askSelected", { count: selected.size })}
           </Button>
         )}
         <Button
           variant={selected.size > 0 ? "secondary" : "primary"}
           onClick={() => setTarget({ mode: "match", ...match, count: matchCount })}
         >
-          {T.askAll(matchCount)}
+          {t("askAll", { count: matchCount })}
         </Button>
       </span>
       <CampaignDialog

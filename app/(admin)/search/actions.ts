@@ -5,6 +5,8 @@ import { sessionAction } from "@/lib/auth/action";
 import { isPortraitBusy } from "@/lib/portrait";
 import { searchByFace, type FaceMatch } from "@/lib/search/service";
 import { hasErrorCode } from "@/lib/errors";
+import { errorMessage } from "@/lib/i18n/action-messages";
+import { getTranslations } from "next-intl/server";
 
 /** Admins and owners: PRODUCT.md gives reviewers approvals only (the viewer's duplicates are part of those). */
 export const searchByFaceAction = sessionAction(
@@ -14,8 +16,10 @@ export const searchByFaceAction = sessionAction(
     limit: z.coerce.number().int().min(1).max(50).default(10),
   }),
   async ({ image, limit }, ctx, db) => {
-    if (image.size === 0)
-      return { ok: false, message: "Choose a photo.", errors: { image: ["Choose a photo."] } };
+    if (image.size === 0) {
+      const text = (await getTranslations("actions"))("choosePhoto");
+      return { ok: false, message: text, errors: { image: [text] } };
+    }
     try {
       const { matches } = await searchByFace(
         db,
@@ -27,9 +31,12 @@ export const searchByFaceAction = sessionAction(
     } catch (error) {
       // No face (a cat, a landscape): say so, and rank nobody.
       if (hasErrorCode(error, "FACE_NOT_FOUND"))
-        return { ok: false, message: error.message, result: { matches: [] as FaceMatch[], noFace: true } };
-      if (isPortraitBusy(error))
-        return { ok: false, message: "The face matcher is busy. Try again in a few seconds." };
+        return {
+          ok: false,
+          message: await errorMessage(error.code, error.message),
+          result: { matches: [] as FaceMatch[], noFace: true },
+        };
+      if (isPortraitBusy(error)) return { ok: false, message: await errorMessage("BUSY") };
       throw error;
     }
   },

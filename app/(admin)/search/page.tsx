@@ -1,18 +1,20 @@
+import { getTranslations } from "next-intl/server";
 import { requirePageSession } from "@/lib/auth/session";
 import { SearchForm } from "./search-form";
 
-export const metadata = { title: "Search by face" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("search"))("title") };
+}
 
 export default async function SearchPage() {
   // PRODUCT.md: reviewers decide approvals only; 1:N face search is for admins and owners.
   await requirePageSession("admin");
+  const t = await getTranslations("search");
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">Search by face</h1>
-        <p className="text-sm text-slate-600">
-          Upload a photo to find the registered identities it matches, best first.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
       <SearchForm />
     </div>

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { similarityText, verdictFor } from "@/components/admin/verdict-band";
+import { useSimilarityText, verdictFor } from "@/components/admin/verdict-band";
 import { searchByFaceAction } from "./actions";
 
 export function SearchForm() {
+  const t = useTranslations("search");
+  const similarityText = useSimilarityText();
   const [state, action, pending] = useActionState(searchByFaceAction, undefined);
   const [preview, setPreview] = useState<string | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
@@ -16,7 +19,7 @@ export function SearchForm() {
       <form action={action} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <div>
           <span id="search-photo-label" className="block text-sm font-medium text-slate-700">
-            Photo
+            {t("photo")}
           </span>
           {/* The native input's "No file chosen" would sit next to the photo it shows: a button instead. */}
           <input
@@ -39,43 +42,38 @@ export function SearchForm() {
           >
             <span aria-hidden>📷</span>
             {fileName ? (
-              <span className="min-w-0 flex-1 truncate">Change photo ({fileName})</span>
+              <span className="min-w-0 flex-1 truncate">{t("changePhoto", { fileName })}</span>
             ) : (
-              <span>Choose a photo…</span>
+              <span>{t("choosePhoto")}</span>
             )}
           </label>
         </div>
         {preview && (
           // eslint-disable-next-line @next/next/no-img-element -- local preview
-          <img
-            src={preview}
-            alt="Photo to search with"
-            className="max-h-64 w-full rounded-md object-contain"
-          />
+          <img src={preview} alt={t("previewAlt")} className="max-h-64 w-full rounded-md object-contain" />
         )}
         <input type="hidden" name="limit" value="10" />
         <Button type="submit" disabled={pending} className="w-full">
-          {pending ? "Searching…" : "Search"}
+          {pending ? t("searching") : t("search")}
         </Button>
         {state && !state.ok && !state.result?.noFace && <FormMessage message={state.message} />}
       </form>
       <section aria-labelledby="results" aria-live="polite">
         <h2 id="results" className="sr-only">
-          Results
+          {t("results")}
         </h2>
         {state && !state.ok && state.result?.noFace ? (
           <p
             className="rounded-lg border border-dashed border-amber-300 bg-amber-50 p-8 text-center text-sm text-amber-900"
             data-testid="no-face"
           >
-            No face was found in this photo, so there is nobody to compare it with. Use a photo where one face
-            is clearly visible.
+            {t("noFace")}
           </p>
         ) : matches === null ? (
-          <p className="text-sm text-slate-600">Results appear here.</p>
+          <p className="text-sm text-slate-600">{t("resultsHere")}</p>
         ) : matches.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-            No registered identity has a searchable portrait yet.
+            {t("nobody")}
           </p>
         ) : (
           <ol className="space-y-2">
@@ -97,7 +95,7 @@ export function SearchForm() {
                     />
                   ) : (
                     <span className="flex h-12 w-12 items-center justify-center rounded-full bg-brand-100 text-center text-[10px] leading-tight text-brand-700">
-                      Template only
+                      {t("templateOnly")}
                     </span>
                   )}
                   <span className="flex-1">

@@ -1,5 +1,7 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
+import { errorMessage } from "@/lib/i18n/action-messages";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
@@ -19,7 +21,10 @@ export const createApiKeyAction = sessionAction(
   async ({ name }, ctx, db) => {
     const created = await createApiKey(db, ctx.organizationId, actorOf(ctx), name);
     revalidatePath("/settings");
-    return { message: `Created “${name}”.`, result: { key: created.key, prefix: created.prefix, name } };
+    return {
+      message: (await getTranslations("actions"))("keyCreated", { name }),
+      result: { key: created.key, prefix: created.prefix, name },
+    };
   },
 );
 
@@ -29,7 +34,7 @@ export const revokeApiKeyAction = sessionAction(
   async ({ id }, ctx, db) => {
     await revokeApiKey(db, ctx.organizationId, actorOf(ctx), id);
     revalidatePath("/settings");
-    return { message: "Key revoked. Requests with it now get 401." };
+    return { message: (await getTranslations("actions"))("keyRevoked") };
   },
 );
 
@@ -50,7 +55,10 @@ export const addMemberAction = sessionAction(
     await addMember(db, ctx.organizationId, actorOf(ctx), input);
     revalidatePath("/settings");
     return {
-      message: `Added ${input.email} as ${input.role}. Give them the initial password; they can change it under their account.`,
+      message: (await getTranslations("actions"))("memberAdded", {
+        email: input.email,
+        role: (await getTranslations("nav.roles"))(input.role),
+      }),
     };
   },
 );
@@ -61,7 +69,7 @@ export const changeMemberRoleAction = sessionAction(
   async ({ userId, role }, ctx, db) => {
     await changeMemberRole(db, ctx.organizationId, actorOf(ctx), userId, role);
     revalidatePath("/settings");
-    return { message: "Role changed." };
+    return { message: (await getTranslations("actions"))("roleChanged") };
   },
 );
 
@@ -71,7 +79,7 @@ export const setMemberDisabledAction = sessionAction(
   async ({ userId, disabled }, ctx, db) => {
     await setMemberDisabled(db, ctx.organizationId, actorOf(ctx), userId, disabled);
     revalidatePath("/settings");
-    return { message: disabled ? "Member disabled; their sessions have ended." : "Member enabled." };
+    return { message: (await getTranslations("actions"))(disabled ? "memberDisabled" : "memberEnabled") };
   },
 );
 
@@ -87,17 +95,17 @@ export const saveQualityThresholdsAction = sessionAction(
       if (!Number.isFinite(n))
         return {
           ok: false,
-          message: "Check the highlighted fields.",
-          errors: { [key]: ["Enter a number."] },
+          message: await errorMessage("VALIDATION"),
+          errors: { [key]: [(await getTranslations("actions"))("enterNumber")] },
         };
       overrides[key] = n;
     }
     await setQualityOverrides(db, ctx.organizationId, actorOf(ctx), overrides);
     revalidatePath("/settings");
     return {
-      message: Object.keys(overrides).length
-        ? "Quality thresholds saved."
-        : "Back to the default thresholds.",
+      message: (await getTranslations("actions"))(
+        Object.keys(overrides).length ? "thresholdsSaved" : "thresholdsDefault",
+      ),
     };
   },
 );

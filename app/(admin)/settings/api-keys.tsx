@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
@@ -13,29 +15,28 @@ export interface ApiKeyView {
   id: string;
   name: string;
   prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
-
 export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
+  const t = useTranslations("apiKeys");
   return (
     <div className="space-y-3">
       <CreateApiKeyDialog />
       {keys.length === 0 ? (
-        <p className="text-sm text-slate-600">No API keys yet.</p>
+        <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <Table label="API keys">
+        <Table label={t("title")}>
           <TableHead>
-            <HeaderCell>Name</HeaderCell>
-            <HeaderCell>Key</HeaderCell>
-            <HeaderCell>Created</HeaderCell>
-            <HeaderCell>Last used</HeaderCell>
-            <HeaderCell>Status</HeaderCell>
+            <HeaderCell>{t("name")}</HeaderCell>
+            <HeaderCell>{t("key")}</HeaderCell>
+            <HeaderCell>{t("created")}</HeaderCell>
+            <HeaderCell>{t("lastUsed")}</HeaderCell>
+            <HeaderCell>{t("status")}</HeaderCell>
             <HeaderCell align="right">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </HeaderCell>
           </TableHead>
           <TableBody>
@@ -44,20 +45,22 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
                 <Cell stack="grow" className="font-medium text-slate-900">
                   {key.name}
                 </Cell>
-                <Cell stack="inline" label="Key" className="font-mono text-xs text-slate-600">
+                <Cell stack="inline" label={t("key")} className="font-mono text-xs text-slate-600">
                   {key.prefix}…
                 </Cell>
-                <Cell label="Created" className="text-slate-600">
-                  {when(key.createdAt)}
+                <Cell label={t("created")} className="text-slate-600">
+                  <DateTime value={key.createdAt} />
                 </Cell>
-                <Cell label="Last used" className="text-slate-600">
-                  {when(key.lastUsedAt)}
+                <Cell label={t("lastUsed")} className="text-slate-600">
+                  {key.lastUsedAt ? <DateTime value={key.lastUsedAt} style="relative" /> : t("never")}
                 </Cell>
-                <Cell label="Status">
+                <Cell label={t("status")}>
                   {key.revokedAt ? (
-                    <Badge tone="danger">Revoked {when(key.revokedAt)}</Badge>
+                    <Badge tone="danger">
+                      {t.rich("revokedAt", { when: () => <DateTime value={key.revokedAt!} /> })}
+                    </Badge>
                   ) : (
-                    <Badge tone="success">Active</Badge>
+                    <Badge tone="success">{t("active")}</Badge>
                   )}
                 </Cell>
                 <Cell align="right">
@@ -73,6 +76,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
 }
 
 function CreateApiKeyDialog() {
+  const t = useTranslations("apiKeys");
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState(false);
   // The key is shown once: after its dialog closes, that result is never rendered again.
@@ -86,20 +90,13 @@ function CreateApiKeyDialog() {
   };
   return (
     <>
-      <Button onClick={() => onOpenChange(true)}>Create API key</Button>
-      <Dialog
-        open={open}
-        onOpenChange={onOpenChange}
-        title={created ? "Copy your new API key" : "Create API key"}
-      >
+      <Button onClick={() => onOpenChange(true)}>{t("create")}</Button>
+      <Dialog open={open} onOpenChange={onOpenChange} title={created ? t("copyTitle") : t("create")}>
         {created ? (
           <div className="space-y-4">
-            <p className="text-sm text-slate-700">
-              This is the only time the key is shown. Store it in your integration&apos;s secret store now; if
-              it is lost, revoke it and create another.
-            </p>
+            <p className="text-sm text-slate-700">{t("onlyOnce")}</p>
             <label className="block text-sm font-medium text-slate-700" htmlFor="new-api-key">
-              API key “{created.name}”
+              {t("keyNamed", { name: created.name })}
             </label>
             <input
               id="new-api-key"
@@ -116,30 +113,30 @@ function CreateApiKeyDialog() {
                   setCopied(true);
                 }}
               >
-                {copied ? "Copied" : "Copy"}
+                {copied ? t("copied") : t("copy")}
               </Button>
-              <Button onClick={() => onOpenChange(false)}>Done</Button>
+              <Button onClick={() => onOpenChange(false)}>{t("done")}</Button>
             </div>
           </div>
         ) : (
           <form action={action} className="space-y-4">
             {!state?.ok && <FormMessage message={state?.message} />}
             <TextField
-              label="Name"
+              label={t("name")}
               name="name"
               required
               maxLength={100}
-              placeholder="HR sync"
-              hint="Say what uses it, so you know what breaks if you revoke it."
+              placeholder={t("namePlaceholder")}
+              hint={t("nameHint")}
               errors={state?.errors?.name}
               defaultValue={state?.values?.name}
             />
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => onOpenChange(false)}>
-                Cancel
+                {t("cancel")}
               </Button>
               <Button type="submit" disabled={pending}>
-                {pending ? "Creating…" : "Create key"}
+                {pending ? t("creating") : t("createKey")}
               </Button>
             </div>
           </form>
@@ -150,14 +147,15 @@ function CreateApiKeyDialog() {
 }
 
 function RevokeApiKeyDialog({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("apiKeys");
   return (
     <ConfirmDialog
       action={revokeApiKeyAction}
       id={id}
-      trigger={{ label: "Revoke", ariaLabel: `Revoke ${name}` }}
-      title={`Revoke “${name}”?`}
-      description="Integrations using this key stop working at once. This cannot be undone."
-      confirm={{ label: "Revoke key", pending: "Revoking…" }}
+      trigger={{ label: t("revoke"), ariaLabel: t("revokeNamed", { name }) }}
+      title={t("revokeTitle", { name })}
+      description={t("revokeDescription")}
+      confirm={{ label: t("revokeKey"), pending: t("revoking") }}
     />
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -17,13 +18,9 @@ export interface MemberView {
   disabled: boolean;
 }
 
-const ROLE_HINT = {
-  owner: "everything, incl. members and API keys",
-  admin: "identities, links, approvals",
-  reviewer: "approvals and search only",
-};
-
 function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
+  const t = useTranslations("members");
+  const tr = useTranslations("nav.roles");
   const [roleState, changeRole, changing] = useActionState(changeMemberRoleAction, undefined);
   const [statusState, toggle, toggling] = useActionState(setMemberDisabledAction, undefined);
   const error = [roleState, statusState].find((s) => s && !s.ok)?.message;
@@ -38,11 +35,11 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
           </div>
         )}
       </Cell>
-      <Cell label="Role">
+      <Cell label={t("role")}>
         <form action={changeRole} className="flex items-center gap-2">
           <input type="hidden" name="userId" value={member.userId} />
           <label className="sr-only" htmlFor={`role-${member.userId}`}>
-            Role of {member.email}
+            {t("roleOf", { email: member.email })}
           </label>
           <select
             id={`role-${member.userId}`}
@@ -52,17 +49,21 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
           >
             {(["owner", "admin", "reviewer"] as const).map((r) => (
               <option key={r} value={r}>
-                {r}
+                {tr(r)}
               </option>
             ))}
           </select>
           <Button type="submit" variant="secondary" disabled={changing}>
-            Save
+            {t("save")}
           </Button>
         </form>
       </Cell>
-      <Cell label="Status" stack="inline">
-        {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+      <Cell label={t("status")} stack="inline">
+        {member.disabled ? (
+          <Badge tone="danger">{t("disabled")}</Badge>
+        ) : (
+          <Badge tone="success">{t("active")}</Badge>
+        )}
       </Cell>
       <Cell align="right" stack="inline">
         {!self && (
@@ -73,9 +74,9 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
               type="submit"
               variant="ghost"
               disabled={toggling}
-              aria-label={`${member.disabled ? "Enable" : "Disable"} ${member.email}`}
+              aria-label={t(member.disabled ? "enableNamed" : "disableNamed", { email: member.email })}
             >
-              {member.disabled ? "Enable" : "Disable"}
+              {member.disabled ? t("enable") : t("disable")}
             </Button>
           </form>
         )}
@@ -85,6 +86,8 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
 }
 
 function AddMemberForm({ onDone }: { onDone: () => void }) {
+  const t = useTranslations("members");
+  const tr = useTranslations("nav.roles");
   const [state, action, pending] = useActionState(
     async (prev: ActionState | undefined, formData: FormData) => {
       const result = await addMemberAction(prev, formData);
@@ -97,7 +100,7 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
     <form action={action} className="space-y-3">
       {!state?.ok && <FormMessage message={state?.message} />}
       <TextField
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         required
@@ -105,13 +108,13 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
         errors={state?.errors?.email}
       />
       <TextField
-        label="Name (optional)"
+        label={t("name")}
         name="name"
         defaultValue={state?.values?.name}
         errors={state?.errors?.name}
       />
       <label className="block text-sm font-medium text-slate-700">
-        Role
+        {t("role")}
         <select
           name="role"
           defaultValue={state?.values?.role ?? "reviewer"}
@@ -119,26 +122,26 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
         >
           {(["reviewer", "admin", "owner"] as const).map((r) => (
             <option key={r} value={r}>
-              {r} — {ROLE_HINT[r]}
+              {tr(r)} — {t(`roleHint.${r}`)}
             </option>
           ))}
         </select>
       </label>
       <TextField
-        label="Initial password"
+        label={t("password")}
         name="password"
         type="password"
         required
         autoComplete="new-password"
-        hint="At least 10 characters. Hand it over securely."
+        hint={t("passwordHint")}
         errors={state?.errors?.password}
       />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add member"}
+          {pending ? t("adding") : t("add")}
         </Button>
       </div>
     </form>
@@ -146,19 +149,20 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
 }
 
 export function MembersSection({ members, selfId }: { members: MemberView[]; selfId: string }) {
+  const t = useTranslations("members");
   const [open, setOpen] = useState(false);
   return (
     <div className="space-y-3">
       <div className="flex justify-end">
-        <Button onClick={() => setOpen(true)}>Add member</Button>
+        <Button onClick={() => setOpen(true)}>{t("add")}</Button>
       </div>
-      <Table label="Members">
+      <Table label={t("title")}>
         <TableHead>
-          <HeaderCell>Member</HeaderCell>
-          <HeaderCell>Role</HeaderCell>
-          <HeaderCell>Status</HeaderCell>
+          <HeaderCell>{t("member")}</HeaderCell>
+          <HeaderCell>{t("role")}</HeaderCell>
+          <HeaderCell>{t("status")}</HeaderCell>
           <HeaderCell align="right">
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("actions")}</span>
           </HeaderCell>
         </TableHead>
         <TableBody>
@@ -167,7 +171,7 @@ export function MembersSection({ members, selfId }: { members: MemberView[]; sel
           ))}
         </TableBody>
       </Table>
-      <Dialog open={open} onOpenChange={setOpen} title="Add member">
+      <Dialog open={open} onOpenChange={setOpen} title={t("add")}>
         {open && <AddMemberForm onDone={() => setOpen(false)} />}
       </Dialog>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { requirePageSession } from "@/lib/auth/session";
@@ -9,10 +10,13 @@ import { ApiKeysSection } from "./api-keys";
 import { MembersSection } from "./members";
 import { QualitySection } from "./quality";
 
-export const metadata = { title: "Settings" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("settings"))("title") };
+}
 
 export default async function SettingsPage() {
   const ctx = await requirePageSession("owner");
+  const t = await getTranslations("settings");
   const db = await getDb();
   const [keys, members, overrides] = await Promise.all([
     listApiKeys(db, ctx.organizationId),
@@ -21,15 +25,13 @@ export default async function SettingsPage() {
   ]);
   return (
     <div className="space-y-8">
-      <h1 className="text-xl font-semibold text-slate-900">Settings</h1>
+      <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
       <section aria-labelledby="members-heading" className="space-y-3">
         <div>
           <h2 id="members-heading" className="text-lg font-semibold text-slate-900">
-            Members
+            {t("members")}
           </h2>
-          <p className="text-sm text-slate-600">
-            Owners manage members and keys; admins manage identities and links; reviewers decide approvals.
-          </p>
+          <p className="text-sm text-slate-600">{t("membersIntro")}</p>
         </div>
         <MembersSection
           members={members.map(({ userId, email, name, role, disabled }) => ({
@@ -45,11 +47,9 @@ export default async function SettingsPage() {
       <section aria-labelledby="quality-heading" className="space-y-3">
         <div>
           <h2 id="quality-heading" className="text-lg font-semibold text-slate-900">
-            Photo quality thresholds
+            {t("quality")}
           </h2>
-          <p className="text-sm text-slate-600">
-            How strict the quality check is for this organization’s uploads.
-          </p>
+          <p className="text-sm text-slate-600">{t("qualityIntro")}</p>
         </div>
         <QualitySection
           defaults={{ ...DEFAULT_THRESHOLDS }}
@@ -59,15 +59,18 @@ export default async function SettingsPage() {
       <section aria-labelledby="api-keys-heading" className="space-y-3">
         <div>
           <h2 id="api-keys-heading" className="text-lg font-semibold text-slate-900">
-            API keys
+            {t("apiKeys")}
           </h2>
           <p className="text-sm text-slate-600">
-            Integrations call the REST API with <code>Authorization: Bearer &lt;key&gt;</code>. A key acts for
-            the whole organization; keep it secret. See the{" "}
-            <Link href="/api-docs" className="text-brand-700 underline">
-              API reference
-            </Link>
-            .
+            {t.rich("apiKeysIntro", {
+              header: "Authorization: Bearer <key>",
+              code: (chunks) => <code>{chunks}</code>,
+              link: (chunks) => (
+                <Link href="/api-docs" className="text-brand-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
         <ApiKeysSection
@@ -75,9 +78,9 @@ export default async function SettingsPage() {
             id: k.id,
             name: k.name,
             prefix: k.prefix,
-            createdAt: k.createdAt.toISOString(),
-            lastUsedAt: k.lastUsedAt ? new Date(k.lastUsedAt).toISOString() : null,
-            revokedAt: k.revokedAt ? new Date(k.revokedAt).toISOString() : null,
+            createdAt: k.createdAt,
+            lastUsedAt: k.lastUsedAt ? new Date(k.lastUsedAt) : null,
+            revokedAt: k.revokedAt ? new Date(k.revokedAt) : null,
           }))}
         />
       </section>

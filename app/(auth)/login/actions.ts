@@ -3,13 +3,16 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import type { ActionState } from "@/lib/auth/action";
-import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
+import { isSameOriginRequest } from "@/lib/auth/origin";
+import { errorMessage } from "@/lib/i18n/action-messages";
+import { getTranslations } from "next-intl/server";
 
 export async function loginAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
+  if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
+  const t = await getTranslations("login");
   const email = String(formData.get("email") ?? "");
   const password = String(formData.get("password") ?? "");
-  if (!email || !password) return { ok: false, message: "Enter your email and password." };
+  if (!email || !password) return { ok: false, message: t("missing") };
   try {
     await signIn("credentials", { email, password, redirectTo: "/" });
   } catch (error) {
@@ -18,9 +21,7 @@ export async function loginAction(_prev: ActionState | undefined, formData: Form
       return {
         ok: false,
         values: { email },
-        message: throttled
-          ? "Too many sign-in attempts. Wait 15 minutes and try again."
-          : "That email and password don’t match an account.",
+        message: throttled ? t("throttled") : t("wrong"),
       };
     }
     throw error;

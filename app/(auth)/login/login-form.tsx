@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { loginAction } from "./actions";
 
 export function LoginForm() {
+  const t = useTranslations("login");
   const [state, action, pending] = useActionState(loginAction, undefined);
   return (
     <form
@@ -14,16 +16,22 @@ export function LoginForm() {
     >
       <FormMessage message={state?.message} ok={state?.ok} />
       <TextField
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         defaultValue={state?.values?.email}
         required
         autoComplete="username"
       />
-      <TextField label="Password" name="password" type="password" required autoComplete="current-password" />
+      <TextField
+        label={t("password")}
+        name="password"
+        type="password"
+        required
+        autoComplete="current-password"
+      />
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("title")}
       </Button>
     </form>
   );

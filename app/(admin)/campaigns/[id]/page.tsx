@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
@@ -8,75 +11,38 @@ import { hasErrorCode } from "@/lib/errors";
 import { getCampaignProgress, listCampaignMembers, type CampaignMember } from "@/lib/campaigns/progress";
 import { MEMBER_STATES, type MemberState } from "@/lib/campaigns/progress-states";
 import { getCampaign } from "@/lib/campaigns/read";
+import { REJECTION_REASONS } from "@/lib/campaigns/reasons";
 import { isUuid } from "@/lib/validation/uuid";
 import { mailAvailability } from "@/lib/mail/config";
 import { AutoRefresh } from "./auto-refresh";
 import { RemindDialog } from "./remind-dialog";
 
-export const metadata = { title: "Campaign" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("campaign"))("title") };
+}
 
-const T = {
-  back: "← Campaigns",
-  meta: (people: number, when: string, by: string | null) =>
-    `${people.toLocaleString("en")} people · started ${when}${by ? ` by ${by}` : ""}`,
-  mails: (locale: string) => `Mails in ${locale === "ja" ? "Japanese" : "English"}`,
-  validity: (hours: number) => `Links valid ${hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`}`,
-  replacedOnCreate: (n: number) =>
-    n === 0
-      ? "No active link was replaced when it started."
-      : `When it started, its links replaced ${n} active ${n === 1 ? "link" : "links"} issued earlier.`,
-  reminders: (n: number) => (n ? `${n} ${n === 1 ? "reminder" : "reminders"} sent.` : ""),
-  conditions: {
-    storeImage: "Image not stored",
-    qualityCheck: "No quality check",
-    requireApproval: "Approval required",
-  },
-  groups: { delivery: "Delivery", progress: "Progress", loose: "Still open" },
-  failures: "Failed quality checks by reason",
-  failuresNone: "No failed quality check so far.",
-  failuresLead: (attempts: number, people: number) =>
-    `${attempts} failed ${attempts === 1 ? "attempt" : "attempts"} by ${people} ${people === 1 ? "person" : "people"}. A frequent reason says what to change in your instructions.`,
-  list: (label: string, reason?: string) => `People: ${label}${reason ? ` — ${reason}` : ""}`,
-  empty: "Nobody here.",
-  next: "More →",
-  first: "← First",
-  membersLabel: "People in this campaign",
-  columns: ["Name", "Link", "Opened", "Failed checks", "Uploaded", "Approval", "Email", "Reminders"],
-  linkState: {
-    active: (d: Date) => `active until ${d.toLocaleString("en-GB")}`,
-    used: () => "used",
-    expired: () => "expired",
-    replaced: () => "replaced by a newer link",
-    revoked: () => "revoked",
-  },
-  mail: { queued: "queued", sent: "delivered", bounced: "bounced", not_mailed: "—" },
-};
+const GROUPS = ["delivery", "progress", "loose"] as const;
 
-/** Every count the page shows, in groups, with what it means. */
-const COUNTS: { group: keyof typeof T.groups; state: MemberState; label: string; hint: string }[] = [
-  { group: "delivery", state: "issued", label: "Issued", hint: "People with a link of this campaign" },
-  { group: "delivery", state: "delivered", label: "Emailed", hint: "Accepted by the mail server" },
-  { group: "delivery", state: "mail_queued", label: "Email queued", hint: "Waiting or being retried" },
-  { group: "delivery", state: "bounced", label: "Bounced", hint: "Refused by the mail server" },
-  { group: "delivery", state: "not_mailed", label: "Not emailed", hint: "CSV only, or no address" },
-  { group: "progress", state: "opened", label: "Opened", hint: "Viewed the upload page" },
-  { group: "progress", state: "failed_check", label: "Failed the check", hint: "Tried, photo refused" },
-  { group: "progress", state: "uploaded", label: "Uploaded", hint: "Sent an accepted photo" },
-  { group: "progress", state: "awaiting_approval", label: "Waiting for approval", hint: "In Approvals" },
-  { group: "progress", state: "approved", label: "Approved", hint: "Photo is the portrait" },
-  { group: "progress", state: "rejected", label: "Rejected", hint: "Without a new link yet" },
-  { group: "loose", state: "not_uploaded", label: "Not uploaded", hint: "Remind sends them a new link" },
-  { group: "loose", state: "expired", label: "Expired unused", hint: "Their link ran out" },
-  {
-    group: "loose",
-    state: "replaced",
-    label: "Replaced by a newer link",
-    hint: "Issued outside this campaign",
-  },
-  { group: "loose", state: "revoked", label: "Revoked", hint: "Revoked by hand" },
+/** Every count the page shows, in groups; labels and hints are messages under campaign.counts.<state>. */
+const COUNTS: { group: (typeof GROUPS)[number]; state: MemberState }[] = [
+  { group: "delivery", state: "issued" },
+  { group: "delivery", state: "delivered" },
+  { group: "delivery", state: "mail_queued" },
+  { group: "delivery", state: "bounced" },
+  { group: "delivery", state: "not_mailed" },
+  { group: "progress", state: "opened" },
+  { group: "progress", state: "failed_check" },
+  { group: "progress", state: "uploaded" },
+  { group: "progress", state: "awaiting_approval" },
+  { group: "progress", state: "approved" },
+  { group: "progress", state: "rejected" },
+  { group: "loose", state: "not_uploaded" },
+  { group: "loose", state: "expired" },
+  { group: "loose", state: "replaced" },
+  { group: "loose", state: "revoked" },
 ];
 
-const humanCode = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, " ");
+const COLUMNS = ["name", "link", "opened", "failed", "uploaded", "approval", "email", "reminders"] as const;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -88,6 +54,7 @@ export default async function CampaignPage({
   searchParams: SearchParams;
 }) {
   const ctx = await requirePageSession("admin");
+  const t = await getTranslations("campaign");
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const raw = await searchParams;
@@ -121,7 +88,7 @@ export default async function CampaignPage({
     : { configured: false, missing: availability.missing };
   const href = (s: MemberState, extra: Record<string, string> = {}) =>
     `/campaigns/${campaign.id}?${new URLSearchParams({ state: s, ...extra })}`;
-  const label = COUNTS.find((c) => c.state === state)!.label;
+  const label = t(`counts.${state}.label`);
   const failedPeople = progress.counts.failed_check;
 
   return (
@@ -130,30 +97,41 @@ export default async function CampaignPage({
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <Link href="/campaigns" className="text-sm text-brand-600 hover:underline">
-            {T.back}
+            {t("back")}
           </Link>
           <h1 className="text-2xl font-semibold">{campaign.name}</h1>
           <p className="text-sm text-slate-600">
-            {T.meta(campaign.people, campaign.createdAt.toLocaleString("en-GB"), campaign.createdBy)}
+            {t.rich(campaign.createdBy ? "metaBy" : "meta", {
+              count: campaign.people,
+              by: campaign.createdBy ?? "",
+              when: () => <DateTime value={campaign.createdAt} />,
+            })}
           </p>
           <div className="flex flex-wrap gap-1">
-            <Badge tone="info">{T.mails(campaign.locale)}</Badge>
-            <Badge tone="info">{T.validity(campaign.expiresInHours)}</Badge>
-            {!campaign.conditions.storeImage && <Badge tone="warn">{T.conditions.storeImage}</Badge>}
-            {!campaign.conditions.qualityCheck && <Badge tone="warn">{T.conditions.qualityCheck}</Badge>}
-            {campaign.conditions.requireApproval && <Badge tone="info">{T.conditions.requireApproval}</Badge>}
+            <Badge tone="info">{t(campaign.locale === "ja" ? "mailsJa" : "mailsEn")}</Badge>
+            <Badge tone="info">
+              {campaign.expiresInHours % 24 === 0
+                ? t("validityDays", { count: campaign.expiresInHours / 24 })
+                : t("validityHours", { count: campaign.expiresInHours })}
+            </Badge>
+            {!campaign.conditions.storeImage && <Badge tone="warn">{t("conditions.storeImage")}</Badge>}
+            {!campaign.conditions.qualityCheck && <Badge tone="warn">{t("conditions.qualityCheck")}</Badge>}
+            {campaign.conditions.requireApproval && (
+              <Badge tone="info">{t("conditions.requireApproval")}</Badge>
+            )}
           </div>
           <p className="text-sm text-slate-600" data-testid="replaced-on-create">
-            {T.replacedOnCreate(campaign.replacedOnCreate)} {T.reminders(campaign.reminders)}
+            {t("replacedOnCreate", { count: campaign.replacedOnCreate })}{" "}
+            {campaign.reminders ? t("reminders", { count: campaign.reminders }) : ""}
           </p>
         </div>
         <RemindDialog campaignId={campaign.id} count={progress.counts.not_uploaded} mail={mail} />
       </div>
 
-      {(Object.keys(T.groups) as (keyof typeof T.groups)[]).map((group) => (
+      {GROUPS.map((group) => (
         <section key={group} aria-labelledby={`group-${group}`}>
           <h2 id={`group-${group}`} className="mb-2 text-sm font-semibold text-slate-500 uppercase">
-            {T.groups[group]}
+            {t(`groups.${group}`)}
           </h2>
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
             {COUNTS.filter((c) => c.group === group).map((c) => (
@@ -165,10 +143,12 @@ export default async function CampaignPage({
                   className={`block rounded-lg border bg-white px-3 py-2 hover:border-brand-500 ${state === c.state && !reason ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}
                 >
                   <span className="block text-2xl font-semibold tabular-nums">
-                    {progress.counts[c.state].toLocaleString("en")}
+                    {t("number", { count: progress.counts[c.state] })}
                   </span>
-                  <span className="block text-sm font-medium text-slate-800">{c.label}</span>
-                  <span className="block text-xs text-slate-500">{c.hint}</span>
+                  <span className="block text-sm font-medium text-slate-800">
+                    {t(`counts.${c.state}.label`)}
+                  </span>
+                  <span className="block text-xs text-slate-500">{t(`counts.${c.state}.hint`)}</span>
                 </Link>
               </li>
             ))}
@@ -178,14 +158,14 @@ export default async function CampaignPage({
 
       <section aria-labelledby="failures" data-testid="failure-reasons">
         <h2 id="failures" className="mb-2 text-sm font-semibold text-slate-500 uppercase">
-          {T.failures}
+          {t("failures")}
         </h2>
         {progress.failureReasons.length === 0 ? (
-          <p className="text-sm text-slate-600">{T.failuresNone}</p>
+          <p className="text-sm text-slate-600">{t("failuresNone")}</p>
         ) : (
           <>
             <p className="mb-2 text-sm text-slate-600">
-              {T.failuresLead(progress.failedAttempts, failedPeople)}
+              {t("failuresLead", { attempts: progress.failedAttempts, people: failedPeople })}
             </p>
             <ul className="space-y-1">
               {progress.failureReasons.map((r) => {
@@ -215,13 +195,13 @@ export default async function CampaignPage({
 
       <section aria-labelledby="people" className="space-y-2">
         <h2 id="people" className="text-lg font-semibold">
-          {T.list(label, reason ? humanCode(reason) : undefined)}
+          {reason ? t("listReason", { label, reason }) : t("list", { label })}
         </h2>
         <MembersTable items={members.items} />
         <div className="flex justify-between text-sm">
           {cursor ? (
             <Link href={href(state, reason ? { reason } : {})} className="text-brand-600 hover:underline">
-              {T.first}
+              {t("first")}
             </Link>
           ) : (
             <span />
@@ -232,7 +212,7 @@ export default async function CampaignPage({
               className="text-brand-600 hover:underline"
               rel="next"
             >
-              {T.next}
+              {t("next")}
             </Link>
           )}
         </div>
@@ -242,14 +222,16 @@ export default async function CampaignPage({
 }
 
 function MembersTable({ items }: { items: CampaignMember[] }) {
-  if (items.length === 0) return <p className="text-sm text-slate-600">{T.empty}</p>;
-  const [, link, opened, failed, uploaded, approval, mail, reminders] = T.columns;
+  const t = useTranslations("campaign");
+  const tr = useTranslations("reasons");
+  if (items.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
+  const [, link, opened, failed, uploaded, approval, mail, reminders] = COLUMNS.map((c) => t(`columns.${c}`));
   return (
-    <Table label={T.membersLabel}>
+    <Table label={t("membersLabel")}>
       <TableHead>
-        {T.columns.map((c) => (
+        {COLUMNS.map((c) => (
           <HeaderCell key={c} className="px-3">
-            {c}
+            {t(`columns.${c}`)}
           </HeaderCell>
         ))}
       </TableHead>
@@ -263,23 +245,35 @@ function MembersTable({ items }: { items: CampaignMember[] }) {
               <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
             </Cell>
             <Cell label={link} className="px-3">
-              {T.linkState[m.linkState](m.linkExpiresAt)}
+              {m.linkState === "active"
+                ? t.rich("linkState.active", {
+                    when: () => <DateTime value={m.linkExpiresAt} style="relative" />,
+                  })
+                : t(`linkState.${m.linkState}`)}
             </Cell>
             <Cell label={opened} className="px-3 whitespace-nowrap">
-              {m.openedAt ? m.openedAt.toLocaleString("en-GB") : "—"}
+              {m.openedAt ? <DateTime value={m.openedAt} style="relative" /> : "—"}
             </Cell>
             <Cell label={failed} className="px-3">
-              {m.failedAttempts ? `${m.failedAttempts} (last: ${m.lastFailureCode ?? "?"})` : "—"}
+              {m.failedAttempts
+                ? t("failedLast", { count: m.failedAttempts, code: m.lastFailureCode ?? "?" })
+                : "—"}
             </Cell>
             <Cell label={uploaded} className="px-3 whitespace-nowrap">
-              {m.uploadedAt ? m.uploadedAt.toLocaleString("en-GB") : "—"}
+              {m.uploadedAt ? <DateTime value={m.uploadedAt} style="relative" /> : "—"}
             </Cell>
             <Cell label={approval} className="px-3">
-              {m.approval ?? "—"}
-              {m.rejectionReason && <div className="text-xs text-slate-500">{m.rejectionReason}</div>}
+              {m.approval ? t(`approval.${m.approval}`) : "—"}
+              {m.rejectionReason && (
+                <div className="text-xs text-slate-500">
+                  {m.rejectionReason in REJECTION_REASONS
+                    ? tr(m.rejectionReason as keyof typeof REJECTION_REASONS)
+                    : m.rejectionReason}
+                </div>
+              )}
             </Cell>
             <Cell label={mail} stack="inline" className="px-3">
-              {T.mail[m.mail]}
+              {m.mail === "not_mailed" ? "—" : t(`mail.${m.mail}`)}
             </Cell>
             <Cell label={reminders} stack="inline" className="px-3 tabular-nums">
               {m.reminders || "—"}

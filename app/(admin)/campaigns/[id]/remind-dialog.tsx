@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { CsvDownload } from "@/components/admin/csv-download";
 import { Button } from "@/components/ui/button";
@@ -7,22 +8,6 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
 import { Checkbox } from "../../identities/link-conditions-fields";
 import { remindCampaignAction } from "../actions";
-
-const T = {
-  open: (n: number) => `Remind ${n.toLocaleString("en")} who have not uploaded…`,
-  title: "Remind",
-  lead: (n: number) =>
-    `${n.toLocaleString("en")} ${n === 1 ? "person has" : "people have"} not uploaded yet. Each gets a fresh link (valid as long as the first ones were); their current link stops working.`,
-  email: "Email the new links to those who have an address",
-  emailHint: "In the campaign's language.",
-  emailMissing: (missing: string[]) =>
-    `Email is not set up: set ${missing.join(" and ")}. Download the CSV instead.`,
-  confirm: (n: number) => `Issue ${n.toLocaleString("en")} new ${n === 1 ? "link" : "links"}`,
-  working: "Issuing…",
-  once: "The new links exist only now: download the CSV before you close this window.",
-  mailed: (n: number) => `${n} ${n === 1 ? "email" : "emails"} queued.`,
-  download: "Download CSV",
-};
 
 type Reminded = { people: number; mailed: number; csv: string; fileName: string };
 
@@ -35,22 +20,26 @@ export function RemindDialog({
   count: number;
   mail: { configured: boolean; missing: string[] };
 }) {
+  const t = useTranslations("remind");
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(remindCampaignAction, undefined);
   const done = state?.ok ? (state.result as Reminded) : null;
   return (
     <>
       <Button onClick={() => setOpen(true)} disabled={count === 0}>
-        {T.open(count)}
+        {t("open", { count })}
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={T.title}>
+      <Dialog open={open} onOpenChange={setOpen} title={t("title")}>
         {done ? (
           <div className="space-y-4" data-testid="reminded">
-            <FormMessage ok message={`${state?.message ?? ""} ${done.mailed ? T.mailed(done.mailed) : ""}`} />
+            <FormMessage
+              ok
+              message={`${t("done", { count: done.people })} ${done.mailed ? t("mailed", { count: done.mailed }) : ""}`}
+            />
             {done.people > 0 && (
               <>
-                <p className="text-sm text-slate-600">{T.once}</p>
-                <CsvDownload csv={done.csv} fileName={done.fileName} label={T.download} />
+                <p className="text-sm text-slate-600">{t("once")}</p>
+                <CsvDownload csv={done.csv} fileName={done.fileName} label={t("download")} />
               </>
             )}
           </div>
@@ -58,16 +47,18 @@ export function RemindDialog({
           <form action={action} className="space-y-3">
             {state && !state.ok && <FormMessage message={state.message} />}
             <input type="hidden" name="id" value={campaignId} />
-            <p className="text-sm text-slate-700">{T.lead(count)}</p>
+            <p className="text-sm text-slate-700">{t("lead", { count })}</p>
             <Checkbox
               name="email"
-              label={T.email}
-              hint={mail.configured ? T.emailHint : T.emailMissing(mail.missing)}
+              label={t("email")}
+              hint={
+                mail.configured ? t("emailHint") : t("emailMissing", { missing: mail.missing.join(", ") })
+              }
               disabled={!mail.configured}
             />
             <div className="flex justify-end">
               <Button type="submit" disabled={pending}>
-                {pending ? T.working : T.confirm(count)}
+                {pending ? t("working") : t("confirm", { count })}
               </Button>
             </div>
           </form>

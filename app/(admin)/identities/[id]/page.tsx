@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
@@ -11,16 +13,13 @@ import { RejectedUploads } from "./rejected-uploads";
 import { PhotoDialog } from "../photo-dialog";
 import { PortraitThumb } from "../portrait-thumb";
 
-export const metadata = { title: "Identity" };
-
-const SOURCE_LABEL = {
-  admin_upload: "Uploaded by an admin",
-  self_registration: "Self-registration link",
-  api: "REST API",
-} as const;
+export async function generateMetadata() {
+  return { title: (await getTranslations("identity"))("title") };
+}
 
 export default async function IdentityPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageSession("admin");
+  const t = await getTranslations("identity");
   const { id } = await params;
   const db = await getDb();
   const identity = await getIdentity(db, ctx.organizationId, id).catch((error) => {
@@ -34,13 +33,13 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <Link href="/identities" className="text-sm text-brand-600 hover:underline">
-        ← Identities
+        {t("back")}
       </Link>
       <div className="flex items-center gap-4">
         <PhotoDialog
           identityId={identity.id}
           displayName={identity.displayName}
-          linkExpiresAt={identity.linkExpiresAt?.toISOString() ?? null}
+          linkExpiresAt={identity.linkExpiresAt ?? null}
         >
           <PortraitThumb identity={identity} />
         </PhotoDialog>
@@ -50,35 +49,35 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
         </div>
       </div>
       <dl className="grid max-w-xl grid-cols-[8rem_1fr] gap-y-1 text-sm">
-        <dt className="text-slate-500">Email</dt>
+        <dt className="text-slate-500">{t("email")}</dt>
         <dd>{identity.email ?? "—"}</dd>
-        <dt className="text-slate-500">Notes</dt>
+        <dt className="text-slate-500">{t("notes")}</dt>
         <dd className="whitespace-pre-wrap">{identity.notes ?? "—"}</dd>
-        <dt className="text-slate-500">Upload link</dt>
+        <dt className="text-slate-500">{t("uploadLink")}</dt>
         <dd>
           {identity.linkExpiresAt
-            ? `Active until ${identity.linkExpiresAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC`
-            : "None active"}
+            ? t.rich("linkActive", {
+                when: () => <DateTime value={identity.linkExpiresAt!} style="relative" />,
+              })
+            : t("noLink")}
         </dd>
-        <dt className="text-slate-500">Approvals</dt>
+        <dt className="text-slate-500">{t("approvals")}</dt>
         <dd>
           {identity.pendingApprovals > 0 ? (
             <Link href="/approvals" className="text-brand-600 hover:underline">
-              A photo is waiting for approval
+              {t("waiting")}
             </Link>
           ) : (
-            "Nothing pending"
+            t("nothingPending")
           )}
         </dd>
       </dl>
       <section aria-labelledby="history">
         <h2 id="history" className="text-lg font-semibold">
-          Portrait history
+          {t("history")}
         </h2>
         {history.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">
-            No portrait yet. Upload one or send the person a self-registration link.
-          </p>
+          <p className="mt-2 text-sm text-slate-600">{t("noHistory")}</p>
         ) : (
           <ol
             className="mt-2 divide-y divide-slate-100 rounded-lg bg-white ring-1 ring-slate-200"
@@ -95,30 +94,30 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
                   />
                 ) : (
                   <span className="flex h-12 w-12 items-center justify-center rounded-md bg-slate-100 text-center text-[10px] leading-tight text-slate-500">
-                    Template only
+                    {t("templateOnly")}
                   </span>
                 )}
                 <div className="flex-1">
                   <div className="font-medium">
-                    {SOURCE_LABEL[p.source]}
+                    {t(`source.${p.source}`)}
                     {p.id === identity.currentPortraitId && (
                       <span className="ml-2">
-                        <Badge tone="success">Current</Badge>
+                        <Badge tone="success">{t("current")}</Badge>
                       </span>
                     )}
                   </div>
                   <div className="text-slate-600">
-                    {p.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC
-                    {p.createdBy && ` · by ${p.createdBy}`}
-                    {p.approvedBy && ` · approved by ${p.approvedBy}`}
+                    <DateTime value={p.createdAt} />
+                    {p.createdBy && ` · ${t("by", { name: p.createdBy })}`}
+                    {p.approvedBy && ` · ${t("approvedBy", { name: p.approvedBy })}`}
                   </div>
                   <div className="mt-1 flex flex-wrap gap-1">
-                    {p.conditions && !p.conditions.storeImage && <Badge>Image not kept</Badge>}
+                    {p.conditions && !p.conditions.storeImage && <Badge>{t("imageNotKept")}</Badge>}
                     {p.conditions && !p.conditions.qualityCheck && (
-                      <Badge tone="warn">Quality check skipped</Badge>
+                      <Badge tone="warn">{t("qualitySkipped")}</Badge>
                     )}
-                    {p.conditions?.requireApproval && <Badge tone="info">Approval required</Badge>}
-                    {!p.searchable && <Badge tone="danger">Not searchable</Badge>}
+                    {p.conditions?.requireApproval && <Badge tone="info">{t("approvalRequired")}</Badge>}
+                    {!p.searchable && <Badge tone="danger">{t("notSearchable")}</Badge>}
                   </div>
                 </div>
               </li>
