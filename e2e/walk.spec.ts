@@ -4,11 +4,15 @@ import { devices, expect, test, type Locator, type Page } from "@playwright/test
 import { seededApiKeys } from "./api-keys";
 import { E2E } from "./env";
 import { addIdentity, identityRow, issueLink, signIn, uniqueSuffix } from "./helpers";
+import { fmt, messagesFor, type ConsoleLocale } from "./messages";
+import { uploadMessages } from "../lib/i18n/upload";
 import { photoFiles } from "./photos";
 
 /**
  * The Done-when walk of issue 13: every console page and dialog, the API reference and the person's
- * phone page, at 1366×900 and at 390 px. Each stop is screenshotted into test-results/walk/ and
+ * phone page, at 1366×900 and at 390 px, in English and in Japanese (the browser's Accept-Language,
+ * as a Japanese user's browser sends it; every stop checks `<html lang>`, and the controls are found
+ * by their names in that language's messages, so an untranslated button fails the walk). Each stop is screenshotted into test-results/walk/ and
  * checked by axe (WCAG 2.1 A/AA): no serious or critical violation. At 390 px nothing may make the
  * page scroll sideways, and every row action must be on screen.
  */
@@ -31,6 +35,7 @@ const KNOWN_VIOLATIONS: Record<string, string[]> = {
 
 async function check(page: Page, name: string, scope?: Locator) {
   await page.waitForLoadState("load");
+  await expect(page.locator("html"), `${name} is in the walk's language`).toHaveAttribute("lang", walkLocale);
   await page.screenshot({
     path: `${DIR}/${test.info().project.name}-${test.info().title}-${name}.png`,
     fullPage: !scope,
@@ -69,10 +74,10 @@ async function expectOnScreen(page: Page, target: Locator) {
 }
 
 async function menu(page: Page, tab: string, path: string) {
-  const toggle = page.getByRole("button", { name: /^Menu/ });
+  const toggle = page.getByRole("button", { name: new RegExp(`^${M.nav.menu}`) });
   if (await toggle.isVisible()) await toggle.click();
   await page
-    .getByRole("navigation", { name: "Main" })
+    .getByRole("navigation", { name: M.nav.main })
     .getByRole("link", { name: new RegExp(`^${tab}`) })
     .click();
   await page.waitForURL((url) => url.pathname === path);
@@ -113,38 +118,55 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-async function walk(page: Page) {
+/** The walk's language, set per test from the browser's locale; M are that language's messages. */
+let walkLocale: ConsoleLocale = "en";
+let M = messagesFor("en");
+
+async function walk(page: Page, locale: ConsoleLocale) {
+  walkLocale = locale;
+  M = messagesFor(locale);
   const { name, pending } = world;
   await page.goto("/login");
+  await expect(page.getByRole("heading", { name: M.login.title })).toBeVisible();
   await check(page, "login");
-  await signIn(page, E2E.users.ownerA);
+  await page.getByLabel(M.login.email).fill(E2E.users.ownerA);
+  await page.getByLabel(M.login.password).fill(E2E.password);
+  await page.getByRole("button", { name: M.login.title }).click();
+  await expect(page).toHaveURL(/\/identities/);
 
   await page.goto("/identities");
+  await expect(page.getByRole("heading", { name: M.identities.title, level: 1 })).toBeVisible();
   await check(page, "identities");
   const row = identityRow(page, name);
-  await expectOnScreen(page, row.getByRole("button", { name: `Edit ${name}` }));
-  await expectOnScreen(page, row.getByRole("button", { name: `Delete ${name}` }));
-  await dialog(page, () => page.getByRole("button", { name: "Add identity" }).click(), "identity-add");
-  await dialog(page, () => row.getByRole("button", { name: `Edit ${name}` }).click(), "identity-edit");
-  await dialog(page, () => row.getByRole("button", { name: `Delete ${name}` }).click(), "identity-delete");
+  const named = { name };
+  await expectOnScreen(page, row.getByRole("button", { name: fmt(M.identityForm.editNamed, named) }));
+  await expectOnScreen(page, row.getByRole("button", { name: fmt(M.identityDelete.deleteNamed, named) }));
+  await dialog(page, () => page.getByRole("button", { name: M.identityForm.add }).click(), "identity-add");
   await dialog(
     page,
-    () => row.getByRole("button", { name: `Change photo of ${name}` }).click(),
-    "identity-photo",
+    () => row.getByRole("button", { name: fmt(M.identityForm.editNamed, named) }).click(),
+    "identity-edit",
   );
   await dialog(
     page,
+    () => row.getByRole("button", { name: fmt(M.identityDelete.deleteNamed, named) }).click(),
+    "identity-delete",
+  );
+  const changePhoto = fmt(M.photoDialog.changePhotoOf, named);
+  await dialog(page, () => row.getByRole("button", { name: changePhoto }).click(), "identity-photo");
+  await dialog(
+    page,
     async () => {
-      await row.getByRole("button", { name: `Change photo of ${name}` }).click();
-      await page.getByRole("button", { name: "Generate a self-portrait upload link" }).click();
+      await row.getByRole("button", { name: changePhoto }).click();
+      await page.getByRole("button", { name: M.photoDialog.generateLink }).click();
     },
     "identity-link-conditions",
   );
   await dialog(
     page,
     async () => {
-      await page.getByRole("checkbox", { name: `Select ${name}` }).check();
-      await page.getByRole("button", { name: /^Ask 1 / }).click();
+      await page.getByRole("checkbox", { name: fmt(M.selection.selectRow, named) }).check();
+      await page.getByRole("button", { name: fmt(M.selection.askSelected, { count: 1 }) }).click();
     },
     "identity-campaign",
   );
@@ -152,57 +174,69 @@ async function walk(page: Page) {
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await check(page, "identity-page");
 
-  await menu(page, "Campaigns", "/campaigns");
+  await menu(page, M.nav.campaigns, "/campaigns");
   await check(page, "campaigns");
   await page.goto(`/campaigns/${world.campaignId}`);
   await check(page, "campaign-page");
 
-  await menu(page, "Approvals", "/approvals");
+  await menu(page, M.nav.approvals, "/approvals");
   await check(page, "approvals");
   const request = page.getByTestId("approval-row").filter({ hasText: pending });
-  await expectOnScreen(page, request.getByRole("button", { name: "Approve", exact: true }));
-  await expectOnScreen(page, request.getByRole("button", { name: "Reject", exact: true }));
+  await expectOnScreen(page, request.getByRole("button", { name: M.approvals.approve, exact: true }));
+  await expectOnScreen(page, request.getByRole("button", { name: M.approvals.reject, exact: true }));
   await dialog(
     page,
-    () => request.getByRole("button", { name: `Review photo of ${pending}` }).click(),
+    () => request.getByRole("button", { name: fmt(M.approvals.reviewPhotoOf, { name: pending }) }).click(),
     "approval-viewer",
   );
 
-  await menu(page, "Search by face", "/search");
+  await menu(page, M.nav.search, "/search");
   await check(page, "search");
-  await menu(page, "Audit log", "/audit");
+  await menu(page, M.nav.audit, "/audit");
   await check(page, "audit");
-  await menu(page, "Settings", "/settings");
+  await menu(page, M.nav.settings, "/settings");
   await check(page, "settings");
-  await dialog(page, () => page.getByRole("button", { name: "Add member" }).click(), "settings-add-member");
-  await dialog(page, () => page.getByRole("button", { name: "Create API key" }).click(), "settings-api-key");
+  await dialog(page, () => page.getByRole("button", { name: M.members.add }).click(), "settings-add-member");
+  await dialog(page, () => page.getByRole("button", { name: M.apiKeys.create }).click(), "settings-api-key");
   await page.goto("/account");
+  await expect(page.getByRole("heading", { name: M.account.title })).toBeVisible();
   await check(page, "account");
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { name: M.notFound.title })).toBeVisible();
+  await check(page, "not-found");
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { name: "Identity Manager API" }).first()).toBeVisible();
   await check(page, "api-docs");
 
   await page.context().clearCookies();
   await page.goto(world.uploadUrl);
-  await expect(page.getByRole("button", { name: /Choose photo/ }).first()).toBeAttached();
+  await expect(page.getByRole("button", { name: uploadMessages[locale].choosePhoto }).first()).toBeAttached();
   await check(page, "upload");
   await page.goto("/upload/not-a-real-token");
   await check(page, "upload-invalid");
 }
 
-test.describe("desktop", () => {
-  test.use({ viewport: { width: 1366, height: 900 } });
-  test("1366", async ({ page }) => {
-    test.setTimeout(900_000);
-    await walk(page);
-  });
-});
+// Playwright's `locale` sets the browser's language, so Accept-Language picks the console's.
+const LOCALES = [
+  { locale: "en" as const, browser: "en-US", timezoneId: "America/New_York" },
+  { locale: "ja" as const, browser: "ja-JP", timezoneId: "Asia/Tokyo" },
+];
 
-test.describe("phone", () => {
-  test.use({ ...iPhone13 });
-  test("390", async ({ page }) => {
-    test.setTimeout(900_000);
-    expect(page.viewportSize()!.width).toBe(390);
-    await walk(page);
+for (const { locale, browser, timezoneId } of LOCALES) {
+  test.describe(`desktop ${locale}`, () => {
+    test.use({ viewport: { width: 1366, height: 900 }, locale: browser, timezoneId });
+    test(`1366 ${locale}`, async ({ page }) => {
+      test.setTimeout(900_000);
+      await walk(page, locale);
+    });
   });
-});
+
+  test.describe(`phone ${locale}`, () => {
+    test.use({ ...iPhone13, locale: browser, timezoneId });
+    test(`390 ${locale}`, async ({ page }) => {
+      test.setTimeout(900_000);
+      expect(page.viewportSize()!.width).toBe(390);
+      await walk(page, locale);
+    });
+  });
+}

@@ -16,7 +16,7 @@ const quoted = (s: string) => `“${s}”`;
 
 const eventsBy = (actor: ActorFilter) => `/audit${auditQuery({ actor })}`;
 
-function actorOf(row: AuditRow, names: AuditNames): Part {
+export function actorOf(row: AuditRow, names: AuditNames): Part {
   const id = row.actorId ?? undefined;
   switch (row.actorType) {
     case "user": {
@@ -36,7 +36,7 @@ function actorOf(row: AuditRow, names: AuditNames): Part {
   }
 }
 
-function personOf(row: AuditRow, names: AuditNames): { part: Part; person?: DescribedEvent["person"] } {
+export function personOf(row: AuditRow, names: AuditNames): { part: Part; person?: DescribedEvent["person"] } {
   const id = eventIdentityId(row);
   const known = id ? names.identities.get(id) : undefined;
   const externalId = known?.externalId ?? str(row.details.externalId) ?? null;
@@ -50,13 +50,13 @@ function personOf(row: AuditRow, names: AuditNames): { part: Part; person?: Desc
   return { part: { text: gone }, person: id ? { id, displayName: null, externalId } : undefined };
 }
 
-function memberOf(row: AuditRow, names: AuditNames): Part {
+export function memberOf(row: AuditRow, names: AuditNames): Part {
   const user = row.targetId ? names.users.get(row.targetId) : undefined;
   const email = user?.email ?? str(row.details.email);
   return { text: email ?? "a former member" };
 }
 
-function campaignOf(row: AuditRow, names: AuditNames): Part {
+export function campaignOf(row: AuditRow, names: AuditNames): Part {
   const id = row.targetType === "campaign" ? row.targetId : str(row.details.campaignId);
   const name = (id && names.campaigns.get(id)) ?? str(row.details.name);
   return id ? { text: quoted(name ?? "campaign"), href: `/campaigns/${id}` } : { text: "a campaign" };

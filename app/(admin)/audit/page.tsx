@@ -4,31 +4,19 @@ import { DateTime } from "@/components/ui/date-time";
 import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
-import { describeAuditEvent, type Part } from "@/lib/audit/describe";
 import { auditQuery, parseAuditFilters, parseEventId } from "@/lib/audit/filters";
 import { listAuditEvents } from "@/lib/audit/list";
 import { resolveAuditNames } from "@/lib/audit/names";
 import { requirePageSession } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members/service";
 import { AuditFiltersForm, type ActorOption } from "./audit-filters";
+import { EventSentence } from "./event-sentence";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("audit"))("title") };
 }
 
 const PAGE_SIZE = 50;
-
-function Sentence({ parts }: { parts: Part[] }) {
-  return parts.map((p, i) =>
-    p.href ? (
-      <Link key={i} href={p.href} className="font-medium text-brand-700 hover:underline">
-        {p.text}
-      </Link>
-    ) : (
-      <span key={i}>{p.text}</span>
-    ),
-  );
-}
 
 export default async function AuditPage({
   searchParams,
@@ -81,14 +69,13 @@ export default async function AuditPage({
           </TableHead>
           <TableBody>
             {page.items.map((row) => {
-              const e = describeAuditEvent(row, names);
               return (
                 <Row key={row.id} data-testid="audit-row">
                   <Cell className="whitespace-nowrap text-slate-600 max-md:text-xs">
                     <DateTime value={row.createdAt} />
                   </Cell>
                   <Cell>
-                    <Sentence parts={[e.actor, { text: " " }, ...e.sentence]} />
+                    <EventSentence row={row} names={names} />
                   </Cell>
                 </Row>
               );
