@@ -12,7 +12,7 @@ import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { isUuid } from "@/lib/validation/uuid";
 import { openHeldImage } from "./held-image";
-import { reviewerFinding } from "./reviewer-wording";
+import { reviewerFinding, type MeasuredIssue } from "./reviewer-wording";
 
 export type ApprovalStatus = "pending" | "approved" | "rejected";
 
@@ -23,6 +23,8 @@ export interface QualitySummary {
   warnings: number;
   /** Every finding in the reviewer's words, with the measured values (lib/approvals/reviewer-wording.ts). */
   findings: string[];
+  /** The same findings as codes and numbers, for the console to word in the user's language. */
+  issues: MeasuredIssue[];
 }
 
 export interface ApprovalRow {
@@ -50,6 +52,12 @@ function summarizeQuality(report: QualityReport): QualitySummary {
       : null,
     warnings: (r.issues ?? []).filter((i) => i.severity === "warn").length,
     findings: (r.issues ?? []).map(reviewerFinding),
+    issues: (r.issues ?? []).map(({ code, severity, measured, threshold }) => ({
+      code,
+      severity,
+      measured,
+      threshold,
+    })),
   };
 }
 

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { LinkConditions } from "@/db/schema";
 import type { QualitySummary } from "@/lib/approvals/service";
+import { useFinding } from "./finding";
 
 export function ConditionBadges({ conditions }: { conditions: LinkConditions }) {
   const t = useTranslations("approvals.badges");
@@ -24,6 +25,7 @@ export function QualityBadge({
   hasTemplate?: boolean;
 }) {
   const t = useTranslations("approvals.badges");
+  const finding = useFinding();
   if (!quality.checked) {
     return (
       <span className="text-xs text-amber-800">
@@ -33,7 +35,8 @@ export function QualityBadge({
   }
   // The reviewer's words, with what was measured — not the advice the person read on their phone.
   if (quality.primary?.severity === "warn") {
-    const findings = quality.findings ?? [];
+    // Reports from before `issues` existed carry only the English findings.
+    const findings = quality.issues ? quality.issues.map(finding) : (quality.findings ?? []);
     return (
       <span className="text-xs text-amber-800" title={quality.primary.code} data-testid="quality-findings">
         {t("passedWithWarnings", { count: findings.length, findings: findings.join("; ") })}
