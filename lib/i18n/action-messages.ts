@@ -14,15 +14,22 @@ export async function errorMessage(code: string, fallback?: string): Promise<str
   return fallback ?? t("INTERNAL");
 }
 
-/** An AppError's field errors: every field gets the code's message when there is one. */
+/**
+ * An AppError's field errors: each field gets the code's short field message (`errorFields.<CODE>`,
+ * beside the form's own message `errors.<CODE>`), else the code's message, else the service's text.
+ */
 export async function appFieldErrors(
   code: string,
   fieldErrors: Record<string, string[]> | undefined,
 ): Promise<Record<string, string[]> | undefined> {
   if (!fieldErrors) return undefined;
-  const t = await getTranslations("errors");
-  if (!t.has(code as never)) return fieldErrors;
-  const text = t(code as never);
+  const [fields, t] = await Promise.all([getTranslations("errorFields"), getTranslations("errors")]);
+  const text = fields.has(code as never)
+    ? fields(code as never)
+    : t.has(code as never)
+      ? t(code as never)
+      : undefined;
+  if (text === undefined) return fieldErrors;
   return Object.fromEntries(Object.keys(fieldErrors).map((field) => [field, [text]]));
 }
 

@@ -9,6 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action";
 import { browserTimeZone, formatDate } from "@/lib/i18n/dates";
+import { listFormat } from "@/lib/i18n/list";
 import type { Locale } from "@/lib/i18n/upload";
 import { createCampaignAction, previewCampaignAction } from "../campaigns/actions";
 import { Checkbox, LinkConditionsFields } from "./link-conditions-fields";
@@ -198,7 +199,11 @@ function CampaignSteps({
         <Checkbox
           name="email"
           label={t("email")}
-          hint={mail.configured ? t("emailHint") : t("emailMissing", { missing: mail.missing.join(", ") })}
+          hint={
+            mail.configured
+              ? t("emailHint")
+              : t("emailMissing", { missing: listFormat(locale, mail.missing) })
+          }
           disabled={!mail.configured}
         />
         <div className="flex justify-end">

@@ -1,6 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { listFormat } from "@/lib/i18n/list";
+import type { Locale } from "@/lib/i18n/upload";
 import { useActionState, useState } from "react";
 import { CsvDownload } from "@/components/admin/csv-download";
 import { Button } from "@/components/ui/button";
@@ -21,6 +23,7 @@ export function RemindDialog({
   mail: { configured: boolean; missing: string[] };
 }) {
   const t = useTranslations("remind");
+  const locale = useLocale() as Locale;
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(remindCampaignAction, undefined);
   const done = state?.ok ? (state.result as Reminded) : null;
@@ -52,7 +55,9 @@ export function RemindDialog({
               name="email"
               label={t("email")}
               hint={
-                mail.configured ? t("emailHint") : t("emailMissing", { missing: mail.missing.join(", ") })
+                mail.configured
+                  ? t("emailHint")
+                  : t("emailMissing", { missing: listFormat(locale, mail.missing) })
               }
               disabled={!mail.configured}
             />
