@@ -15,10 +15,10 @@ test("first run: set up the organization, then setup is gone and sign-in works",
   await expect(page.getByText("Use at least 10 characters.").first()).toBeVisible();
   await expect(page.getByLabel("Organization name")).toHaveValue("Fresh Org");
   await page.getByLabel("Password").fill("a-long-enough-password");
-  // The home page only redirects: passing through it after setup showed a blank page for a moment.
+  // The home page only redirects: passing through it after setup showed it, blank, for a moment.
   const viaHome: string[] = [];
-  page.on("request", (r) => {
-    if (new URL(r.url()).pathname === "/") viaHome.push(`${r.method()} ${r.url()}`);
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame() && new URL(frame.url()).pathname === "/") viaHome.push(frame.url());
   });
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page).toHaveURL(/\/identities$/);
