@@ -12,7 +12,9 @@ import { addIdentity, issueLink, signIn, uniqueSuffix } from "./helpers";
 const { defaultBrowserType: _browser, ...iPhone13 } = devices["iPhone 13"];
 void _browser;
 const target =
-  process.env.UPDATE_README_SCREENSHOTS === "1" ? "docs/phone-upload.png" : `${E2E.resultsDir}/phone-upload.png`;
+  process.env.UPDATE_README_SCREENSHOTS === "1"
+    ? "docs/phone-upload.png"
+    : `${E2E.resultsDir}/phone-upload.png`;
 
 test("README: the phone upload page at iPhone 13 size", async ({ browser }) => {
   const admin = await browser.newPage({ viewport: { width: 1366, height: 900 } });

@@ -12,7 +12,9 @@ describe("what a quality threshold means in plain units", () => {
   });
 
   it("says shares as percentages and sharpness on a lenient…strict scale", () => {
-    expect(thresholdMeaning("darkShareReject", 0.6)).toBe("Rejected when 60 % or more of the face is nearly black.");
+    expect(thresholdMeaning("darkShareReject", 0.6)).toBe(
+      "Rejected when 60 % or more of the face is nearly black.",
+    );
     expect(thresholdMeaning("brightShareReject", 0.05)).toContain("5 % or more");
     // The calibration in thresholds.ts: σ = 3 px blur measures 3.5, sharp photos 14–17.
     expect(sharpnessBand(DEFAULT_THRESHOLDS.blurRejectLaplacian).word).toBe("balanced");
