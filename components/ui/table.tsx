@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
 
 /**
@@ -92,5 +93,28 @@ export function Cell({
       )}
       {children}
     </td>
+  );
+}
+
+/** The header over a row's actions: no visible text (the buttons say what they do), named for screen readers. */
+export function ActionsHeaderCell() {
+  const t = useTranslations("common");
+  return (
+    <HeaderCell align="right">
+      <span className="sr-only">{t("actions")}</span>
+    </HeaderCell>
+  );
+}
+
+/**
+ * A row's actions (Edit, Delete, Revoke…): right-aligned on wide screens; on a narrow screen on a line
+ * of their own (or, `inline`, beside the cell before them), wrapping rather than running off the edge.
+ * Each action is a real button, so the row is worked by keyboard in the table's tab order.
+ */
+export function RowActions({ children, stack = "full" }: { children?: ReactNode; stack?: Stack }) {
+  return (
+    <Cell align="right" stack={stack}>
+      <div className="flex flex-wrap justify-end gap-1 max-md:justify-start">{children}</div>
+    </Cell>
   );
 }

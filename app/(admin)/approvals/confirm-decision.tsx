@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useSimilarityText } from "@/components/admin/verdict-band";
 import { Button } from "@/components/ui/button";
-import { REJECTION_REASONS, type RejectionReason } from "@/lib/campaigns/reasons";
+import { ReasonFields } from "./reason-fields";
 
 export interface DuplicateOf {
   requestId: string;
@@ -31,16 +32,15 @@ export function ConfirmDecision({
   onConfirm: (c: Confirmed) => void;
   onCancel: () => void;
 }) {
-  const id = useId();
+  const t = useTranslations("confirmDecision");
   const similarityText = useSimilarityText();
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (decision === "reject" && !reason) return setError("Choose why the photo is rejected.");
-    if (decision === "approve" && !note.trim())
-      return setError("Say why you approve a photo that matches someone else.");
+    if (decision === "reject" && !reason) return setError(t("chooseReason"));
+    if (decision === "approve" && !note.trim()) return setError(t("sayWhy"));
     onConfirm(
       decision === "reject"
         ? { reason, note: note.trim() || undefined }
@@ -55,9 +55,7 @@ export function ConfirmDecision({
     >
       {decision === "approve" ? (
         <div className="text-sm" role="alert">
-          <p className="font-semibold text-amber-900">
-            {count > 1 ? "Some of these photos match" : "This photo matches"} someone else:
-          </p>
+          <p className="font-semibold text-amber-900">{t(count > 1 ? "matchesMany" : "matchesOne")}</p>
           <ul className="mt-1 list-disc pl-5 text-amber-900">
             {duplicates.flatMap((d) =>
               d.matches.map((m) => (
@@ -69,39 +67,24 @@ export function ConfirmDecision({
             )}
           </ul>
         </div>
-      ) : (
-        <div>
-          <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
-            Why reject {count > 1 ? `these ${count} photos` : "this photo"}?
-          </label>
-          <select
-            id={`${id}-reason`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            <option value="">Choose a reason…</option>
-            {(Object.keys(REJECTION_REASONS) as RejectionReason[]).map((code) => (
-              <option key={code} value={code}>
-                {REJECTION_REASONS[code].label}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div>
-        <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-700">
-          {decision === "approve" ? "Why approve it anyway?" : "Note (optional, kept with the decision)"}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={500}
-          rows={2}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        />
-      </div>
+      ) : null}
+      <ReasonFields
+        reason={
+          decision === "reject"
+            ? {
+                label: count > 1 ? t("whyRejectMany", { count }) : t("whyRejectOne"),
+                placeholder: t("chooseReasonPlaceholder"),
+                value: reason,
+                onChange: (e) => setReason(e.target.value),
+              }
+            : undefined
+        }
+        note={{
+          label: decision === "approve" ? t("whyApprove") : t("note"),
+          value: note,
+          onChange: (e) => setNote(e.target.value),
+        }}
+      />
       {error && (
         <p className="text-sm text-red-700" role="alert">
           {error}
@@ -109,10 +92,10 @@ export function ConfirmDecision({
       )}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" variant={decision === "reject" ? "danger" : "primary"}>
-          {decision === "reject" ? "Reject" : "Approve anyway"}
+          {decision === "reject" ? t("reject") : t("approveAnyway")}
         </Button>
       </div>
     </form>

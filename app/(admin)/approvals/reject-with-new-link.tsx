@@ -1,27 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { listFormat } from "@/lib/i18n/list";
+import type { Locale } from "@/lib/i18n/upload";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { REJECTION_REASONS, type RejectionReason } from "@/lib/campaigns/reasons";
 import { LinkResult } from "../identities/link-result";
 import { newLinkContextAction, rejectWithNewLinkAction } from "./new-link-actions";
-
-const T = {
-  open: "Reject and send a new link…",
-  reason: "Reason (the person reads it in their language)",
-  note: "Your own words (optional, sent as written)",
-  language: "Language",
-  email: "Email the new link and the reason",
-  emailNoAddress: "This person has no email address: you will get the link to pass on.",
-  emailMissing: (missing: string[]) =>
-    `Email is not set up (set ${missing.join(" and ")}): you will get the link to pass on.`,
-  campaign: (name: string) => `The new link belongs to the campaign “${name}”.`,
-  submit: "Reject and send a new link",
-  working: "Rejecting…",
-  tellThem: "Tell the person:",
-};
+import { ReasonFields } from "./reason-fields";
 
 type Context = {
   hasEmail: boolean;
@@ -38,6 +26,8 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(rejectWithNewLinkAction, undefined);
   const id = useId();
+  const t = useTranslations("rejectNewLink");
+  const locale = useLocale() as Locale;
   const router = useRouter();
   const decided = useRef(false);
   useEffect(() => {
@@ -70,7 +60,7 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
         {!done.mailed && done.url && done.expiresAt && done.qrSvg && (
           <>
             <p className="text-sm text-slate-700">
-              {T.tellThem} <span className="font-medium">{done.reasonText}</span>
+              {t("tellThem")} <span className="font-medium">{done.reasonText}</span>
             </p>
             <LinkResult url={done.url} expiresAt={done.expiresAt} qrSvg={done.qrSvg} />
           </>
@@ -82,7 +72,7 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
     return (
       <div className="flex justify-end">
         <Button variant="ghost" onClick={() => setOpen(true)}>
-          {T.open}
+          {t("open")}
         </Button>
       </div>
     );
@@ -92,39 +82,16 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
     <form action={action} className="space-y-3 border-t border-slate-200 pt-4">
       {state && !state.ok && <FormMessage message={state.message} />}
       <input type="hidden" name="id" value={requestId} />
-      {context.campaignName && <p className="text-sm text-slate-600">{T.campaign(context.campaignName)}</p>}
-      <div>
-        <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
-          {T.reason}
-        </label>
-        <select
-          id={`${id}-reason`}
-          name="reason"
-          defaultValue="FACE_NOT_CLEAR"
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {(Object.keys(REJECTION_REASONS) as RejectionReason[]).map((code) => (
-            <option key={code} value={code}>
-              {REJECTION_REASONS[code].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-700">
-          {T.note}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          name="note"
-          maxLength={500}
-          rows={2}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-      </div>
+      {context.campaignName && (
+        <p className="text-sm text-slate-600">{t("campaign", { name: context.campaignName })}</p>
+      )}
+      <ReasonFields
+        reason={{ label: t("reason"), name: "reason", defaultValue: "FACE_NOT_CLEAR" }}
+        note={{ label: t("note"), name: "note" }}
+      />
       <div>
         <label htmlFor={`${id}-locale`} className="block text-sm font-medium text-slate-700">
-          {T.language}
+          {t("language")}
         </label>
         <select
           id={`${id}-locale`}
@@ -145,17 +112,19 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
           className="mt-1 h-4 w-4 accent-brand-600"
         />
         <span>
-          <span className="block font-medium text-slate-800">{T.email}</span>
+          <span className="block font-medium text-slate-800">{t("email")}</span>
           {!canMail && (
             <span className="block text-xs text-slate-500">
-              {context.hasEmail ? T.emailMissing(context.mailMissing) : T.emailNoAddress}
+              {context.hasEmail
+                ? t("emailMissing", { missing: listFormat(locale, context.mailMissing) })
+                : t("emailNoAddress")}
             </span>
           )}
         </span>
       </label>
       <div className="flex justify-end">
         <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? T.working : T.submit}
+          {pending ? t("working") : t("submit")}
         </Button>
       </div>
     </form>

@@ -4,7 +4,16 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/badge";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import {
+  ActionsHeaderCell,
+  Cell,
+  HeaderCell,
+  Row,
+  RowActions,
+  Table,
+  TableBody,
+  TableHead,
+} from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -35,9 +44,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
             <HeaderCell>{t("created")}</HeaderCell>
             <HeaderCell>{t("lastUsed")}</HeaderCell>
             <HeaderCell>{t("status")}</HeaderCell>
-            <HeaderCell align="right">
-              <span className="sr-only">{t("actions")}</span>
-            </HeaderCell>
+            <ActionsHeaderCell />
           </TableHead>
           <TableBody>
             {keys.map((key) => (
@@ -63,9 +70,9 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
                     <Badge tone="success">{t("active")}</Badge>
                   )}
                 </Cell>
-                <Cell align="right">
+                <RowActions>
                   {!key.revokedAt && <RevokeApiKeyDialog id={key.id} name={key.name} />}
-                </Cell>
+                </RowActions>
               </Row>
             ))}
           </TableBody>

@@ -6,7 +6,16 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import {
+  ActionsHeaderCell,
+  Cell,
+  HeaderCell,
+  Row,
+  RowActions,
+  Table,
+  TableBody,
+  TableHead,
+} from "@/components/ui/table";
 import type { ActionState } from "@/lib/auth/action";
 import { addMemberAction, changeMemberRoleAction, setMemberDisabledAction } from "./actions";
 
@@ -65,7 +74,7 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
           <Badge tone="success">{t("active")}</Badge>
         )}
       </Cell>
-      <Cell align="right" stack="inline">
+      <RowActions stack="inline">
         {!self && (
           <form action={toggle}>
             <input type="hidden" name="userId" value={member.userId} />
@@ -80,7 +89,7 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
             </Button>
           </form>
         )}
-      </Cell>
+      </RowActions>
     </Row>
   );
 }
@@ -161,9 +170,7 @@ export function MembersSection({ members, selfId }: { members: MemberView[]; sel
           <HeaderCell>{t("member")}</HeaderCell>
           <HeaderCell>{t("role")}</HeaderCell>
           <HeaderCell>{t("status")}</HeaderCell>
-          <HeaderCell align="right">
-            <span className="sr-only">{t("actions")}</span>
-          </HeaderCell>
+          <ActionsHeaderCell />
         </TableHead>
         <TableBody>
           {members.map((m) => (
