@@ -25,7 +25,8 @@ test("an admin adds, edits, searches and deletes identities", async ({ page }) =
   await page.getByRole("dialog").getByLabel("Name", { exact: true }).fill(`Pierre Curie-Sklodowski ${s}`);
   await page.getByRole("dialog").getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
-  await expect(page.getByText(`Pierre Curie-Sklodowski ${s}`)).toBeVisible();
+  // The name is also in the portrait button's hidden label ("Change photo of …"): find the link.
+  await expect(page.getByRole("link", { name: `Pierre Curie-Sklodowski ${s}` })).toBeVisible();
 
   // Search by name, then by external ID.
   await page.getByRole("searchbox").fill(`marie curie ${s}`);
@@ -34,7 +35,8 @@ test("an admin adds, edits, searches and deletes identities", async ({ page }) =
   await page.getByRole("searchbox").fill(`pc-${s}`);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByTestId("identity-row")).toHaveCount(1);
-  await expect(page.getByText(`Pierre Curie-Sklodowski ${s}`)).toBeVisible();
+  // The name is also in the portrait button's hidden label ("Change photo of …"): find the link.
+  await expect(page.getByRole("link", { name: `Pierre Curie-Sklodowski ${s}` })).toBeVisible();
   await page.getByRole("searchbox").fill(`nobody-${s}`);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("No identities match.")).toBeVisible();
@@ -53,7 +55,7 @@ test("an admin adds, edits, searches and deletes identities", async ({ page }) =
 
 test("organizations see only their own identities", async ({ page }) => {
   await signIn(page, E2E.users.ownerA);
-  await expect(page.getByText("Alice OnlyInA")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Alice OnlyInA" })).toBeVisible();
   await expect(page.getByText("Bob OnlyInB")).toHaveCount(0);
   await page.getByRole("searchbox").fill("B-SECRET-1");
   await page.getByRole("button", { name: "Search" }).click();

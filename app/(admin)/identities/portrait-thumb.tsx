@@ -41,7 +41,7 @@ export function PortraitThumb({
       className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${ring} ${templateOnly ? "bg-brand-100 text-brand-700 group-hover:bg-brand-50" : "bg-slate-200 text-slate-800 group-hover:bg-slate-100"}`}
     >
       {initials(identity.displayName) || "?"}
-      <span className="sr-only">{` (${templateOnly ? t("templateOnly") : t("badges.noPortrait")})`}</span>
+      <span className="sr-only">{` (${t(templateOnly ? "srTemplateOnly" : "srNoPortrait")})`}</span>
     </span>
   );
 }
