@@ -7,7 +7,8 @@ import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
 import { landmarks68 } from "./mesh";
 import { lipsOverEyesRedness } from "./occlusion";
 import { FLAT_SHARE_MAX, flatShare } from "./exposure";
-import { getPool, type DetectResult, type WireFace } from "./pool";
+import { getPool } from "./pool";
+import type { WireFace } from "./worker-protocol";
 import type { QualityThresholds } from "./thresholds";
 
 /**
@@ -109,7 +110,7 @@ async function detectIn(img: RgbImage, clock: DetectClock): Promise<WireFace[]> 
   const pixels = new Uint8Array(img.data); // a copy we can transfer; the image stays here
   // Only a photo's first reading may be shed as busy: a later one (turned, padded, stretched)
   // continues a portrait the pool already took, and refusing it would waste the work done.
-  const detected = await getPool().run<DetectResult>(
+  const detected = await getPool().run(
     { kind: "detect", rgb: pixels.buffer, width: img.width, height: img.height },
     [pixels.buffer],
     { continuation: clock.reads > 0 },

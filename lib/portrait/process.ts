@@ -8,7 +8,8 @@ import { issue, occludedIssue, orderIssues, round, type QualityIssue } from "./i
 import { TEMPLATE_MODEL } from "./model";
 import { occlusionOf } from "./occlusion";
 import { faceExposure, faceSharpness, halfExposures, imageExposure } from "./photometry";
-import { getPool, type DescribeResult, type WireBox } from "./pool";
+import { getPool } from "./pool";
+import type { WireBox } from "./worker-protocol";
 import { resolveThresholds, type QualityThresholds } from "./thresholds";
 
 export interface FaceSummary {
@@ -163,12 +164,7 @@ export async function processPortrait(bytes: Uint8Array, options: ProcessOptions
   const timed = <T>(name: string, p: Promise<T>) =>
     p.then((v) => ((timingsMs[name] = round(performance.now() - since, 1)), v));
   const made = Promise.all([
-    timed(
-      "describe",
-      getPool().run<DescribeResult>({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [
-        chip.buffer as ArrayBuffer,
-      ]),
-    ),
+    timed("describe", getPool().run({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [chip.buffer])),
     timed("encode", encodeOutputs(working, bbox(main.landmarks))),
   ]);
   if (options.qualityCheck) {
