@@ -5,7 +5,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { seededApiKeys } from "./api-keys";
 import { uniqueSuffix } from "./helpers";
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
 import { callAction, cookiesOf, seed, sql } from "./http";
 import { newClientAddress, send } from "./net";

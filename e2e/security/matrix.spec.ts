@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { FACE_MODEL_BASE } from "@/lib/face-model/files";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
 import { callAction, credentialsFor, forgetSession, seed, sql, type ActorName, type Scope } from "./http";
 import { ACTIONS, ROUTES, type CellKey } from "./matrix";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, setDbForProcess, type Db, type DbHandle } from "@/db/client";
 import { approvalRequests, heldImageKeys } from "@/db/schema";
 import { runMaintenance } from "@/lib/maintenance/cleanup";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { shutdownPortraitWorkers } from "@/lib/portrait";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { createTestDatabase } from "@/test/db";

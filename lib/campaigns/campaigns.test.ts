@@ -1,8 +1,8 @@
 process.env.FACE_QUEUE_MAX = "64";
 
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { approvalRequests, auditEvents, heldImageKeys, mailOutbox, uploadLinks } from "@/db/schema";
 import { decideApproval, readApprovalImage } from "@/lib/approvals/service";
 import { findInconsistencies } from "@/lib/consistency/check";
@@ -12,9 +12,9 @@ import { findValidLink, issueUploadLink } from "@/lib/links/service";
 import { setMailSettingsForProcess } from "@/lib/mail/config";
 import { MailWorker } from "@/lib/mail/worker";
 import { shutdownPortraitWorkers, withPortraitAdmission } from "@/lib/portrait";
-import { darkJpeg, frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { darkJpeg, frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import { TestSmtpServer } from "@/test/smtp";
 import { createCampaign, previewSelection } from "./create";
@@ -24,20 +24,13 @@ import { getCampaign, listCampaigns } from "./read";
 import { remindCampaign } from "./remind";
 import { rejectWithNewLink } from "./resend";
 
-let handle: DbHandle;
+const handle = databaseForFile();
 let ip = 0;
 const nextIp = () => `198.51.100.${(++ip % 250) + 1}`;
 const tokenOf = (url: string) => url.split("/upload/")[1]!;
 const CONDITIONS = { storeImage: true, qualityCheck: true, requireApproval: false };
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
 afterEach(() => setMailSettingsForProcess(undefined));
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 let counter = 0;
 async function orgWithPeople(db: Db, n: number, prefix = "Person") {

@@ -4,7 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { CHIP_SIZE } from "./align";
 import { processPortrait, shutdownPortraitWorkers } from "./index";
 import { getPool, isPortraitBusy, withPortraitAdmission } from "./pool";
-import * as F from "./test-fixtures";
+import * as F from "@/test/photos";
 
 /** Load shedding (issue 11, item 1): a job that would wait too long is refused at once, as BUSY. */
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as F from "./test-fixtures";
+import * as F from "@/test/photos";
 import {
   compareTemplates,
   DEFAULT_THRESHOLDS,

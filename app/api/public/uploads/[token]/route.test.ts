@@ -1,10 +1,9 @@
 process.env.FACE_QUEUE_MAX = "64";
 
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { findValidLink } from "@/lib/links/service";
-import { DEFAULT_THRESHOLDS, processPortrait, shutdownPortraitWorkers } from "@/lib/portrait";
+import { DEFAULT_THRESHOLDS, processPortrait } from "@/lib/portrait";
 import {
   bombPng,
   frontalJpeg,
@@ -15,8 +14,8 @@ import {
   SVG_WITH_SCRIPT,
   TEXT,
   truncated,
-} from "@/lib/portrait/test-fixtures";
-import { createTestDatabase } from "@/test/db";
+} from "@/test/photos";
+import { databaseForFile } from "@/test/database-for-file";
 import { findInDatabase } from "@/test/db-scan";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { uploadRequest } from "@/test/upload-request";
@@ -31,17 +30,9 @@ import { POST } from "./route";
  * (never 500, no stack), changes nothing, leaves the link usable, and costs bounded time and memory.
  */
 
-let handle: DbHandle;
+const handle = databaseForFile();
 let ip = 0;
 const nextIp = () => `198.18.${Math.floor(++ip / 250)}.${ip % 250}`;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 async function send(
   token: string,
