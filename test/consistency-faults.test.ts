@@ -74,7 +74,7 @@ describe("consistency checker", () => {
   });
 });
 
-/** SECURITY.md G 59 and 63 need a PostgreSQL server: other connections, pg_terminate_backend, real process death. */
+/** docs/SECURITY.md G 59 and 63 need a PostgreSQL server: other connections, pg_terminate_backend, real process death. */
 describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL server", () => {
   /** A second connection that holds a row lock, so the upload under test stops at a known statement. */
   async function holdLock(table: "identities" | "upload_links", id: string) {

@@ -15,7 +15,7 @@ import { databaseForFile } from "@/test/database-for-file";
 import { orgWithLink } from "@/test/flow";
 
 /**
- * SECURITY.md B 20, B 21, C 31, D 44 repeated on the PostgreSQL server: one lucky interleaving
+ * docs/SECURITY.md B 20, B 21, C 31, D 44 repeated on the PostgreSQL server: one lucky interleaving
  * proves little, so each race runs many rounds (the single-round versions live beside the services).
  */
 

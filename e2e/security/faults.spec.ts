@@ -6,7 +6,7 @@ import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
 import { seed, sql } from "./http";
 
-/** SECURITY.md B 24, G 60, G 64 against the running production server. */
+/** docs/SECURITY.md B 24, G 60, G 64 against the running production server. */
 
 async function identityWithLink() {
   const externalId = `FLT-${randomBytes(5).toString("hex")}`;

@@ -9,7 +9,7 @@ import { SEC } from "./env";
 import { callAction, credentialsFor, forgetSession, seed, sql, type ActorName, type Scope } from "./http";
 import { ACTIONS, ROUTES, type CellKey } from "./matrix";
 
-/** SECURITY.md E 49, F 54, F 55, F 58: the matrix, asserted cell by cell with direct requests. */
+/** docs/SECURITY.md E 49, F 54, F 55, F 58: the matrix, asserted cell by cell with direct requests. */
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const manifest = JSON.parse(readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8")) as {

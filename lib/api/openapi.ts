@@ -206,4 +206,3 @@ export function buildOpenApiDocument() {
   };
 }
 
-export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

@@ -91,4 +91,3 @@ export const uploadMessages = {
   },
 } as const;
 
-export type UploadMessages = (typeof uploadMessages)[Locale];

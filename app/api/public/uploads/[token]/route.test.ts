@@ -26,7 +26,7 @@ import { makeOrgUser } from "@/test/fixtures";
 import { POST } from "./route";
 
 /**
- * SECURITY.md A, through the public upload endpoint: every bad file gets a stable code and a 4xx
+ * docs/SECURITY.md section A, through the public upload endpoint: every bad file gets a stable code and a 4xx
  * (never 500, no stack), changes nothing, leaves the link usable, and costs bounded time and memory.
  */
 
