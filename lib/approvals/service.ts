@@ -6,7 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { recordUploadRejected } from "@/lib/links/events";
 import { compareTemplates } from "@/lib/portrait";
-import type { QualityReport } from "@/lib/portrait/process";
+import type { QualityReport } from "@/lib/portrait/report";
 import { applyPortrait } from "@/lib/portraits/apply";
 import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";

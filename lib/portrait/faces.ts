@@ -3,7 +3,7 @@
  * orientation (rotation without EXIF). Decisions only; the networks run in face-worker.mjs.
  */
 import { edgePadded, quarterTurn, shrunk, type RgbImage } from "./decode";
-import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
+import { faceGeometry, landmarksNearEdge, type FaceGeometry, type Pt } from "./geometry";
 import { landmarks68 } from "./mesh";
 import { lipsOverEyesRedness } from "./occlusion";
 import { FLAT_SHARE_MAX, flatShare } from "./exposure";
@@ -99,12 +99,7 @@ const TIGHT_MARGIN = 0.1;
 /** …is read again padded by this share of its long side on every side. */
 const TIGHT_PAD = 0.2;
 
-const tightCrop = (f: WireFace, img: RgbImage) => {
-  const b = bbox(landmarks68(f.mesh));
-  const mx = TIGHT_MARGIN * b.width;
-  const my = TIGHT_MARGIN * b.height;
-  return b.x - mx < 0 || b.y - my < 0 || b.x + b.width + mx > img.width || b.y + b.height + my > img.height;
-};
+const tightCrop = (f: WireFace, img: RgbImage) => landmarksNearEdge(landmarks68(f.mesh), img, TIGHT_MARGIN);
 
 async function detectIn(img: RgbImage, clock: DetectClock): Promise<WireFace[]> {
   const pixels = new Uint8Array(img.data); // a copy we can transfer; the image stays here

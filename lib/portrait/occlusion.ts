@@ -16,7 +16,8 @@
  */
 import { bbox, type Pt } from "./geometry";
 import { MESH_REGIONS, meshOf } from "./mesh";
-import { insideRuns, type Pixels } from "./exposure";
+import { halfExposures, insideRuns, type Pixels } from "./exposure";
+import type { QualityThresholds } from "./thresholds";
 
 export interface Occlusion {
   /** Share of eye-region pixels darker than EYE_DARK_RELATIVE × the bare skin's lightness (worse eye). */
@@ -39,6 +40,31 @@ export interface Occlusion {
 const EYE_DARK_RELATIVE = 0.4;
 /** Between the brows, "covered" means nearly black against the cheeks (a band, a lens bridge). */
 const GLABELLA_DARK_RELATIVE = 0.25;
+/**
+ * Which parts of the face are covered, as the server check and the live guidance both judge it. In
+ * crushed shadows or blown highlights every region looks foreign, so exposure is the message then
+ * and nothing counts as covered: judged on both halves of the face (above and below the nose tip),
+ * so that an occluder's own dark or bright pixels do not count.
+ */
+export function coveredParts(
+  img: Pixels,
+  landmarks: Pt[],
+  occ: Occlusion,
+  t: QualityThresholds,
+): { eyes: boolean; mouth: boolean } {
+  const [upper, lower] = halfExposures(img, landmarks);
+  const exposureHides =
+    Math.min(upper!.dark, lower!.dark) >= t.darkShareWarn ||
+    Math.min(upper!.bright, lower!.bright) >= t.brightShareWarn;
+  if (exposureHides) return { eyes: false, mouth: false };
+  return {
+    eyes: occ.eyesDark >= t.occludedEyesDarkShare || occ.glabellaCovered,
+    mouth:
+      Math.min(occ.noseForeign, occ.mouthForeign) >= t.occludedForeignShare ||
+      occ.lowerFaceForeign >= t.occludedLowerFaceShare,
+  };
+}
+
 /** Weighted CIELAB distance above which a pixel is not the face's skin. */
 const FOREIGN_DELTA_E = 20;
 

@@ -19,7 +19,11 @@ import type {
  * run time), so this is lib/portrait/face-worker.mjs under tsx, Vitest and `next start` alike,
  * whatever the working directory.
  */
-const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "face-worker.mjs");
+// turbopackIgnore (here and at `new Worker`): Turbopack follows the path into the worker to bundle it.
+const WORKER_FILE = path.join(
+  /* turbopackIgnore: true */ path.dirname(fileURLToPath(import.meta.url)),
+  "face-worker.mjs",
+);
 
 /**
  * The pool sheds load: a job that would wait too long is refused at once. Callers answer 503 with
