@@ -49,6 +49,20 @@ async function orgWithPeople(db: Db, n: number, prefix = "Person") {
   return { org, people };
 }
 
+/** A campaign of these people, sent by no mail, with the default conditions unless `settings` says. */
+const campaignOf = (
+  org: Awaited<ReturnType<typeof orgWithPeople>>["org"],
+  identityIds: string[],
+  settings: Partial<Parameters<typeof createCampaign>[3]> & { name: string },
+) =>
+  createCampaign(
+    handle.db,
+    org.organizationId,
+    org.actor,
+    { locale: "en", options: CONDITIONS, email: false, ...settings },
+    { kind: "ids", identityIds },
+  );
+
 const heldKeyOf = (db: Db, requestId: string) =>
   db.select().from(heldImageKeys).where(eq(heldImageKeys.approvalRequestId, requestId));
 
@@ -60,12 +74,10 @@ describe("creating a campaign", () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 4);
     const earlier = await issueUploadLink(db, org.organizationId, org.actor, people[1]!.id, {});
-    const { campaign, members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Yearly refresh", locale: "ja", options: CONDITIONS, expiresInHours: 72, email: false },
-      { kind: "ids", identityIds: people.map((p) => p.id) },
+    const { campaign, members } = await campaignOf(
+      org,
+      people.map((p) => p.id),
+      { name: "Yearly refresh", locale: "ja", expiresInHours: 72 },
     );
     expect(campaign).toMatchObject({ name: "Yearly refresh", people: 4, replacedOnCreate: 1, locale: "ja" });
     expect(members.map((m) => m.externalId)).toEqual(people.map((p) => p.externalId));
@@ -190,12 +202,10 @@ describe("following a campaign", () => {
   it("counts every state in one query, lists the people behind each count, and histograms failed checks", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 7);
-    const { campaign, members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Follow", locale: "en", options: { ...CONDITIONS, requireApproval: true }, email: false },
-      { kind: "ids", identityIds: people.map((p) => p.id) },
+    const { campaign, members } = await campaignOf(
+      org,
+      people.map((p) => p.id),
+      { name: "Follow", options: { ...CONDITIONS, requireApproval: true } },
     );
     const link = (i: number) => tokenOf(members[i]!.url);
     const linkId = async (i: number) => (await findValidLink(db, link(i)))!.linkId;
@@ -295,12 +305,10 @@ describe("following a campaign", () => {
   it("Remind gives a fresh link (and CSV rows) only to those who have not uploaded; their old links die", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 4);
-    const { campaign, members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Remind", locale: "ja", options: CONDITIONS, email: false },
-      { kind: "ids", identityIds: people.map((p) => p.id) },
+    const { campaign, members } = await campaignOf(
+      org,
+      people.map((p) => p.id),
+      { name: "Remind", locale: "ja" },
     );
     await submitSelfRegistration(db, tokenOf(members[0]!.url), await frontalJpeg(), nextIp());
     await db
@@ -328,13 +336,7 @@ describe("following a campaign", () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 1);
     const b = await orgWithPeople(db, 1);
-    const { campaign } = await createCampaign(
-      db,
-      a.org.organizationId,
-      a.org.actor,
-      { name: "A only", locale: "ja", options: CONDITIONS, email: false },
-      { kind: "ids", identityIds: [a.people[0]!.id] },
-    );
+    const { campaign } = await campaignOf(a.org, [a.people[0]!.id], { name: "A only", locale: "ja" });
     for (const attempt of [
       () => getCampaign(db, b.org.organizationId, campaign.id),
       () => getCampaignProgress(db, b.org.organizationId, campaign.id),
@@ -404,13 +406,10 @@ describe("reject with a reason and a new link", () => {
     const worker = new MailWorker(async () => db, settings, { pollMs: 50 }).start();
     try {
       const { org, people } = await orgWithPeople(db, 1);
-      const { campaign, members } = await createCampaign(
-        db,
-        org.organizationId,
-        org.actor,
-        { name: "Resend", locale: "en", options: { ...CONDITIONS, requireApproval: true }, email: false },
-        { kind: "ids", identityIds: [people[0]!.id] },
-      );
+      const { campaign, members } = await campaignOf(org, [people[0]!.id], {
+        name: "Resend",
+        options: { ...CONDITIONS, requireApproval: true },
+      });
       const first = tokenOf(members[0]!.url);
       await markLinkOpened(db, (await findValidLink(db, first))!.linkId, "ja");
       await submitSelfRegistration(db, first, await frontalJpeg(), nextIp());
@@ -532,13 +531,7 @@ describe("failed attempts with issue 11's upload path", () => {
   it("count photos that were checked: not an upload shed as busy, not a replayed outcome", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 1);
-    const { campaign, members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Attempts", locale: "en", options: CONDITIONS, email: false },
-      { kind: "ids", identityIds: [people[0]!.id] },
-    );
+    const { campaign, members } = await campaignOf(org, [people[0]!.id], { name: "Attempts" });
     const token = tokenOf(members[0]!.url);
     const failed = async () =>
       (await getCampaignProgress(db, org.organizationId, campaign.id)).failedAttempts;

@@ -81,15 +81,7 @@ export function occlusionOf(img: Pixels, mesh: number[], interEye: number): Occl
   const glabella = patch([MESH_REGIONS.glabella], 0.12);
 
   const eyeDark = (idx: readonly number[], skin: Lab | null) => {
-    const lab = labInPolygon(
-      img,
-      enlarge(
-        idx.map((i) => m.pt(i)),
-        1.4,
-        1.8,
-      ),
-      step,
-    );
+    const lab = eyeRegionLab(img, m, idx, step);
     if (lab.length === 0 || skin === null) return 0;
     let dark = 0;
     for (let k = 0; k < lab.length; k += 3) if (lab[k]! < EYE_DARK_RELATIVE * skin[0]) dark++;
@@ -275,18 +267,21 @@ export function lipsOverEyesRedness(img: Pixels, mesh: number[], interEye: numbe
     1,
   );
   const eyes = median(
-    [MESH_REGIONS.eyeA, MESH_REGIONS.eyeB].flatMap((idx) =>
-      labInPolygon(
-        img,
-        enlarge(
-          idx.map((i) => m.pt(i)),
-          1.4,
-          1.8,
-        ),
-        step,
-      ),
-    ),
+    [MESH_REGIONS.eyeA, MESH_REGIONS.eyeB].flatMap((idx) => eyeRegionLab(img, m, idx, step)),
     1,
   );
   return lips === null || eyes === null ? 0 : lips - eyes;
+}
+
+/** CIELAB of one eye's region as both eye measures read it: its mesh contour, 1.4× wider and 1.8× taller. */
+function eyeRegionLab(img: Pixels, m: ReturnType<typeof meshOf>, idx: readonly number[], step: number) {
+  return labInPolygon(
+    img,
+    enlarge(
+      idx.map((i) => m.pt(i)),
+      1.4,
+      1.8,
+    ),
+    step,
+  );
 }
