@@ -49,10 +49,11 @@ async function orgWithPeople(db: Db, n: number, prefix = "Person") {
   return { org, people };
 }
 
-/** A campaign of these people, sent by no mail, with the default conditions unless `settings` says. */
+/** A campaign of these people (or this selection), sent by no mail, with the default conditions unless `settings` says. */
 const campaignOf = (
   org: Awaited<ReturnType<typeof orgWithPeople>>["org"],
-  identityIds: string[],
+  /** The people's identity ids, or any other selection. */
+  selection: string[] | Parameters<typeof createCampaign>[4],
   settings: Partial<Parameters<typeof createCampaign>[3]> & { name: string },
 ) =>
   createCampaign(
@@ -60,7 +61,7 @@ const campaignOf = (
     org.organizationId,
     org.actor,
     { locale: "en", options: CONDITIONS, email: false, ...settings },
-    { kind: "ids", identityIds },
+    Array.isArray(selection) ? { kind: "ids", identityIds: selection } : selection,
   );
 
 const heldKeyOf = (db: Db, requestId: string) =>
@@ -113,30 +114,12 @@ describe("creating a campaign", () => {
       withActiveLink: 0,
     });
     await expect(
-      createCampaign(
-        db,
-        org.organizationId,
-        org.actor,
-        { name: "x", locale: "en", options: CONDITIONS, email: false },
-        { kind: "match", match, expectedCount: 2 },
-      ),
+      campaignOf(org, { kind: "match", match, expectedCount: 2 }, { name: "x" }),
     ).rejects.toMatchObject({ code: "SELECTION_CHANGED", status: 409 });
-    const { members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "x", locale: "en", options: CONDITIONS, email: false },
-      { kind: "match", match, expectedCount: 3 },
-    );
+    const { members } = await campaignOf(org, { kind: "match", match, expectedCount: 3 }, { name: "x" });
     expect(members.map((m) => m.identityId).sort()).toEqual(people.map((p) => p.id).sort());
     await expect(
-      createCampaign(
-        db,
-        org.organizationId,
-        org.actor,
-        { name: "x", locale: "en", options: CONDITIONS, email: false },
-        { kind: "match", match: { q: "nobody-matches-this", filter: "all" } },
-      ),
+      campaignOf(org, { kind: "match", match: { q: "nobody-matches-this", filter: "all" } }, { name: "x" }),
     ).rejects.toMatchObject({ code: "EMPTY_SELECTION", status: 422 });
   });
 
@@ -145,12 +128,10 @@ describe("creating a campaign", () => {
     const a = await orgWithPeople(db, 2);
     const b = await orgWithPeople(db, 1);
     await expect(
-      createCampaign(
-        db,
-        a.org.organizationId,
-        a.org.actor,
-        { name: "x", locale: "ja", options: CONDITIONS, email: true },
-        { kind: "ids", identityIds: a.people.map((p) => p.id) },
+      campaignOf(
+        a.org,
+        a.people.map((p) => p.id),
+        { name: "x", locale: "ja", email: true },
       ),
     ).rejects.toMatchObject({
       code: "EMAIL_NOT_CONFIGURED",
@@ -158,13 +139,7 @@ describe("creating a campaign", () => {
       message: expect.stringContaining("SMTP_URL"),
     });
     await expect(
-      createCampaign(
-        db,
-        a.org.organizationId,
-        a.org.actor,
-        { name: "x", locale: "ja", options: CONDITIONS, email: false },
-        { kind: "ids", identityIds: [a.people[0]!.id, b.people[0]!.id] },
-      ),
+      campaignOf(a.org, [a.people[0]!.id, b.people[0]!.id], { name: "x", locale: "ja" }),
     ).rejects.toMatchObject({ code: "IDENTITY_NOT_FOUND", status: 422 });
     const links = await db
       .select()
@@ -371,12 +346,10 @@ describe("following a campaign", () => {
         },
       );
     }
-    const { campaign } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Cursors", locale: "en", options: CONDITIONS, email: false },
+    const { campaign } = await campaignOf(
+      org,
       { kind: "match", match: { q: "", filter: "all" } },
+      { name: "Cursors" },
     );
     for (const bad of [cursor("a\u0000b", uuid), cursor("\ud800", uuid), cursor("x", uuid, "extra")]) {
       await expect(
@@ -384,13 +357,7 @@ describe("following a campaign", () => {
       ).rejects.toMatchObject({ code: "INVALID_CURSOR", status: 400 });
     }
     // The cursors the service hands out still work.
-    await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Cursors 2", locale: "en", options: CONDITIONS, email: false },
-      { kind: "match", match: { q: "", filter: "all" } },
-    );
+    await campaignOf(org, { kind: "match", match: { q: "", filter: "all" } }, { name: "Cursors 2" });
     const first = await listCampaigns(db, org.organizationId, { limit: 1 });
     const second = await listCampaigns(db, org.organizationId, { limit: 1, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((c) => c.name)).toEqual(["Cursors 2", "Cursors"]);
