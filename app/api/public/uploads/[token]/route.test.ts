@@ -18,7 +18,7 @@ import {
 import { databaseForFile } from "@/test/database-for-file";
 import { findInDatabase } from "@/test/db-scan";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
-import { uploadRequest } from "@/test/upload-request";
+import { photoForm, uploadRequest } from "@/test/upload-request";
 import { PUT as putPortrait } from "@/app/api/v1/identities/[id]/portrait/route";
 import { createApiKey } from "@/lib/api-keys/service";
 import { createIdentity } from "@/lib/identities/service";
@@ -430,17 +430,9 @@ describe("bad inputs through the API portrait endpoint", () => {
     files: Parameters<typeof uploadRequest>[1],
     extraFields: Record<string, string> = {},
   ) {
-    const form = new FormData();
-    for (const f of files)
-      form.append(
-        f.field ?? "image",
-        new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }),
-        f.name ?? "photo.jpg",
-      );
-    for (const [k, v] of Object.entries(extraFields)) form.append(k, v);
     const request = new Request(`http://localhost/api/v1/identities/${identityId}/portrait`, {
       method: "PUT",
-      body: form,
+      body: photoForm(files, extraFields),
       headers: { authorization: `Bearer ${key}`, "x-forwarded-for": nextIp() },
     });
     const response = await putPortrait(request, { params: Promise.resolve({ id: identityId }) });
