@@ -221,34 +221,23 @@ test("every endpoint answers as documented", async ({ request }) => {
 
   // Portrait.
   const photo = await frontalJpeg();
-  const garbage = await send(
-    request,
-    "PUT",
-    "/api/v1/identities/{id}/portrait",
-    `/api/v1/identities/${id}/portrait`,
-    {
+  const putPortrait = (
+    multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>,
+  ) =>
+    send(request, "PUT", "/api/v1/identities/{id}/portrait", `/api/v1/identities/${id}/portrait`, {
       headers: A,
-      multipart: {
-        image: { name: "x.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image at all") },
-      },
-    },
-  );
+      multipart,
+    });
+  const garbage = await putPortrait({
+    image: { name: "x.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image at all") },
+  });
   expect(garbage.response.status()).toBe(415);
   expect(garbage.body!.report.accepted).toBe(false);
-  const portrait = await send(
-    request,
-    "PUT",
-    "/api/v1/identities/{id}/portrait",
-    `/api/v1/identities/${id}/portrait`,
-    {
-      headers: A,
-      multipart: {
-        image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo },
-        storeImage: "true",
-        qualityCheck: "true",
-      },
-    },
-  );
+  const portrait = await putPortrait({
+    image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo },
+    storeImage: "true",
+    qualityCheck: "true",
+  });
   expect(portrait.response.status()).toBe(200);
   expect(portrait.body!.searchable).toBe(true);
 
