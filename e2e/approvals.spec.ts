@@ -213,3 +213,59 @@ test("search by face finds the registered person first, with a thumbnail or a te
   expect((await page.getByLabel("Photo", { exact: true }).boundingBox())!.width).toBeLessThanOrEqual(1);
   await expect(page.getByText("Change photo (cartoon.png)")).toBeVisible();
 });
+
+test("the approvals' thumbnails show on the first load, by sign-in and by the menu", async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const s = uniqueSuffix();
+  const names = [1, 2, 3].map((i) => `Thumb ${i} ${s}`);
+  await signIn(page, E2E.users.adminA);
+  for (const [i, name] of names.entries()) {
+    await addIdentity(page, name, `TH${i}-${s}`);
+    await personUploads(request, await issueLink(page, name, { requireApproval: true }), photos.good);
+  }
+  const decoded = async (p: Page, statuses: string[]) => {
+    for (const name of names) {
+      const thumb = p
+        .getByTestId("approval-row")
+        .filter({ hasText: name })
+        .getByRole("button", { name: `Review photo of ${name}` })
+        .locator("img");
+      await expect(thumb).toBeVisible();
+      await expect
+        .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+          message: `${name}'s thumbnail decoded (responses: ${statuses.join(", ")})`,
+        })
+        .toBeGreaterThan(0);
+    }
+  };
+  const watch = (p: Page) => {
+    const statuses: string[] = [];
+    p.on("response", (r) => {
+      if (r.url().includes("/api/approvals/")) statuses.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    return statuses;
+  };
+
+  // A reviewer's sign-in lands on the approvals: the first page they see, no reload.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  const reviewerStatuses = watch(reviewer);
+  await signIn(reviewer, E2E.users.reviewerA);
+  await expect(reviewer).toHaveURL(/\/approvals$/);
+  await decoded(reviewer, reviewerStatuses);
+  await reviewerContext.close();
+
+  // An admin lands on the identities and opens the approvals from the menu (a client-side navigation).
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const adminStatuses = watch(admin);
+  await signIn(admin, E2E.users.adminA);
+  await admin.getByRole("link", { name: /^Approvals/ }).click();
+  await expect(admin).toHaveURL(/\/approvals$/);
+  await decoded(admin, adminStatuses);
+  await adminContext.close();
+});

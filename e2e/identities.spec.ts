@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./env";
-import { addIdentity, signIn, uniqueSuffix } from "./helpers";
+import { addIdentity, identityRow, signIn, uniqueSuffix } from "./helpers";
 
 test("an admin adds, edits, searches and deletes identities", async ({ page }) => {
   const s = uniqueSuffix();
@@ -81,4 +81,25 @@ test("the audit log shows who did what, newest first", async ({ page }) => {
   expect(Buffer.concat(csv).toString("utf8")).toContain(`added Audited ${s} (AU-${s})`);
   await first.getByRole("link", { name: `Audited ${s} (AU-${s})` }).click();
   await expect(page).toHaveURL(/\/identities\/[0-9a-f-]{36}$/);
+});
+
+test("the portrait circle reads as a button: named by the initials it shows, a camera, a pointer, a focus ring", async ({
+  page,
+}) => {
+  const s = uniqueSuffix();
+  const name = `Ines Okafor ${s}`;
+  await signIn(page, E2E.users.adminA);
+  await addIdentity(page, name, `IO-${s}`);
+  const circle = identityRow(page, name).getByRole("button", { name: `Change photo of ${name}` });
+  // WCAG 2.5.3: the visible text (the initials) is part of the name, first.
+  await expect(circle).toHaveAccessibleName(new RegExp(`^IO\\b.*no portrait.*Change photo of ${name}$`));
+  await expect(circle.locator("svg")).toBeVisible();
+  expect(await circle.evaluate((b) => getComputedStyle(b).cursor)).toBe("pointer");
+  // Reached by keyboard, it shows where focus is.
+  await identityRow(page, name).getByRole("checkbox").focus();
+  await page.keyboard.press("Tab");
+  await expect(circle).toBeFocused();
+  expect(await circle.evaluate((b) => getComputedStyle(b).outlineStyle)).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog", { name: "Change identity photo" })).toBeVisible();
 });

@@ -32,6 +32,8 @@ test("default link: a bad photo gets a fix-it message, a good one registers, and
   expect(response?.headers()["cache-control"]).toContain("no-store");
   await expect(page.getByText(E2E.orgA, { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Take photo" })).toBeVisible();
+  // No approval on this link: nothing says a reviewer will look first.
+  await expect(page.getByText(/will check your photo/)).toHaveCount(0);
 
   await choose(page, photos.dark);
   await expect(page.getByText("Please take another photo")).toBeVisible({ timeout: 30_000 });
@@ -62,6 +64,8 @@ test("'do not store' + 'require approval': the person is told it will be reviewe
   await addIdentity(admin, name, `MA-${uniqueSuffix()}`);
   const url = await issueLink(admin, name, { doNotStore: true, requireApproval: true });
   await page.goto(url);
+  // Told before choosing a photo, not only after sending it.
+  await expect(page.getByText(/will check your photo before it is used/)).toBeVisible();
   await choose(page, photos.good);
   await expect(page.getByTestId("upload-done"), { message: "upload finished" }).toContainText(
     "will be reviewed",

@@ -124,6 +124,19 @@ test("the last owner cannot demote themselves; quality thresholds are validated 
   await row.getByRole("button", { name: "Save" }).click();
   await expect(row.getByRole("alert")).toContainText("at least one active owner");
 
+  // Thresholds are stored in pixels between the eyes and 0–1 shares; each field says what that means.
+  const faceSize = page.getByTestId("meaning-faceTooSmallRejectPx");
+  await expect(faceSize).toContainText("at least 53 pixels wide (eyes 24 px apart)");
+  await expect(faceSize).toContainText("about 5 % of the width of a 1080-px photo");
+  await page.getByLabel("Smallest face accepted (pixels between the eyes)").fill("49");
+  await expect(faceSize).toContainText("at least 108 pixels wide (eyes 49 px apart) — about 10 %");
+  await page.getByLabel("Smallest face accepted (pixels between the eyes)").fill("");
+  await expect(page.getByTestId("meaning-blurRejectLaplacian")).toContainText("Sharpness 4: balanced");
+  await page.getByLabel("Sharpness required (lower is more lenient)").fill("1.5");
+  await expect(page.getByTestId("meaning-blurRejectLaplacian")).toContainText("very lenient");
+  await page.getByLabel("Sharpness required (lower is more lenient)").fill("");
+  await expect(page.getByTestId("meaning-darkShareReject")).toContainText("60 % or more of the face");
+
   await page.getByLabel("Reject heads turned more than (°)").fill("10");
   await page.getByRole("button", { name: "Save thresholds" }).click();
   await expect(page.getByText("A reject level is looser than its warning level.")).toBeVisible();

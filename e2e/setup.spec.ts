@@ -15,9 +15,15 @@ test("first run: set up the organization, then setup is gone and sign-in works",
   await expect(page.getByText("Use at least 10 characters.").first()).toBeVisible();
   await expect(page.getByLabel("Organization name")).toHaveValue("Fresh Org");
   await page.getByLabel("Password").fill("a-long-enough-password");
+  // The home page only redirects: passing through it after setup showed it, blank, for a moment.
+  const viaHome: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame() && new URL(frame.url()).pathname === "/") viaHome.push(frame.url());
+  });
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page).toHaveURL(/\/identities$/);
   await expect(page.getByText("No identities yet.")).toBeVisible();
+  expect(viaHome, "straight to the identities, not through the redirect-only home page").toEqual([]);
   await expect(page.getByText("Fresh Org")).toBeVisible();
 
   // Setup is gone once a user exists.

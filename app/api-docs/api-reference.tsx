@@ -3,6 +3,7 @@
 import "@scalar/api-reference-react/style.css";
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
+import { SCALAR_THEME_CSS } from "./scalar-theme";
 
 // The renderer runs in the browser only (it is a Vue app inside a React wrapper), from our own bundle.
 const ApiReferenceReact = dynamic(
@@ -33,6 +34,8 @@ export function ApiReference({ document }: { document: Record<string, unknown> }
       forceDarkModeState: "light" as const,
       defaultOpenAllTags: true,
       expandAllResponses: false,
+      // Contrast, keyboard scrolling and copy-button names (scalar-theme.ts).
+      customCss: SCALAR_THEME_CSS,
     }),
     [document],
   );

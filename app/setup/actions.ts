@@ -41,7 +41,9 @@ export async function setupAction(_prev: ActionState | undefined, formData: Form
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: "/",
+      // Straight to the owner's first tab: through "/" the browser showed a blank page while
+      // that page only redirected onwards.
+      redirectTo: "/identities",
     });
   } catch (error) {
     if (error instanceof AuthError)

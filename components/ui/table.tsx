@@ -94,3 +94,25 @@ export function Cell({
     </td>
   );
 }
+
+/** The header over a row's actions: no visible text (the buttons say what they do), named for screen readers. */
+export function ActionsHeaderCell() {
+  return (
+    <HeaderCell align="right">
+      <span className="sr-only">Actions</span>
+    </HeaderCell>
+  );
+}
+
+/**
+ * A row's actions (Edit, Delete, Revoke…): right-aligned on wide screens; on a narrow screen on a line
+ * of their own (or, `inline`, beside the cell before them), wrapping rather than running off the edge.
+ * Each action is a real button, so the row is worked by keyboard in the table's tab order.
+ */
+export function RowActions({ children, stack = "full" }: { children?: ReactNode; stack?: Stack }) {
+  return (
+    <Cell align="right" stack={stack}>
+      <div className="flex flex-wrap justify-end gap-1 max-md:justify-start">{children}</div>
+    </Cell>
+  );
+}

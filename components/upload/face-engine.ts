@@ -15,7 +15,16 @@ export interface FaceEngine {
 const DEG = 180 / Math.PI;
 const off = { enabled: false };
 
-/** Frames, not still photos: no result caching between frames (each check must see the frame). */
+/**
+ * Video, as the engine is made for: the face mesh runs on every frame, while the detector's face box
+ * is carried over from the previous frame's mesh while the picture barely changes (the frame
+ * difference stays under cacheSensitivity), for at most DETECT_EVERY_FRAMES frames and
+ * DETECT_EVERY_MS. A second person stepping in changes the picture and re-runs the detector at once;
+ * at the latest it runs again a second later.
+ */
+const DETECT_EVERY_FRAMES = 5;
+const DETECT_EVERY_MS = 1000;
+
 const config = (backend: "webgl" | "wasm"): Partial<Config> => ({
   backend,
   modelBasePath: FACE_MODEL_BASE,
@@ -24,7 +33,7 @@ const config = (backend: "webgl" | "wasm"): Partial<Config> => ({
   async: true,
   warmup: "none",
   cacheModels: false,
-  cacheSensitivity: 0,
+  cacheSensitivity: 0.7,
   filter: off,
   face: {
     enabled: true,
@@ -34,8 +43,8 @@ const config = (backend: "webgl" | "wasm"): Partial<Config> => ({
       maxDetected: 3,
       minConfidence: 0.2,
       iouThreshold: 0.1,
-      skipFrames: 0,
-      skipTime: 0,
+      skipFrames: DETECT_EVERY_FRAMES,
+      skipTime: DETECT_EVERY_MS,
       return: false,
     },
     mesh: { enabled: true, modelPath: "facemesh.json" },
@@ -54,20 +63,6 @@ const config = (backend: "webgl" | "wasm"): Partial<Config> => ({
 });
 
 let loading: Promise<FaceEngine> | null = null;
-
-/**
- * Downloads the engine's files into the browser's cache (they are immutable) without starting it:
- * done once the page is usable, so opening the camera rarely waits for the network, while a person
- * who only chooses a file pays no processor time for it.
- */
-export function prefetchFaceEngine(): void {
-  const files = ["human.esm.js", "blazeface.json", "blazeface.bin", "facemesh.json", "facemesh.bin"];
-  if (!hasHardwareWebgl()) files.push("tfjs-backend-wasm-simd.wasm");
-  for (const file of files)
-    fetch(`${FACE_MODEL_BASE}${file}`, { priority: "low" } as RequestInit)
-      .then((r) => r.arrayBuffer())
-      .catch(() => {});
-}
 
 /** The engine, loaded once per page; a failed load may be tried again. */
 export function loadFaceEngine(): Promise<FaceEngine> {
@@ -98,16 +93,27 @@ function hasHardwareWebgl(): boolean {
 }
 
 async function create(): Promise<FaceEngine> {
+  // The models and the WASM binary download while the code does (the engine would ask for them only
+  // once its code has run); the engine's own requests then come from the browser's cache.
+  const webgl = hasHardwareWebgl();
+  const files = ["blazeface.json", "blazeface.bin", "facemesh.json", "facemesh.bin"];
+  if (!webgl) files.push("tfjs-backend-wasm-simd.wasm");
+  for (const file of files)
+    fetch(`${FACE_MODEL_BASE}${file}`)
+      .then((r) => r.arrayBuffer())
+      .catch(() => {});
   // Loaded at run time from the app's own route, outside the page's bundle (2 MB, rarely needed).
   const url = `${FACE_MODEL_BASE}human.esm.js`;
   const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as {
     Human: new (config?: Partial<Config>) => Human;
   };
+  performance.mark("capture:engine-imported");
   let lastError: unknown = new Error("no backend");
-  for (const backend of hasHardwareWebgl() ? (["webgl", "wasm"] as const) : (["wasm"] as const)) {
+  for (const backend of webgl ? (["webgl", "wasm"] as const) : (["wasm"] as const)) {
     try {
       const human = new mod.Human(config(backend));
       await human.load();
+      performance.mark("capture:engine-loaded");
       if (human.tf.getBackend() !== backend) throw new Error(`backend ${backend} unavailable`);
       const engine: FaceEngine = { backend, detect: (input) => detect(human, input) };
       // First run compiles the kernels; do it now rather than on the first camera frame.

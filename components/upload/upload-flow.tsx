@@ -5,7 +5,7 @@ import { captureMessages } from "@/lib/i18n/capture";
 import { uploadMessages, type Locale } from "@/lib/i18n/upload";
 import type { QualityThresholds } from "@/lib/portrait/thresholds";
 import { liveCameraSupported } from "./camera-stream";
-import { prefetchFaceEngine } from "./face-engine";
+import { loadFaceEngine } from "./face-engine";
 import { InvalidLink } from "./invalid-link";
 import { LiveCamera } from "./live-camera";
 import { resizeForUpload } from "./resize";
@@ -35,7 +35,6 @@ export function UploadFlow({
 }: {
   token: string;
   locale: Locale;
-  requireApproval: boolean;
   /** The organization's quality thresholds: the live guide applies what the server will. */
   thresholds: QualityThresholds;
 }) {
@@ -58,10 +57,10 @@ export function UploadFlow({
 
   useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
 
-  // The face guide downloads once the page is usable, so the camera view rarely waits for it.
+  // The face guide loads once the page is usable, so the camera view rarely waits for it.
   useEffect(() => {
     if (!liveCameraSupported()) return;
-    const load = () => prefetchFaceEngine();
+    const load = () => void loadFaceEngine().catch(() => {});
     if (typeof requestIdleCallback === "function") {
       const id = requestIdleCallback(load, { timeout: 2000 });
       return () => cancelIdleCallback(id);

@@ -7,6 +7,11 @@ export interface BodySpec {
   schema: z.ZodType;
   /** Checked before anything is parsed: Content-Length first, then bytes as they arrive. */
   maxBytes: number;
+  /**
+   * The body may be left out (no Content-Type, no bytes): it is then read as `{}`, so an operation
+   * that gained optional fields keeps working for clients that send nothing.
+   */
+  optional?: boolean;
 }
 
 export interface HeaderSpec {

@@ -5,6 +5,7 @@ import {
   approvalDecisionSchema,
   approvalListQuerySchema,
   approvalPageSchema,
+  approvalRejectSchema,
   approvalParamsSchema,
   identityCreateSchema,
   identityListQuerySchema,
@@ -170,22 +171,34 @@ export const listApprovalsEndpoint = defineEndpoint({
   problems: { 400: "Invalid query parameter or cursor" },
 });
 
-const decision = (verb: "approve" | "reject") =>
-  defineEndpoint({
-    operationId: `${verb}Approval`,
+const decision = <const V extends "approve" | "reject">(verb: V) =>
+  ({
+    operationId: `${verb}Approval` as const,
     method: "POST",
-    path: `/api/v1/approvals/{id}/${verb}`,
+    path: `/api/v1/approvals/{id}/${verb}` as const,
     tag: "Approvals",
-    summary:
-      verb === "approve"
-        ? "Approve: the upload becomes the identity's portrait"
-        : "Reject: the upload and its image are deleted",
     params: approvalParamsSchema,
     responses: { 200: { description: "Decided", schema: approvalDecisionSchema } },
     problems: { 404: "No such request in your organization", 409: "Already decided (code ALREADY_DECIDED)" },
-  });
-export const approveApprovalEndpoint = decision("approve");
-export const rejectApprovalEndpoint = decision("reject");
+  }) as const;
+
+export const approveApprovalEndpoint = defineEndpoint({
+  ...decision("approve"),
+  summary: "Approve: the upload becomes the identity's portrait",
+});
+
+export const rejectApprovalEndpoint = defineEndpoint({
+  ...decision("reject"),
+  summary: "Reject: the upload and its image are deleted",
+  description:
+    "The body is optional: a `reason` code (the same list the console offers) and a `note` are kept on the request and shown in the identity's history.",
+  body: { type: "json", schema: approvalRejectSchema, maxBytes: JSON_SMALL, optional: true },
+  problems: {
+    ...decision("reject").problems,
+    415: "A body that is not JSON",
+    422: "Unknown reason code or note too long",
+  },
+});
 
 export const searchByFaceEndpoint = defineEndpoint({
   operationId: "searchByFace",

@@ -116,7 +116,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
   revokeUploadLink: { responses: {} },
   listApprovals: { responses: { 200: { items: [approval], nextCursor: null } } },
   approveApproval: { responses: { 200: { id: REQUEST, identityId: ID, status: "approved" } } },
-  rejectApproval: { responses: { 200: { id: REQUEST, identityId: ID, status: "rejected" } } },
+  rejectApproval: {
+    request: { reason: "FACE_COVERED", note: "Sunglasses on; please take them off." },
+    responses: { 200: { id: REQUEST, identityId: ID, status: "rejected" } },
+  },
   searchByFace: {
     request: { image: "<file: face.jpg>", limit: "3" },
     responses: {

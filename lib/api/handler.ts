@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { hitRateLimit } from "@/lib/rate-limit";
-import { parseJson, parseMultipart, readLimitedBody, requireMediaType } from "./body";
+import { mediaType, parseJson, parseMultipart, readLimitedBody, requireMediaType } from "./body";
 import type { EndpointDef, EndpointInput, EndpointReply } from "./endpoint";
 import { ApiProblem, issuesToItems, problemResponse, toApiProblem } from "./problem";
 
@@ -69,9 +69,12 @@ function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, p
 async function readBody(endpoint: EndpointDef, request: Request): Promise<unknown> {
   const spec = endpoint.body;
   if (!spec) return undefined;
-  requireMediaType(request, spec.type === "json" ? "application/json" : "multipart/form-data");
+  const absent = spec.optional && mediaType(request) === "";
+  if (!absent) requireMediaType(request, spec.type === "json" ? "application/json" : "multipart/form-data");
   const bytes = await readLimitedBody(request, spec.maxBytes);
-  const raw = spec.type === "json" ? parseJson(bytes) : await parseMultipart(request, bytes);
+  // Bytes without a Content-Type are refused as before (415); only a truly empty body stands for `{}`.
+  if (absent && bytes.length > 0) requireMediaType(request, "application/json");
+  const raw = absent ? {} : spec.type === "json" ? parseJson(bytes) : await parseMultipart(request, bytes);
   const parsed = spec.schema.safeParse(raw);
   if (!parsed.success) {
     throw new ApiProblem(422, "VALIDATION_FAILED", "The request body is not valid; see `errors`.", {

@@ -137,7 +137,7 @@ function operation(endpoint: EndpointDef) {
     parameters: parameters(endpoint),
     ...(endpoint.body && {
       requestBody: {
-        required: true,
+        required: !endpoint.body.optional,
         content: {
           [endpoint.body.type === "json" ? "application/json" : "multipart/form-data"]: {
             schema: ref(componentId(endpoint.body.schema)),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
+import { REVIEWER_NOTE_MAX, rejectionReasonSchema, reviewerNoteSchema } from "@/lib/campaigns/reasons";
 import {
   identityInputSchema,
   identityPatchSchema,
@@ -213,6 +214,20 @@ export const approvalPageSchema = responseComponent(
 );
 
 export const approvalParamsSchema = z.object({ id: z.guid().describe("Approval request id") });
+
+export const approvalRejectSchema = requestComponent(
+  "ApprovalReject",
+  z.strictObject({
+    reason: rejectionReasonSchema
+      .optional()
+      .describe(
+        "Why the photo is rejected, one code of the console's list (the person reads it in their language); kept on the request and shown in the identity's history",
+      ),
+    note: reviewerNoteSchema
+      .optional()
+      .describe(`The reviewer's own words, at most ${REVIEWER_NOTE_MAX} characters, kept with the decision`),
+  }),
+);
 
 export const approvalDecisionSchema = responseComponent(
   "ApprovalDecision",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MailLocale } from "@/lib/mail/messages";
+import { text } from "@/lib/validation/text";
 
 /**
  * Why an upload was rejected, in words for the person (Japanese and English) and for the console.
@@ -50,6 +51,12 @@ export const REJECTION_REASON_CODES = Object.keys(REJECTION_REASONS) as [
   ...RejectionReason[],
 ];
 export const rejectionReasonSchema = z.enum(REJECTION_REASON_CODES);
+
+/** The reviewer's own words kept with a decision: the console and the REST API take the same. */
+export const REVIEWER_NOTE_MAX = 500;
+export const reviewerNoteSchema = text()
+  .trim()
+  .max(REVIEWER_NOTE_MAX, `Use at most ${REVIEWER_NOTE_MAX} characters.`);
 
 export function rejectionReasonText(code: string, locale: MailLocale): string {
   const reason = REJECTION_REASONS[code as RejectionReason] ?? REJECTION_REASONS.OTHER;

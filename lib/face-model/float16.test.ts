@@ -1,17 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { toFloat16Model, toHalfBits } from "./float16";
-
-/** Reads half-precision bits back (the decoding tfjs does on load). */
-function fromHalfBits(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >> 10) & 0x1f;
-  const mant = h & 0x3ff;
-  if (exp === 0) return sign * 2 ** -14 * (mant / 1024);
-  if (exp === 31) return mant ? NaN : sign * Infinity;
-  return sign * 2 ** (exp - 15) * (1 + mant / 1024);
-}
+import { fromHalfBits, toFloat16Model, toHalfBits } from "./float16";
 
 const models = path.join(process.cwd(), "node_modules/@vladmandic/human/models");
 

@@ -60,3 +60,13 @@ export function toFloat16Model(json: string, bin: Uint8Array): { json: string; b
   if (at !== bin.byteLength) throw new Error("weights and manifest disagree");
   return { json: JSON.stringify(model), bin: Buffer.concat(parts) };
 }
+
+/** The float32 value of IEEE 754 half-precision bits. */
+export function fromHalfBits(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exp = (bits >>> 10) & 0x1f;
+  const mant = bits & 0x3ff;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  if (exp === 0x1f) return mant ? NaN : sign * Infinity;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { FACE_MODEL_FILES, FACE_MODEL_VERSION, type FaceModelFile } from "./files";
 import { toFloat16Model } from "./float16";
+import { toUint8Model } from "./uint8";
 
 /** Made once per process: a handful of files, a few MB, asked for by every phone. */
 const cache = new Map<string, Promise<Buffer>>();
@@ -13,14 +14,14 @@ const read = (file: Pick<FaceModelFile, "pkg" | "path">) =>
   readFile(path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", file.pkg, file.path));
 
 async function make(file: FaceModelFile): Promise<Buffer> {
-  if (!file.float16) return read(file);
+  if (!file.float16 && !file.uint8) return read(file);
   // The model's JSON and weights are converted together; the name says which half is wanted.
   const base = file.path.replace(/\.(json|bin)$/, "");
   const [json, bin] = await Promise.all([
     read({ pkg: file.pkg, path: `${base}.json` }),
     read({ pkg: file.pkg, path: `${base}.bin` }),
   ]);
-  const model = toFloat16Model(json.toString("utf8"), bin);
+  const model = (file.uint8 ? toUint8Model : toFloat16Model)(json.toString("utf8"), bin);
   return file.path.endsWith(".json") ? Buffer.from(model.json) : model.bin;
 }
 

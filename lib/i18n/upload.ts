@@ -28,6 +28,7 @@ export const uploadMessages = {
   en: {
     title: "Register your photo",
     intro: (org: string) => `${org} asks you for a portrait photo. It will be used to recognise you.`,
+    reviewed: (org: string) => `Someone at ${org} will check your photo before it is used.`,
     tipsTitle: "For a good photo",
     tips: [
       "Stand in good, even light",
@@ -60,6 +61,7 @@ export const uploadMessages = {
   ja: {
     title: "顔写真の登録",
     intro: (org: string) => `${org} から顔写真の登録を依頼されています。本人確認の顔認識に使用されます。`,
+    reviewed: (org: string) => `写真は ${org} の担当者が確認してから使用されます。`,
     tipsTitle: "きれいに撮るために",
     tips: [
       "明るく均一な光の当たる場所で",

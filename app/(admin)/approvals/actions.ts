@@ -10,8 +10,7 @@ import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/auth/origin";
 import { getSessionContext } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import { findLikelyDuplicates } from "@/lib/approvals/duplicates";
-import { rejectionReasonSchema } from "@/lib/campaigns/reasons";
-import { text } from "@/lib/validation/text";
+import { rejectionReasonSchema, reviewerNoteSchema } from "@/lib/campaigns/reasons";
 import { toViewerData, type ViewerData } from "./viewer-data";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
@@ -25,7 +24,7 @@ const decisionSchema = z
     ),
     reason: z.union([z.literal(""), rejectionReasonSchema]).optional(),
     note: z
-      .union([z.literal(""), text().trim().max(500, "Use at most 500 characters.")])
+      .union([z.literal(""), reviewerNoteSchema])
       .optional()
       .transform((v) => v || null),
     /** The reviewer saw the likely duplicates and approves anyway. */

@@ -1,9 +1,9 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { similarityText } from "@/components/admin/verdict-band";
 import { Button } from "@/components/ui/button";
-import { REJECTION_REASONS, type RejectionReason } from "@/lib/campaigns/reasons";
+import { ReasonFields } from "./reason-fields";
 
 export interface DuplicateOf {
   requestId: string;
@@ -31,7 +31,6 @@ export function ConfirmDecision({
   onConfirm: (c: Confirmed) => void;
   onCancel: () => void;
 }) {
-  const id = useId();
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -68,39 +67,25 @@ export function ConfirmDecision({
             )}
           </ul>
         </div>
-      ) : (
-        <div>
-          <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
-            Why reject {count > 1 ? `these ${count} photos` : "this photo"}?
-          </label>
-          <select
-            id={`${id}-reason`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            <option value="">Choose a reason…</option>
-            {(Object.keys(REJECTION_REASONS) as RejectionReason[]).map((code) => (
-              <option key={code} value={code}>
-                {REJECTION_REASONS[code].label}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div>
-        <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-700">
-          {decision === "approve" ? "Why approve it anyway?" : "Note (optional, kept with the decision)"}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={500}
-          rows={2}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        />
-      </div>
+      ) : null}
+      <ReasonFields
+        reason={
+          decision === "reject"
+            ? {
+                label: `Why reject ${count > 1 ? `these ${count} photos` : "this photo"}?`,
+                placeholder: "Choose a reason…",
+                value: reason,
+                onChange: (e) => setReason(e.target.value),
+              }
+            : undefined
+        }
+        note={{
+          label:
+            decision === "approve" ? "Why approve it anyway?" : "Note (optional, kept with the decision)",
+          value: note,
+          onChange: (e) => setNote(e.target.value),
+        }}
+      />
       {error && (
         <p className="text-sm text-red-700" role="alert">
           {error}

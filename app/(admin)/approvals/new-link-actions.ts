@@ -3,10 +3,9 @@
 import { z } from "zod";
 import { actorOf } from "@/lib/audit/record";
 import { sessionAction } from "@/lib/auth/action";
-import { rejectionReasonSchema, rejectionReasonText } from "@/lib/campaigns/reasons";
+import { rejectionReasonSchema, rejectionReasonText, reviewerNoteSchema } from "@/lib/campaigns/reasons";
 import { newLinkContext, rejectWithNewLink } from "@/lib/campaigns/resend";
 import { mailLocaleSchema } from "@/lib/campaigns/schemas";
-import { text } from "@/lib/validation/text";
 import { mailAvailability } from "@/lib/mail/config";
 import QRCode from "qrcode";
 
@@ -35,7 +34,7 @@ export const rejectWithNewLinkAction = sessionAction(
     id: z.uuid(),
     reason: rejectionReasonSchema,
     note: z
-      .union([z.literal(""), text().trim().max(500, "Use at most 500 characters.")])
+      .union([z.literal(""), reviewerNoteSchema])
       .optional()
       .transform((v) => v || undefined),
     locale: mailLocaleSchema,

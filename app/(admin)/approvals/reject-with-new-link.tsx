@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { REJECTION_REASONS, type RejectionReason } from "@/lib/campaigns/reasons";
 import { LinkResult } from "../identities/link-result";
 import { newLinkContextAction, rejectWithNewLinkAction } from "./new-link-actions";
+import { ReasonFields } from "./reason-fields";
 
 const T = {
   open: "Reject and send a new link…",
@@ -93,35 +93,10 @@ export function RejectWithNewLink({ requestId }: { requestId: string }) {
       {state && !state.ok && <FormMessage message={state.message} />}
       <input type="hidden" name="id" value={requestId} />
       {context.campaignName && <p className="text-sm text-slate-600">{T.campaign(context.campaignName)}</p>}
-      <div>
-        <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
-          {T.reason}
-        </label>
-        <select
-          id={`${id}-reason`}
-          name="reason"
-          defaultValue="FACE_NOT_CLEAR"
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {(Object.keys(REJECTION_REASONS) as RejectionReason[]).map((code) => (
-            <option key={code} value={code}>
-              {REJECTION_REASONS[code].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-700">
-          {T.note}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          name="note"
-          maxLength={500}
-          rows={2}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-      </div>
+      <ReasonFields
+        reason={{ label: T.reason, name: "reason", defaultValue: "FACE_NOT_CLEAR" }}
+        note={{ label: T.note, name: "note" }}
+      />
       <div>
         <label htmlFor={`${id}-locale`} className="block text-sm font-medium text-slate-700">
           {T.language}

@@ -1,6 +1,15 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import {
+  ActionsHeaderCell,
+  Cell,
+  HeaderCell,
+  Row,
+  RowActions,
+  Table,
+  TableBody,
+  TableHead,
+} from "@/components/ui/table";
 import type { IdentityRow } from "@/lib/identities/service";
 import { DeleteIdentityDialog } from "./delete-identity-dialog";
 import { IdentityFormDialog } from "./identity-form-dialog";
@@ -28,9 +37,7 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
         <HeaderCell>Name</HeaderCell>
         <HeaderCell>External ID</HeaderCell>
         <HeaderCell>Status</HeaderCell>
-        <HeaderCell align="right">
-          <span className="sr-only">Actions</span>
-        </HeaderCell>
+        <ActionsHeaderCell />
       </TableHead>
       <TableBody>
         {items.map((item) => (
@@ -76,25 +83,23 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
                 {item.pendingApprovals > 0 && <Badge tone="info">Pending approval</Badge>}
               </div>
             </Cell>
-            <Cell>
-              <div className="flex justify-end gap-1">
-                <IdentityFormDialog
-                  mode="edit"
-                  identity={{
-                    id: item.id,
-                    externalId: item.externalId,
-                    displayName: item.displayName,
-                    email: item.email,
-                    notes: item.notes,
-                  }}
-                />
-                <DeleteIdentityDialog
-                  id={item.id}
-                  displayName={item.displayName}
-                  hasPortrait={Boolean(item.currentPortraitId)}
-                />
-              </div>
-            </Cell>
+            <RowActions>
+              <IdentityFormDialog
+                mode="edit"
+                identity={{
+                  id: item.id,
+                  externalId: item.externalId,
+                  displayName: item.displayName,
+                  email: item.email,
+                  notes: item.notes,
+                }}
+              />
+              <DeleteIdentityDialog
+                id={item.id}
+                displayName={item.displayName}
+                hasPortrait={Boolean(item.currentPortraitId)}
+              />
+            </RowActions>
           </Row>
         ))}
       </TableBody>

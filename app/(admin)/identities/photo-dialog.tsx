@@ -18,6 +18,21 @@ interface Props {
 
 type Step = "photo" | "conditions" | "issued";
 
+/** The camera in the corner of the portrait circle: it says "this changes the photo" at a glance. */
+function CameraBadge() {
+  return (
+    <span
+      aria-hidden="true"
+      className="absolute -right-1 -bottom-1 flex h-5 w-5 items-center justify-center rounded-full bg-white text-slate-700 shadow-sm ring-1 ring-slate-300 group-hover:bg-brand-600 group-hover:text-white group-hover:ring-brand-600"
+    >
+      <svg viewBox="0 0 24 24" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth="2.2">
+        <path d="M4 8h3l2-3h6l2 3h3v11H4z" strokeLinejoin="round" />
+        <circle cx="12" cy="13" r="3.5" />
+      </svg>
+    </span>
+  );
+}
+
 /** "Change identity photo": upload directly, or issue a self-registration link. */
 export function PhotoDialog({ identityId, displayName, linkExpiresAt, children }: Props) {
   const [open, setOpen] = useState(false);
@@ -34,13 +49,15 @@ export function PhotoDialog({ identityId, displayName, linkExpiresAt, children }
         : "Self-portrait upload link";
   return (
     <>
+      {/* Named by its content, so the name includes what is seen (the initials) — WCAG 2.5.3. */}
       <button
         type="button"
         onClick={() => openAt(true)}
-        aria-label={`Change photo of ${displayName}`}
-        className="rounded-full focus-visible:outline-2"
+        className="group relative shrink-0 cursor-pointer rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
         {children}
+        <span className="sr-only">Change photo of {displayName}</span>
+        <CameraBadge />
       </button>
       <Dialog open={open} onOpenChange={openAt} title={title} description={displayName}>
         {open && step === "photo" && (

@@ -9,31 +9,37 @@ function initials(name: string): string {
     .join("");
 }
 
-/** The current portrait's thumbnail, or initials when there is none or only a template was kept. */
+/**
+ * The current portrait's thumbnail, or initials when there is none or only a template was kept.
+ * It sits inside the "Change photo" button (photo-dialog.tsx), which names it: the image is
+ * decorative there, the initials are the button's visible text and stay part of its name.
+ */
 export function PortraitThumb({
   identity,
 }: {
   identity: Pick<IdentityRow, "currentPortraitId" | "hasThumbnail" | "displayName">;
 }) {
+  const ring = "ring-2 ring-transparent transition group-hover:ring-brand-500";
   if (identity.currentPortraitId && identity.hasThumbnail) {
     return (
       // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image; not for the optimizer
       <img
         src={`/api/portraits/${identity.currentPortraitId}/thumbnail`}
-        alt={`Portrait of ${identity.displayName}`}
+        alt=""
         width={40}
         height={40}
-        className="h-10 w-10 max-w-none shrink-0 rounded-full object-cover"
+        className={`h-10 w-10 max-w-none shrink-0 rounded-full object-cover ${ring}`}
       />
     );
   }
+  const templateOnly = Boolean(identity.currentPortraitId);
   return (
     <span
-      aria-label={identity.currentPortraitId ? "Template only, no image kept" : "No portrait"}
-      title={identity.currentPortraitId ? "Template only — the image was not kept" : "No portrait"}
-      className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${identity.currentPortraitId ? "bg-brand-100 text-brand-700" : "bg-slate-200 text-slate-700"}`}
+      title={templateOnly ? "Template only — the image was not kept" : "No portrait"}
+      className={`flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${ring} ${templateOnly ? "bg-brand-100 text-brand-700 group-hover:bg-brand-50" : "bg-slate-200 text-slate-800 group-hover:bg-slate-100"}`}
     >
       {initials(identity.displayName) || "?"}
+      <span className="sr-only">{templateOnly ? " (template only, no image kept)" : " (no portrait)"}</span>
     </span>
   );
 }

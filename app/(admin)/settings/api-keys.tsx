@@ -2,7 +2,16 @@
 
 import { useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import {
+  ActionsHeaderCell,
+  Cell,
+  HeaderCell,
+  Row,
+  RowActions,
+  Table,
+  TableBody,
+  TableHead,
+} from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -34,9 +43,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
             <HeaderCell>Created</HeaderCell>
             <HeaderCell>Last used</HeaderCell>
             <HeaderCell>Status</HeaderCell>
-            <HeaderCell align="right">
-              <span className="sr-only">Actions</span>
-            </HeaderCell>
+            <ActionsHeaderCell />
           </TableHead>
           <TableBody>
             {keys.map((key) => (
@@ -60,9 +67,9 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
                     <Badge tone="success">Active</Badge>
                   )}
                 </Cell>
-                <Cell align="right">
+                <RowActions>
                   {!key.revokedAt && <RevokeApiKeyDialog id={key.id} name={key.name} />}
-                </Cell>
+                </RowActions>
               </Row>
             ))}
           </TableBody>

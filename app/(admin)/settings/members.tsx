@@ -5,7 +5,16 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import {
+  ActionsHeaderCell,
+  Cell,
+  HeaderCell,
+  Row,
+  RowActions,
+  Table,
+  TableBody,
+  TableHead,
+} from "@/components/ui/table";
 import type { ActionState } from "@/lib/auth/action";
 import { addMemberAction, changeMemberRoleAction, setMemberDisabledAction } from "./actions";
 
@@ -64,7 +73,7 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
       <Cell label="Status" stack="inline">
         {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
       </Cell>
-      <Cell align="right" stack="inline">
+      <RowActions stack="inline">
         {!self && (
           <form action={toggle}>
             <input type="hidden" name="userId" value={member.userId} />
@@ -79,7 +88,7 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
             </Button>
           </form>
         )}
-      </Cell>
+      </RowActions>
     </Row>
   );
 }
@@ -157,9 +166,7 @@ export function MembersSection({ members, selfId }: { members: MemberView[]; sel
           <HeaderCell>Member</HeaderCell>
           <HeaderCell>Role</HeaderCell>
           <HeaderCell>Status</HeaderCell>
-          <HeaderCell align="right">
-            <span className="sr-only">Actions</span>
-          </HeaderCell>
+          <ActionsHeaderCell />
         </TableHead>
         <TableBody>
           {members.map((m) => (

@@ -37,6 +37,9 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
           <p className="text-sm font-medium text-brand-700">{link.organizationName}</p>
           <h1 className="mt-1 text-2xl font-semibold">{t.title}</h1>
           <p className="mt-2 text-slate-700">{t.intro(link.organizationName)}</p>
+          {link.conditions.requireApproval && (
+            <p className="mt-1 text-sm text-slate-600">{t.reviewed(link.organizationName)}</p>
+          )}
           <section
             aria-labelledby="tips"
             className="mt-5 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
@@ -53,7 +56,6 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
           <UploadFlow
             token={token}
             locale={locale}
-            requireApproval={link.conditions.requireApproval}
             thresholds={resolveThresholds(link.qualityThresholds)}
           />
           <p className="mt-auto pt-8 text-center text-xs text-slate-500">{t.privacy}</p>

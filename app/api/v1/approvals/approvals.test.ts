@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { approvalRequests, auditEvents, identities } from "@/db/schema";
 import { createApprovalRequest } from "@/lib/approvals/create";
+import { listDecidedRequests } from "@/lib/approvals/decided";
 import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { TEMPLATE_MODEL } from "@/lib/portrait";
@@ -111,6 +112,49 @@ describe("approvals API", () => {
         { action: "approval.rejected", actorId: a.keyId },
       ]),
     );
+  });
+});
+
+describe("reject API with a reason", () => {
+  it("keeps the reason and note the console would, shows them in history, refuses what the console refuses", async () => {
+    const { db } = handle;
+    const a = await makeOrgWithKey(db);
+    const first = await pending(db, a, "RR-1");
+    const second = await pending(db, a, "RR-2");
+    const at = (requestId: string, json: unknown) =>
+      call(reject, "POST", "/", { key: a.key, params: { id: requestId }, json });
+
+    // The console's limits: a code from its list, a note of at most 500 characters; nothing is decided.
+    const unknown = await at(first.requestId, { reason: "UGLY" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json!.code).toBe("VALIDATION_FAILED");
+    expect(unknown.json!.errors[0].pointer).toBe("/reason");
+    const long = await at(first.requestId, { reason: "OTHER", note: "x".repeat(501) });
+    expect(long.status).toBe(422);
+    expect(long.json!.errors[0].pointer).toBe("/note");
+    expect((await at(first.requestId, { reason: "OTHER", extra: 1 })).status).toBe(422);
+    const notJson = await call(reject, "POST", "/", {
+      key: a.key,
+      params: { id: first.requestId },
+      body: "reason=OTHER",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(notJson.status).toBe(415);
+
+    const rejected = await at(first.requestId, { reason: "FACE_COVERED", note: "  Sunglasses on.  " });
+    expect(rejected.status).toBe(200);
+    expect(rejected.json).toMatchObject({ status: "rejected" });
+    const history = await listDecidedRequests(db, a.organizationId, first.identity.id);
+    expect(history).toEqual([
+      expect.objectContaining({ status: "rejected", reason: "FACE_COVERED", note: "Sunglasses on." }),
+    ]);
+
+    // No body at all still rejects, as it did before the reason existed.
+    const bare = await call(reject, "POST", "/", { key: a.key, params: { id: second.requestId } });
+    expect(bare.status).toBe(200);
+    expect(await listDecidedRequests(db, a.organizationId, second.identity.id)).toEqual([
+      expect.objectContaining({ status: "rejected", reason: null, note: null }),
+    ]);
   });
 });
 

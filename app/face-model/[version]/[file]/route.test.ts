@@ -29,6 +29,17 @@ describe("GET /face-model/[version]/[file]", () => {
     expect(floats.every((w) => w.quantization?.dtype === "float16")).toBe(true);
   });
 
+  it("serves the face mesh in 8-bit steps: half its float16 size (the phone's guide only)", async () => {
+    const bin = await (await get(FACE_MODEL_VERSION, "facemesh.bin")).arrayBuffer();
+    expect(bin.byteLength).toBeLessThan(800_000);
+    const json = (await (await get(FACE_MODEL_VERSION, "facemesh.json")).json()) as {
+      weightsManifest: { weights: { dtype: string; quantization?: { dtype: string } }[] }[];
+    };
+    const floats = json.weightsManifest[0]!.weights.filter((w) => w.dtype === "float32");
+    expect(floats.length).toBeGreaterThan(50);
+    expect(floats.every((w) => w.quantization?.dtype === "uint8")).toBe(true);
+  });
+
   it("is a 404, never cached, for anything not on the list: other files, other versions, paths", async () => {
     for (const [version, file] of [
       [FACE_MODEL_VERSION, "faceres.json"], // in the package, not on the list
