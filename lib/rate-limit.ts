@@ -38,7 +38,6 @@ export async function hitRateLimit(
   return { allowed: count <= limit, count, retryAfterSeconds: Number(row?.retryAfter ?? windowSeconds) };
 }
 
-
 export async function resetRateLimit(db: DbOrTx, key: string): Promise<void> {
   await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
 }
