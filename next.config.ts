@@ -30,7 +30,7 @@ const nextConfig: NextConfig = {
     "sharp",
   ],
   experimental: {
-    // Admin photo uploads go through server actions; the photo limit is 15 MB (QUALITY.md).
+    // Admin photo uploads go through server actions; the photo limit is 15 MB (docs/QUALITY.md).
     serverActions: { bodySizeLimit: "16mb" },
   },
   async headers() {

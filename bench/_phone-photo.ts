@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { crop, FRONTAL } from "@/lib/portrait/test-fixtures";
+import { crop, FRONTAL } from "@/test/photos";
 
 /** A phone-like 12 MP JPEG of about 2 MB: an upscaled face crop with sensor-like noise. */
 export async function phonePhoto(): Promise<Buffer> {

@@ -9,7 +9,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { identities, mailOutbox } from "@/db/schema";
-import { createUser } from "@/lib/auth/accounts";
 import { createCampaign } from "@/lib/campaigns/create";
 import { deliveryCsv } from "@/lib/campaigns/csv";
 import { getCampaignProgress, listCampaignMembers } from "@/lib/campaigns/progress";
@@ -18,6 +17,7 @@ import { seedIdentities } from "@/scripts/demo-data";
 import { createTestDatabase } from "@/test/db";
 import { TestSmtpServer } from "@/test/smtp";
 import { median, summarize, timeIt } from "./_stats";
+import { benchOwner } from "./_owner";
 
 const { values } = parseArgs({
   options: {
@@ -40,19 +40,9 @@ const actor = { type: "system" as const, label: "bench" };
 const CONDITIONS = { storeImage: true, qualityCheck: true, requireApproval: true };
 
 // ---- 1. creating a 10 000-person campaign with its CSV ----
-const big = await createUser(db, {
-  email: "bench@example.com",
-  password: "bench-password-1",
-  organization: { create: "Bench Campaign" },
-  role: "owner",
-});
+const big = await benchOwner(db, "bench@example.com", "Bench Campaign");
 await seedIdentities(db, big.organizationId, 10_000);
-const noise = await createUser(db, {
-  email: "noise@example.com",
-  password: "bench-password-1",
-  organization: { create: "Other" },
-  role: "owner",
-});
+const noise = await benchOwner(db, "noise@example.com", "Other");
 await seedIdentities(db, noise.organizationId, 10_000);
 await db.execute(sql`analyze`);
 const everyone = { kind: "match" as const, match: { q: "", filter: "all" as const } };
@@ -116,12 +106,7 @@ console.log(
 );
 
 // ---- 3 and 4. mail through a separate worker process ----
-const mailOrg = await createUser(db, {
-  email: "mail@example.com",
-  password: "bench-password-1",
-  organization: { create: "Bench Mail 株式会社" },
-  role: "owner",
-});
+const mailOrg = await benchOwner(db, "mail@example.com", "Bench Mail 株式会社");
 await seedIdentities(db, mailOrg.organizationId, mails);
 const recipients = new Set(
   (

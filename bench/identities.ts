@@ -3,11 +3,11 @@
 // Uses its own fresh database: on the PostgreSQL server when DATABASE_URL is set, else PGlite in memory.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { createUser } from "@/lib/auth/accounts";
 import { listIdentities } from "@/lib/identities/service";
 import { seedIdentities } from "@/scripts/demo-data";
 import { createTestDatabase } from "@/test/db";
 import { summarize, timeIt } from "./_stats";
+import { benchOwner } from "./_owner";
 
 const { values } = parseArgs({
   options: { count: { type: "string", default: "100000" }, runs: { type: "string", default: "30" } },
@@ -18,19 +18,9 @@ const runs = Number(values.runs);
 const handle = await createTestDatabase();
 const { db } = handle;
 console.log(`database: ${handle.kind}; seeding ${count} identities…`);
-const { organizationId } = await createUser(db, {
-  email: "bench@example.com",
-  password: "bench-password-1",
-  organization: { create: "Bench" },
-  role: "owner",
-});
+const { organizationId } = await benchOwner(db, "bench@example.com", "Bench");
 // A second organization of the same size, so every query has to filter by organization.
-const other = await createUser(db, {
-  email: "other@example.com",
-  password: "bench-password-1",
-  organization: { create: "Other" },
-  role: "owner",
-});
+const other = await benchOwner(db, "other@example.com", "Other");
 const [seedMs] = await timeIt(async () => {
   await seedIdentities(db, organizationId, count);
   await seedIdentities(db, other.organizationId, count);

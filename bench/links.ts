@@ -8,12 +8,12 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { POST as issueLinksRoute } from "@/app/api/v1/upload-links/route";
 import { createApiKey } from "@/lib/api-keys/service";
-import { createUser } from "@/lib/auth/accounts";
 import { issueUploadLinkBatch } from "@/lib/links/batch";
 import { seedIdentities } from "@/scripts/demo-data";
 import { createTestDatabase } from "@/test/db";
 import { identities } from "@/db/schema";
 import { median, summarize, timeIt } from "./_stats";
+import { benchOwner } from "./_owner";
 
 const { values } = parseArgs({
   options: {
@@ -27,21 +27,11 @@ const runs = Number(values.runs);
 const handle = await createTestDatabase();
 const { db } = handle;
 console.log(`database: ${handle.kind}`);
-const owner = await createUser(db, {
-  email: "bench@example.com",
-  password: "bench-password-1",
-  organization: { create: "Bench Links" },
-  role: "owner",
-});
+const owner = await benchOwner(db, "bench@example.com", "Bench Links");
 const orgId = owner.organizationId;
 const actor = { type: "system" as const, label: "bench" };
 await seedIdentities(db, orgId, 10_000);
-const other = await createUser(db, {
-  email: "other@example.com",
-  password: "bench-password-1",
-  organization: { create: "Other" },
-  role: "owner",
-});
+const other = await benchOwner(db, "other@example.com", "Other");
 await seedIdentities(db, other.organizationId, 10_000);
 await db.execute(sql`analyze`);
 const ids = (

@@ -12,7 +12,7 @@ import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import { poolSize } from "@/lib/portrait/pool";
 import { processPortrait, shutdownPortraitWorkers, warmPortraitWorkers } from "@/lib/portrait";
-import * as F from "@/lib/portrait/test-fixtures";
+import * as F from "@/test/photos";
 import { PORTRAITS } from "@/test/quality-set/sources";
 import { median, percentile } from "./_stats";
 

@@ -7,13 +7,13 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { approvalRequests, identities, portraits } from "@/db/schema";
 import { countPendingApprovals, listApprovals } from "@/lib/approvals/service";
-import { createUser } from "@/lib/auth/accounts";
 import { forgetSearchIndex } from "@/lib/search/index-cache";
 import { searchByTemplate } from "@/lib/search/service";
 import { uncheckedReport } from "@/test/fixtures";
 import { TEMPLATE_MODEL } from "@/lib/portrait/model";
 import { createTestDatabase } from "@/test/db";
 import { summarize, timeIt } from "./_stats";
+import { benchOwner } from "./_owner";
 
 const { values } = parseArgs({
   options: { count: { type: "string", default: "100000" }, runs: { type: "string", default: "30" } },
@@ -29,12 +29,7 @@ const template = () => Array.from({ length: 128 }, () => gauss() * 0.09);
 
 const handle = await createTestDatabase();
 const { db } = handle;
-const { organizationId } = await createUser(db, {
-  email: "bench-search@example.com",
-  password: "bench-password-1",
-  organization: { create: "Search bench" },
-  role: "owner",
-});
+const { organizationId } = await benchOwner(db, "bench-search@example.com", "Search bench");
 console.log(`database: ${handle.kind}; inserting ${count} identities with templates…`);
 const [insertMs] = await timeIt(async () => {
   for (let offset = 0; offset < count; offset += 2000) {

@@ -4,13 +4,13 @@
 // 503 + Retry-After, never a 500. Uses its own fresh database (PostgreSQL when DATABASE_URL is set).
 import { parseArgs } from "node:util";
 import { POST } from "@/app/api/public/uploads/[token]/route";
-import { createUser } from "@/lib/auth/accounts";
 import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { shutdownPortraitWorkers, warmPortraitWorkers } from "@/lib/portrait";
 import { createTestDatabase } from "@/test/db";
 import { phonePhoto } from "./_phone-photo";
 import { median, percentile, summarize } from "./_stats";
+import { benchOwner } from "./_owner";
 
 // In-process requests have no socket: stand in for one trusted proxy that names the client.
 process.env.TRUSTED_PROXY_HOPS ??= "1";
@@ -21,12 +21,7 @@ const runs = Number(values.runs);
 const handle = await createTestDatabase();
 const { db } = handle;
 warmPortraitWorkers();
-const owner = await createUser(db, {
-  email: "bench-upload@example.com",
-  password: "bench-password-1",
-  organization: { create: "Upload bench" },
-  role: "owner",
-});
+const owner = await benchOwner(db, "bench-upload@example.com", "Upload bench");
 const actor = { type: "system" as const, label: "bench" };
 
 const photo = await phonePhoto();

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 // The shape stored in the quality_report columns; a type only (erased): db does not run lib code.
-import type { QualityReport } from "@/lib/portrait/process";
+import type { QualityReport } from "@/lib/portrait/report";
 import {
   bigserial,
   boolean,

@@ -5,7 +5,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { seededApiKeys } from "./api-keys";
 import { uniqueSuffix } from "./helpers";
 
@@ -221,34 +221,23 @@ test("every endpoint answers as documented", async ({ request }) => {
 
   // Portrait.
   const photo = await frontalJpeg();
-  const garbage = await send(
-    request,
-    "PUT",
-    "/api/v1/identities/{id}/portrait",
-    `/api/v1/identities/${id}/portrait`,
-    {
+  const putPortrait = (
+    multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>,
+  ) =>
+    send(request, "PUT", "/api/v1/identities/{id}/portrait", `/api/v1/identities/${id}/portrait`, {
       headers: A,
-      multipart: {
-        image: { name: "x.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image at all") },
-      },
-    },
-  );
+      multipart,
+    });
+  const garbage = await putPortrait({
+    image: { name: "x.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image at all") },
+  });
   expect(garbage.response.status()).toBe(415);
   expect(garbage.body!.report.accepted).toBe(false);
-  const portrait = await send(
-    request,
-    "PUT",
-    "/api/v1/identities/{id}/portrait",
-    `/api/v1/identities/${id}/portrait`,
-    {
-      headers: A,
-      multipart: {
-        image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo },
-        storeImage: "true",
-        qualityCheck: "true",
-      },
-    },
-  );
+  const portrait = await putPortrait({
+    image: { name: "me.jpg", mimeType: "image/jpeg", buffer: photo },
+    storeImage: "true",
+    qualityCheck: "true",
+  });
   expect(portrait.response.status()).toBe(200);
   expect(portrait.body!.searchable).toBe(true);
 

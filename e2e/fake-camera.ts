@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
-import { crop, darkJpeg, FRONTAL, TWO_FACES } from "@/lib/portrait/test-fixtures";
+import { crop, darkJpeg, FRONTAL, TWO_FACES } from "@/test/photos";
 
 /** Portrait, like a phone's front camera held upright. */
 const WIDTH = 480;

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E } from "./env";
 
 export async function signIn(
@@ -57,4 +57,16 @@ export async function issueLink(
 
 export function identityRow(page: Page, displayName: string) {
   return page.getByTestId("identity-row").filter({ hasText: displayName });
+}
+
+/** The admin works at a desk (the people, on this project's phone profile, open their links). */
+export async function deskAdminPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    isMobile: false,
+    hasTouch: false,
+  });
+  const page = await context.newPage();
+  await signIn(page, E2E.users.adminA);
+  return page;
 }

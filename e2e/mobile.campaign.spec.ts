@@ -1,25 +1,13 @@
 import { readFileSync } from "node:fs";
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { devices, expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { addIdentity, identityRow, signIn, uniqueSuffix } from "./helpers";
+import { addIdentity, deskAdminPage, identityRow, signIn, uniqueSuffix } from "./helpers";
 import { photoFiles } from "./photos";
 
 let photos: Awaited<ReturnType<typeof photoFiles>>;
 test.beforeAll(async () => {
   photos = await photoFiles();
 });
-
-/** The admin works at a desk; the people (this project's phone profile) open their links. */
-async function adminPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    isMobile: false,
-    hasTouch: false,
-  });
-  const page = await context.newPage();
-  await signIn(page, E2E.users.adminA);
-  return page;
-}
 
 /** The CSV a download button saves: UTF-8 with a BOM, one row per person. */
 async function downloadCsv(page: Page, button: string) {
@@ -47,7 +35,7 @@ test("a campaign over 'no portrait': CSV, a failed and a good upload on phones, 
   browser,
 }) => {
   test.setTimeout(180_000);
-  const admin = await adminPage(browser);
+  const admin = await deskAdminPage(browser);
   const wave = `Wave ${uniqueSuffix()}`;
   for (const who of ["Aoi", "Ben", "Chie", "Dan"])
     await addIdentity(admin, `${wave} ${who}`, `${wave.replace(" ", "-")}-${who}`);
@@ -126,7 +114,7 @@ test("reject with a reason: the admin gets a new link of the campaign and the re
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await adminPage(browser);
+  const admin = await deskAdminPage(browser);
   const wave = `Review ${uniqueSuffix()}`;
   const name = `${wave} Eri`;
   await addIdentity(admin, name, `${wave.replace(" ", "-")}-Eri`);

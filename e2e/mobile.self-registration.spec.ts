@@ -1,24 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { addIdentity, identityRow, issueLink, signIn, uniqueSuffix } from "./helpers";
+import { addIdentity, deskAdminPage, identityRow, issueLink, uniqueSuffix } from "./helpers";
 import { photoFiles } from "./photos";
 
 let photos: Awaited<ReturnType<typeof photoFiles>>;
 test.beforeAll(async () => {
   photos = await photoFiles();
 });
-
-/** The admin works at a desk; the person (this project's phone profile) opens the link. */
-async function adminPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    isMobile: false,
-    hasTouch: false,
-  });
-  const page = await context.newPage();
-  await signIn(page, E2E.users.adminA);
-  return page;
-}
 
 async function choose(page: Page, file: string) {
   await page.getByTestId("choose-photo-input").setInputFiles(file);
@@ -29,7 +17,7 @@ test("default link: a bad photo gets a fix-it message, a good one registers, and
   page,
   browser,
 }) => {
-  const admin = await adminPage(browser);
+  const admin = await deskAdminPage(browser);
   const name = `Mobile Default ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MD-${uniqueSuffix()}`);
   const url = await issueLink(admin, name);
@@ -71,7 +59,7 @@ test("'do not store' + 'require approval': the person is told it will be reviewe
   page,
   browser,
 }) => {
-  const admin = await adminPage(browser);
+  const admin = await deskAdminPage(browser);
   const name = `Mobile Approval ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MA-${uniqueSuffix()}`);
   const url = await issueLink(admin, name, { doNotStore: true, requireApproval: true });
@@ -92,7 +80,7 @@ test("'do not perform a quality check': a photo without a face is accepted and m
   page,
   browser,
 }) => {
-  const admin = await adminPage(browser);
+  const admin = await deskAdminPage(browser);
   const name = `Mobile NoCheck ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MN-${uniqueSuffix()}`);
   const url = await issueLink(admin, name, { skipQualityCheck: true, doNotStore: true });
@@ -110,7 +98,7 @@ test("a new link kills the old one; opening a link (GET/HEAD) never consumes it"
   page,
   browser,
 }) => {
-  const admin = await adminPage(browser);
+  const admin = await deskAdminPage(browser);
   const name = `Mobile Reissue ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MR-${uniqueSuffix()}`);
   const first = await issueLink(admin, name);
@@ -139,7 +127,7 @@ test("a new link kills the old one; opening a link (GET/HEAD) never consumes it"
 });
 
 test("revoking the active link from the console makes it invalid", async ({ page, browser }) => {
-  const admin = await adminPage(browser);
+  const admin = await deskAdminPage(browser);
   const name = `Mobile Revoke ${uniqueSuffix()}`;
   await addIdentity(admin, name, `MV-${uniqueSuffix()}`);
   const url = await issueLink(admin, name);

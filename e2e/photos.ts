@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cartoonPng, darkJpeg, frontalJpeg, neighbourJpeg } from "@/lib/portrait/test-fixtures";
+import { cartoonPng, darkJpeg, frontalJpeg, neighbourJpeg } from "@/test/photos";
 
 /** Test photos made from the face-api package's sample images, written once per run. */
 export async function photoFiles() {

@@ -13,30 +13,13 @@ const a = await createUser(db, {
   organization: { create: E2E.orgA },
   role: "owner",
 });
-await createUser(db, {
-  email: E2E.users.adminA,
-  password: E2E.password,
-  organization: { id: a.organizationId },
-  role: "admin",
-});
-await createUser(db, {
-  email: E2E.users.reviewerA,
-  password: E2E.password,
-  organization: { id: a.organizationId },
-  role: "reviewer",
-});
-await createUser(db, {
-  email: E2E.users.passwordA,
-  password: E2E.password,
-  organization: { id: a.organizationId },
-  role: "reviewer",
-});
-await createUser(db, {
-  email: E2E.users.signOutA,
-  password: E2E.password,
-  organization: { id: a.organizationId },
-  role: "admin",
-});
+/** Another user of organization A, with the shared e2e password. */
+const memberOfA = (email: string, role: "admin" | "reviewer" | "owner") =>
+  createUser(db, { email, password: E2E.password, organization: { id: a.organizationId }, role });
+await memberOfA(E2E.users.adminA, "admin");
+await memberOfA(E2E.users.reviewerA, "reviewer");
+await memberOfA(E2E.users.passwordA, "reviewer");
+await memberOfA(E2E.users.signOutA, "admin");
 const b = await createUser(db, {
   email: E2E.users.ownerB,
   password: E2E.password,

@@ -38,22 +38,6 @@ export async function hitRateLimit(
   return { allowed: count <= limit, count, retryAfterSeconds: Number(row?.retryAfter ?? windowSeconds) };
 }
 
-/** Reads the current count without counting a hit. */
-export async function peekRateLimit(
-  db: DbOrTx,
-  key: string,
-  limit: number,
-  windowSeconds: number,
-): Promise<boolean> {
-  const rows = await db
-    .select({ count: rateLimits.count })
-    .from(rateLimits)
-    .where(
-      sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} > now() - make_interval(secs => ${windowSeconds})`,
-    );
-  return (rows[0]?.count ?? 0) < limit;
-}
-
 export async function resetRateLimit(db: DbOrTx, key: string): Promise<void> {
   await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
 }

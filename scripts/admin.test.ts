@@ -29,57 +29,26 @@ async function admin(...args: string[]) {
     return { code: e.code, out: e.stdout + e.stderr };
   }
 }
+/** `create-user` with the test password and this organization option (--org NAME or --org-slug SLUG). */
+const createUser = (email: string, ...org: string[]) =>
+  admin("create-user", "--email", email, "--password", "long-enough-1", ...org);
 const slugOf = (out: string) => /\(slug: ([^)]+)\)/.exec(out)?.[1];
 
 describe("admin CLI create-user (embedded database)", () => {
   it("creates separate organizations for names that slug alike, joins only by exact slug", async () => {
-    const nec = await admin(
-      "create-user",
-      "--email",
-      "a@nec.test",
-      "--password",
-      "long-enough-1",
-      "--org",
-      "日本電気",
-    );
+    const nec = await createUser("a@nec.test", "--org", "日本電気");
     expect(nec.code).toBe(0);
     expect(nec.out).toContain('new organization "日本電気"');
-    const fujitsu = await admin(
-      "create-user",
-      "--email",
-      "b@fujitsu.test",
-      "--password",
-      "long-enough-1",
-      "--org",
-      "富士通",
-    );
+    const fujitsu = await createUser("b@fujitsu.test", "--org", "富士通");
     expect(fujitsu.code).toBe(0);
     expect(fujitsu.out).toContain('new organization "富士通"');
     expect(slugOf(fujitsu.out)).not.toBe(slugOf(nec.out));
 
-    const joined = await admin(
-      "create-user",
-      "--email",
-      "c@nec.test",
-      "--password",
-      "long-enough-1",
-      "--org-slug",
-      slugOf(nec.out)!,
-      "--role",
-      "admin",
-    );
+    const joined = await createUser("c@nec.test", "--org-slug", slugOf(nec.out)!, "--role", "admin");
     expect(joined.code).toBe(0);
     expect(joined.out).toContain(`existing organization "日本電気" (slug: ${slugOf(nec.out)})`);
 
-    const unknown = await admin(
-      "create-user",
-      "--email",
-      "d@x.test",
-      "--password",
-      "long-enough-1",
-      "--org-slug",
-      "nope",
-    );
+    const unknown = await createUser("d@x.test", "--org-slug", "nope");
     expect(unknown.code).not.toBe(0);
     expect(unknown.out).toContain("No organization has this slug");
   }, 300_000);

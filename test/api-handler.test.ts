@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { DbHandle } from "@/db/client";
 import { apiKeys, identities, rateLimits } from "@/db/schema";
 import { revokeApiKey } from "@/lib/api-keys/service";
 import { env } from "@/lib/env";
 import { call, makeOrgWithKey } from "@/test/api";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { GET as listIdentities, POST as createIdentity } from "@/app/api/v1/identities/route";
 import { defineEndpoint, ok } from "@/lib/api/endpoint";
 import { apiRoute } from "@/lib/api/handler";
 import { responseComponent } from "@/lib/api/registry";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 describe("API key authentication", () => {
   it("gives missing, malformed, wrong and revoked keys the same 401, and touches no key", async () => {

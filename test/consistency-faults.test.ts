@@ -6,32 +6,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { approvalRequests, auditEvents, uploadLinks } from "@/db/schema";
 import { decideApproval, listApprovals } from "@/lib/approvals/service";
 import { deleteIdentity } from "@/lib/identities/service";
 import { findValidLink } from "@/lib/links/service";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { POST } from "@/app/api/public/uploads/[token]/route";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { uploadRequest } from "@/test/upload-request";
 import { findInconsistencies } from "@/lib/consistency/check";
 
-let handle: DbHandle & { url?: string };
+const handle = databaseForFile();
 let ip = 0;
 const nextIp = () => `198.19.${Math.floor(++ip / 250)}.${ip % 250}`;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 describe("consistency checker", () => {
   it("finds nothing after complete flows: uploads, approval, rejection, deletion", async () => {
@@ -84,7 +74,7 @@ describe("consistency checker", () => {
   });
 });
 
-/** SECURITY.md G 59 and 63 need a PostgreSQL server: other connections, pg_terminate_backend, real process death. */
+/** docs/SECURITY.md G 59 and 63 need a PostgreSQL server: other connections, pg_terminate_backend, real process death. */
 describe.runIf(Boolean(process.env.DATABASE_URL))("faults on the PostgreSQL server", () => {
   /** A second connection that holds a row lock, so the upload under test stops at a known statement. */
   async function holdLock(table: "identities" | "upload_links", id: string) {

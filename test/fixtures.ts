@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { createUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
-import type { QualityReport } from "@/lib/portrait/process";
+import type { QualityReport } from "@/lib/portrait/report";
 
 /** A new organization with one member of the given role; every test makes its own. */
 export async function makeOrgUser(db: Db, role: Role = "owner", orgName?: string) {

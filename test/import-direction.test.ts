@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * Imports run one way: app → components and lib → db (STYLE.md, "Layout"). Checked on the source:
+ * Imports run one way: app → components and lib → db. Checked on the source:
  * a module that reached upward would pull routes or the Auth.js set-up into services and tools.
  */
 

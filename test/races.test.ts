@@ -1,39 +1,29 @@
 process.env.FACE_QUEUE_MAX = "64";
 
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { approvalRequests, auditEvents, portraits, uploadLinks } from "@/db/schema";
 import { POST as issueLinksRoute } from "@/app/api/v1/upload-links/route";
 import { decideApproval, listApprovals } from "@/lib/approvals/service";
 import { findInconsistencies } from "@/lib/consistency/check";
 import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { call, makeOrgWithKey } from "@/test/api";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { orgWithLink } from "@/test/flow";
 
 /**
- * SECURITY.md B 20, B 21, C 31, D 44 repeated on the PostgreSQL server: one lucky interleaving
+ * docs/SECURITY.md B 20, B 21, C 31, D 44 repeated on the PostgreSQL server: one lucky interleaving
  * proves little, so each race runs many rounds (the single-round versions live beside the services).
  */
 
-let handle: DbHandle;
+const handle = databaseForFile();
 let ip = 0;
 const nextIp = () => `198.20.${Math.floor(++ip / 250)}.${ip % 250}`;
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 10);
 const PARALLEL = 10;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 describe.runIf(Boolean(process.env.DATABASE_URL))(
   `races on the PostgreSQL server, ${ROUNDS} rounds each`,

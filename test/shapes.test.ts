@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { qualityReportSchema } from "@/lib/api/problem";
 import { searchResultSchema } from "@/lib/api/schemas";
-import type { QualityReport } from "@/lib/portrait/process";
+import type { QualityReport } from "@/lib/portrait/report";
 import type { FaceMatch } from "@/lib/search/service";
 import { uncheckedReport } from "@/test/fixtures";
 

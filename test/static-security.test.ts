@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** SECURITY.md F 57 and the action-wrapper rule, checked on the source (no build needed). */
+/** docs/SECURITY.md F 57 and the action-wrapper rule, checked on the source (no build needed). */
 
 const ROOT = process.cwd();
 function files(dir: string, match: (path: string) => boolean): string[] {

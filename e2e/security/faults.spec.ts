@@ -2,11 +2,11 @@ import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
 import { seed, sql } from "./http";
 
-/** SECURITY.md B 24, G 60, G 64 against the running production server. */
+/** docs/SECURITY.md B 24, G 60, G 64 against the running production server. */
 
 async function identityWithLink() {
   const externalId = `FLT-${randomBytes(5).toString("hex")}`;

@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
-import { callAction, cookiesOf, seed, sql } from "./http";
+import { callAction, cookiesOf, pageFor, seed, sql } from "./http";
 import { newClientAddress, send } from "./net";
 
 /**
@@ -581,7 +581,7 @@ test.describe("fuzzing every server action of the build", () => {
       names.add(name);
       const fields = ACTION_FIELDS[name];
       expect(fields, `no fuzz fields for ${name}`).toBeDefined();
-      const page = pageFor(Object.keys(action.workers));
+      const page = pageFor(Object.keys(action.workers), "00000000-0000-4000-8000-000000000000");
       const label = `action ${name}`;
       counts[label] = { requests: 0, fivexx: 0 };
       const sample = fields!({ ...(await fixtures()), memberId: member!.id });
@@ -651,20 +651,6 @@ test.describe("fuzzing every server action of the build", () => {
     await sql`delete from rate_limits where key = ${`members:add:${seed().orgA}`}`;
   });
 });
-
-function pageFor(workers: string[]): string {
-  const paths = workers.map(
-    (w) =>
-      w
-        .replace(/^app/, "")
-        .replace(/\/\([^)]+\)/g, "")
-        .replace(/\/page$/, "") || "/",
-  );
-  return (paths.find((p) => !p.includes("[")) ?? paths[0]!).replace(
-    /\[[^\]]+\]/g,
-    "00000000-0000-4000-8000-000000000000",
-  );
-}
 
 let startedAt = "";
 test.beforeAll(async () => {

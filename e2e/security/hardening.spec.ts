@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
 import { credentialsFor, seed, sql } from "./http";
 import { newClientAddress, rssMb, send, serverPid, type RawResponse } from "./net";

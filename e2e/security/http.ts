@@ -92,3 +92,18 @@ export async function callAction(
   });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
+
+/**
+ * A page that loads a server action, from the build's worker names (app/(admin)/x/page → /x): one
+ * without a dynamic segment when there is one, else the first with each [segment] filled with `id`.
+ */
+export function pageFor(workers: string[], id: string): string {
+  const paths = workers.map(
+    (w) =>
+      w
+        .replace(/^app/, "")
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\/page$/, "") || "/",
+  );
+  return (paths.find((p) => !p.includes("[")) ?? paths[0]!).replace(/\[[^\]]+\]/g, id);
+}

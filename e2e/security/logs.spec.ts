@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { SEC } from "./env";
 
 /**
- * SECURITY.md B 26, H 76: after every other security spec has run against the server (sign-ins,
+ * docs/SECURITY.md B 26, H 76: after every other security spec has run against the server (sign-ins,
  * uploads with real tokens, API keys, image bytes, faults), nothing it printed may contain a token,
  * a key, a password or image data.
  */

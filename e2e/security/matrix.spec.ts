@@ -4,12 +4,21 @@ import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { FACE_MODEL_BASE } from "@/lib/face-model/files";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
-import { callAction, credentialsFor, forgetSession, seed, sql, type ActorName, type Scope } from "./http";
+import {
+  callAction,
+  credentialsFor,
+  forgetSession,
+  pageFor,
+  seed,
+  sql,
+  type ActorName,
+  type Scope,
+} from "./http";
 import { ACTIONS, ROUTES, type CellKey } from "./matrix";
 
-/** SECURITY.md E 49, F 54, F 55, F 58: the matrix, asserted cell by cell with direct requests. */
+/** docs/SECURITY.md E 49, F 54, F 55, F 58: the matrix, asserted cell by cell with direct requests. */
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const manifest = JSON.parse(readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8")) as {
@@ -19,20 +28,9 @@ const manifest = JSON.parse(readFileSync(join(distDir, "server/server-reference-
 const builtActions = new Map(
   Object.entries(manifest.node).map(([id, a]) => [
     `${a.filename}#${a.exportedName}`,
-    { id, page: pageFor(Object.keys(a.workers)) },
+    { id, page: pageFor(Object.keys(a.workers), randomUUID()) },
   ]),
 );
-
-function pageFor(workers: string[]): string {
-  const paths = workers.map(
-    (w) =>
-      w
-        .replace(/^app/, "")
-        .replace(/\/\([^)]+\)/g, "")
-        .replace(/\/page$/, "") || "/",
-  );
-  return (paths.find((p) => !p.includes("[")) ?? paths[0]!).replace(/\[[^\]]+\]/g, randomUUID());
-}
 
 function builtRoutes(): string[] {
   const out: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (SECURITY.md E 49): every server action and route handler the build has
+ * The authorization matrix (docs/SECURITY.md E 49): every server action and route handler the build has
  * × who calls (signed out, reviewer, admin, owner, API key) × whose data (own organization = org A,
  * the target's; other = a member or key of org B aimed at org A's row). matrix.spec.ts fails when
  * the build has an action or route missing here, and asserts every cell by a direct request.
@@ -57,7 +57,7 @@ export const ACTIONS: Record<string, Row> = {
   "app/(admin)/campaigns/actions.ts#previewCampaignAction": members("admin"),
   "app/(admin)/campaigns/actions.ts#createCampaignAction": members("admin"),
   "app/(admin)/campaigns/actions.ts#remindCampaignAction": members("admin"),
-  // Reviewers decide approvals only (PRODUCT.md); 1:N search by face is for admins and owners.
+  // Reviewers decide approvals only; 1:N search by face is for admins and owners.
   "app/(admin)/search/actions.ts#searchByFaceAction": members("admin", NO_TARGET),
   "app/(admin)/actions.ts#signOutAction": members("reviewer", NO_TARGET),
   "app/(admin)/account/actions.ts#changePasswordAction": members("reviewer", NO_TARGET),

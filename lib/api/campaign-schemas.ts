@@ -30,7 +30,6 @@ export const campaignCreateSchema = requestComponent(
       path: ["identities"],
     }),
 );
-export type CampaignCreateInput = z.output<typeof campaignCreateSchema>;
 
 export const campaignRemindSchema = requestComponent(
   "CampaignRemind",

@@ -205,5 +205,3 @@ export function buildOpenApiDocument() {
     },
   };
 }
-
-export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

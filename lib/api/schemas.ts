@@ -135,7 +135,6 @@ export const uploadLinkBatchSchema = requestComponent(
     expiresInHours: expiresInHoursSchema.optional().describe(`1–${MAX_EXPIRY_HOURS}, default 168 (7 days)`),
   }),
 );
-export type UploadLinkBatchInput = z.output<typeof uploadLinkBatchSchema>;
 
 export const uploadLinkSchema = responseComponent(
   "UploadLink",

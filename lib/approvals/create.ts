@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { approvalRequests, heldImageKeys, type LinkConditions } from "@/db/schema";
-import type { QualityReport } from "@/lib/portrait/process";
+import type { QualityReport } from "@/lib/portrait/report";
 import { newHeldImageKey, sealHeldImage } from "./held-image";
 
 export interface NewApprovalRequest {

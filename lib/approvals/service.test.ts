@@ -1,28 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { approvalRequests, auditEvents, portraits } from "@/db/schema";
 import { deleteIdentity } from "@/lib/identities/service";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { listDecidedRequests } from "./decided";
 import { findLikelyDuplicates } from "./duplicates";
 import { countPendingApprovals, decideApproval, getApprovalDetail, listApprovals } from "./service";
 
-let handle: DbHandle;
+const handle = databaseForFile();
 let ip = 0;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 async function pendingRequest(conditions: { storeImage?: boolean } = {}) {
   const setup = await orgWithLink(handle.db, { requireApproval: true, ...conditions });

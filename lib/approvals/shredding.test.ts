@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, setDbForProcess, type Db, type DbHandle } from "@/db/client";
 import { approvalRequests, heldImageKeys } from "@/db/schema";
 import { runMaintenance } from "@/lib/maintenance/cleanup";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { shutdownPortraitWorkers } from "@/lib/portrait";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { createTestDatabase } from "@/test/db";
@@ -168,20 +168,10 @@ describe(`held images are crypto-shredded at the decision (${onPostgres ? "Postg
     const { db } = handle;
     const rejected = await heldUpload(db);
     const approved = await heldUpload(db);
-    await decideApproval(
-      db,
-      rejected.flow.org.organizationId,
-      rejected.flow.org.actor,
-      rejected.requestId,
-      "reject",
-    );
-    await decideApproval(
-      db,
-      approved.flow.org.organizationId,
-      approved.flow.org.actor,
-      approved.requestId,
-      "approve",
-    );
+    const decide = (held: typeof rejected, decision: "approve" | "reject") =>
+      decideApproval(db, held.flow.org.organizationId, held.flow.org.actor, held.requestId, decision);
+    await decide(rejected, "reject");
+    await decide(approved, "approve");
     // Maintenance rewrites the key table, so destroyed keys leave its file too. A rewrite keeps a
     // deleted row that a running transaction may still see ("recently dead": autovacuum's analyze of
     // this new database, under a busy test run); the next run then drops it. The production timer

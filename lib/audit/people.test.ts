@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { createIdentity, deleteIdentity, updateIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import { describeAuditEvent, plainText } from "./describe";
 import { auditCsv } from "./export";
@@ -11,13 +10,7 @@ import { listAuditEvents } from "./list";
 import { resolveAuditNames } from "./names";
 import { recordAudit } from "./record";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 const CONDITIONS = { storeImage: true, qualityCheck: true, requireApproval: false };
 

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import {
   bumpSessionVersion,
@@ -13,13 +12,7 @@ import {
 } from "./accounts";
 import { attemptLogin, LOGIN_LIMITS, verifyCurrentPassword } from "./login";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 describe("sign-in", () => {
   it("stores argon2id hashes with at least OWASP's parameters", async () => {

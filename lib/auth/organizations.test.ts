@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
-import { createTestDatabase } from "@/test/db";
+import { describe, expect, it } from "vitest";
+import { databaseForFile } from "@/test/database-for-file";
 import { createUser, slugify } from "./accounts";
 
 /** Issue 11, item 6: organization slugs are unique and an organization is never joined by a look-alike name. */
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 const user = (organization: Parameters<typeof createUser>[1]["organization"]) =>
   createUser(handle.db, {

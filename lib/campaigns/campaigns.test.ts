@@ -1,8 +1,8 @@
 process.env.FACE_QUEUE_MAX = "64";
 
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { approvalRequests, auditEvents, heldImageKeys, mailOutbox, uploadLinks } from "@/db/schema";
 import { decideApproval, readApprovalImage } from "@/lib/approvals/service";
 import { findInconsistencies } from "@/lib/consistency/check";
@@ -12,9 +12,9 @@ import { findValidLink, issueUploadLink } from "@/lib/links/service";
 import { setMailSettingsForProcess } from "@/lib/mail/config";
 import { MailWorker } from "@/lib/mail/worker";
 import { shutdownPortraitWorkers, withPortraitAdmission } from "@/lib/portrait";
-import { darkJpeg, frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { darkJpeg, frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import { TestSmtpServer } from "@/test/smtp";
 import { createCampaign, previewSelection } from "./create";
@@ -24,20 +24,13 @@ import { getCampaign, listCampaigns } from "./read";
 import { remindCampaign } from "./remind";
 import { rejectWithNewLink } from "./resend";
 
-let handle: DbHandle;
+const handle = databaseForFile();
 let ip = 0;
 const nextIp = () => `198.51.100.${(++ip % 250) + 1}`;
 const tokenOf = (url: string) => url.split("/upload/")[1]!;
 const CONDITIONS = { storeImage: true, qualityCheck: true, requireApproval: false };
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
 afterEach(() => setMailSettingsForProcess(undefined));
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 let counter = 0;
 async function orgWithPeople(db: Db, n: number, prefix = "Person") {
@@ -56,6 +49,21 @@ async function orgWithPeople(db: Db, n: number, prefix = "Person") {
   return { org, people };
 }
 
+/** A campaign of these people (or this selection), sent by no mail, with the default conditions unless `settings` says. */
+const campaignOf = (
+  org: Awaited<ReturnType<typeof orgWithPeople>>["org"],
+  /** The people's identity ids, or any other selection. */
+  selection: string[] | Parameters<typeof createCampaign>[4],
+  settings: Partial<Parameters<typeof createCampaign>[3]> & { name: string },
+) =>
+  createCampaign(
+    handle.db,
+    org.organizationId,
+    org.actor,
+    { locale: "en", options: CONDITIONS, email: false, ...settings },
+    Array.isArray(selection) ? { kind: "ids", identityIds: selection } : selection,
+  );
+
 const heldKeyOf = (db: Db, requestId: string) =>
   db.select().from(heldImageKeys).where(eq(heldImageKeys.approvalRequestId, requestId));
 
@@ -67,12 +75,10 @@ describe("creating a campaign", () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 4);
     const earlier = await issueUploadLink(db, org.organizationId, org.actor, people[1]!.id, {});
-    const { campaign, members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Yearly refresh", locale: "ja", options: CONDITIONS, expiresInHours: 72, email: false },
-      { kind: "ids", identityIds: people.map((p) => p.id) },
+    const { campaign, members } = await campaignOf(
+      org,
+      people.map((p) => p.id),
+      { name: "Yearly refresh", locale: "ja", expiresInHours: 72 },
     );
     expect(campaign).toMatchObject({ name: "Yearly refresh", people: 4, replacedOnCreate: 1, locale: "ja" });
     expect(members.map((m) => m.externalId)).toEqual(people.map((p) => p.externalId));
@@ -108,30 +114,12 @@ describe("creating a campaign", () => {
       withActiveLink: 0,
     });
     await expect(
-      createCampaign(
-        db,
-        org.organizationId,
-        org.actor,
-        { name: "x", locale: "en", options: CONDITIONS, email: false },
-        { kind: "match", match, expectedCount: 2 },
-      ),
+      campaignOf(org, { kind: "match", match, expectedCount: 2 }, { name: "x" }),
     ).rejects.toMatchObject({ code: "SELECTION_CHANGED", status: 409 });
-    const { members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "x", locale: "en", options: CONDITIONS, email: false },
-      { kind: "match", match, expectedCount: 3 },
-    );
+    const { members } = await campaignOf(org, { kind: "match", match, expectedCount: 3 }, { name: "x" });
     expect(members.map((m) => m.identityId).sort()).toEqual(people.map((p) => p.id).sort());
     await expect(
-      createCampaign(
-        db,
-        org.organizationId,
-        org.actor,
-        { name: "x", locale: "en", options: CONDITIONS, email: false },
-        { kind: "match", match: { q: "nobody-matches-this", filter: "all" } },
-      ),
+      campaignOf(org, { kind: "match", match: { q: "nobody-matches-this", filter: "all" } }, { name: "x" }),
     ).rejects.toMatchObject({ code: "EMPTY_SELECTION", status: 422 });
   });
 
@@ -140,12 +128,10 @@ describe("creating a campaign", () => {
     const a = await orgWithPeople(db, 2);
     const b = await orgWithPeople(db, 1);
     await expect(
-      createCampaign(
-        db,
-        a.org.organizationId,
-        a.org.actor,
-        { name: "x", locale: "ja", options: CONDITIONS, email: true },
-        { kind: "ids", identityIds: a.people.map((p) => p.id) },
+      campaignOf(
+        a.org,
+        a.people.map((p) => p.id),
+        { name: "x", locale: "ja", email: true },
       ),
     ).rejects.toMatchObject({
       code: "EMAIL_NOT_CONFIGURED",
@@ -153,13 +139,7 @@ describe("creating a campaign", () => {
       message: expect.stringContaining("SMTP_URL"),
     });
     await expect(
-      createCampaign(
-        db,
-        a.org.organizationId,
-        a.org.actor,
-        { name: "x", locale: "ja", options: CONDITIONS, email: false },
-        { kind: "ids", identityIds: [a.people[0]!.id, b.people[0]!.id] },
-      ),
+      campaignOf(a.org, [a.people[0]!.id, b.people[0]!.id], { name: "x", locale: "ja" }),
     ).rejects.toMatchObject({ code: "IDENTITY_NOT_FOUND", status: 422 });
     const links = await db
       .select()
@@ -197,12 +177,10 @@ describe("following a campaign", () => {
   it("counts every state in one query, lists the people behind each count, and histograms failed checks", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 7);
-    const { campaign, members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Follow", locale: "en", options: { ...CONDITIONS, requireApproval: true }, email: false },
-      { kind: "ids", identityIds: people.map((p) => p.id) },
+    const { campaign, members } = await campaignOf(
+      org,
+      people.map((p) => p.id),
+      { name: "Follow", options: { ...CONDITIONS, requireApproval: true } },
     );
     const link = (i: number) => tokenOf(members[i]!.url);
     const linkId = async (i: number) => (await findValidLink(db, link(i)))!.linkId;
@@ -302,12 +280,10 @@ describe("following a campaign", () => {
   it("Remind gives a fresh link (and CSV rows) only to those who have not uploaded; their old links die", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 4);
-    const { campaign, members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Remind", locale: "ja", options: CONDITIONS, email: false },
-      { kind: "ids", identityIds: people.map((p) => p.id) },
+    const { campaign, members } = await campaignOf(
+      org,
+      people.map((p) => p.id),
+      { name: "Remind", locale: "ja" },
     );
     await submitSelfRegistration(db, tokenOf(members[0]!.url), await frontalJpeg(), nextIp());
     await db
@@ -335,13 +311,7 @@ describe("following a campaign", () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 1);
     const b = await orgWithPeople(db, 1);
-    const { campaign } = await createCampaign(
-      db,
-      a.org.organizationId,
-      a.org.actor,
-      { name: "A only", locale: "ja", options: CONDITIONS, email: false },
-      { kind: "ids", identityIds: [a.people[0]!.id] },
-    );
+    const { campaign } = await campaignOf(a.org, [a.people[0]!.id], { name: "A only", locale: "ja" });
     for (const attempt of [
       () => getCampaign(db, b.org.organizationId, campaign.id),
       () => getCampaignProgress(db, b.org.organizationId, campaign.id),
@@ -376,12 +346,10 @@ describe("following a campaign", () => {
         },
       );
     }
-    const { campaign } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Cursors", locale: "en", options: CONDITIONS, email: false },
+    const { campaign } = await campaignOf(
+      org,
       { kind: "match", match: { q: "", filter: "all" } },
+      { name: "Cursors" },
     );
     for (const bad of [cursor("a\u0000b", uuid), cursor("\ud800", uuid), cursor("x", uuid, "extra")]) {
       await expect(
@@ -389,13 +357,7 @@ describe("following a campaign", () => {
       ).rejects.toMatchObject({ code: "INVALID_CURSOR", status: 400 });
     }
     // The cursors the service hands out still work.
-    await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Cursors 2", locale: "en", options: CONDITIONS, email: false },
-      { kind: "match", match: { q: "", filter: "all" } },
-    );
+    await campaignOf(org, { kind: "match", match: { q: "", filter: "all" } }, { name: "Cursors 2" });
     const first = await listCampaigns(db, org.organizationId, { limit: 1 });
     const second = await listCampaigns(db, org.organizationId, { limit: 1, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((c) => c.name)).toEqual(["Cursors 2", "Cursors"]);
@@ -411,13 +373,10 @@ describe("reject with a reason and a new link", () => {
     const worker = new MailWorker(async () => db, settings, { pollMs: 50 }).start();
     try {
       const { org, people } = await orgWithPeople(db, 1);
-      const { campaign, members } = await createCampaign(
-        db,
-        org.organizationId,
-        org.actor,
-        { name: "Resend", locale: "en", options: { ...CONDITIONS, requireApproval: true }, email: false },
-        { kind: "ids", identityIds: [people[0]!.id] },
-      );
+      const { campaign, members } = await campaignOf(org, [people[0]!.id], {
+        name: "Resend",
+        options: { ...CONDITIONS, requireApproval: true },
+      });
       const first = tokenOf(members[0]!.url);
       await markLinkOpened(db, (await findValidLink(db, first))!.linkId, "ja");
       await submitSelfRegistration(db, first, await frontalJpeg(), nextIp());
@@ -539,13 +498,7 @@ describe("failed attempts with issue 11's upload path", () => {
   it("count photos that were checked: not an upload shed as busy, not a replayed outcome", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 1);
-    const { campaign, members } = await createCampaign(
-      db,
-      org.organizationId,
-      org.actor,
-      { name: "Attempts", locale: "en", options: CONDITIONS, email: false },
-      { kind: "ids", identityIds: [people[0]!.id] },
-    );
+    const { campaign, members } = await campaignOf(org, [people[0]!.id], { name: "Attempts" });
     const token = tokenOf(members[0]!.url);
     const failed = async () =>
       (await getCampaignProgress(db, org.organizationId, campaign.id)).failedAttempts;

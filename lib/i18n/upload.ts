@@ -92,5 +92,3 @@ export const uploadMessages = {
     privacy: "写真は安全に送信され、この登録のためだけに使用されます。",
   },
 } as const;
-
-export type UploadMessages = (typeof uploadMessages)[Locale];

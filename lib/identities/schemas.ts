@@ -35,7 +35,6 @@ export const identityFilterSchema = z.enum([
   "link_active",
   "pending_approval",
 ]);
-export type IdentityFilter = z.infer<typeof identityFilterSchema>;
 
 /** For `portrait_older`: the current portrait was taken more than this many months ago. */
 export const DEFAULT_PORTRAIT_AGE_MONTHS = 12;

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
-import { createTestDatabase } from "@/test/db";
+import { describe, expect, it } from "vitest";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import { createIdentity, deleteIdentity, getIdentity, listIdentities, updateIdentity } from "./service";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 describe("identities", () => {
   it("creates, finds by id and by ext:, updates and deletes", async () => {

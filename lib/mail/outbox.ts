@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import type { MailKind, MailLocale } from "./messages";
@@ -57,22 +57,6 @@ export async function enqueueMails(
     await tx.insert(mailOutbox).values(values);
   }
   return ids;
-}
-
-/** Queued mails of these links stop: their links were replaced, so the URL they carry is dead. */
-export async function cancelMailsForLinks(tx: DbOrTx, organizationId: string, linkIds: string[]) {
-  for (let i = 0; i < linkIds.length; i += CHUNK) {
-    await tx
-      .update(mailOutbox)
-      .set({ status: "cancelled", payload: null, claimToken: null, leaseUntil: null })
-      .where(
-        and(
-          eq(mailOutbox.organizationId, organizationId),
-          inArray(mailOutbox.linkId, linkIds.slice(i, i + CHUNK)),
-          eq(mailOutbox.status, "queued"),
-        ),
-      );
-  }
 }
 
 export interface ClaimedMail {

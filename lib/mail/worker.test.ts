@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { mailOutbox, uploadLinks } from "@/db/schema";
 import { createCampaign } from "@/lib/campaigns/create";
 import { createIdentity } from "@/lib/identities/service";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { findInDatabase } from "@/test/db-scan";
 import { makeOrgUser } from "@/test/fixtures";
 import { TestSmtpServer } from "@/test/smtp";
@@ -13,13 +13,10 @@ import { claimDueMails, handOver } from "./outbox";
 import { SmtpSender } from "./smtp";
 import { MailWorker } from "./worker";
 
-let handle: DbHandle;
+const handle = databaseForFile();
 const servers: TestSmtpServer[] = [];
 const workers: MailWorker[] = [];
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((w) => w.stop()));
   await Promise.all(servers.splice(0).map((s) => s.stop()));
@@ -29,9 +26,6 @@ afterEach(async () => {
     .set({ status: "cancelled", payload: null })
     .where(sql`status in ('queued', 'sending', 'handed_over')`);
   setMailSettingsForProcess(undefined);
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 async function smtp(options: ConstructorParameters<typeof TestSmtpServer>[0] = {}) {

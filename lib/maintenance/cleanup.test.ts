@@ -1,24 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { idempotencyKeys, mailOutbox, rateLimits } from "@/db/schema";
 import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { hitRateLimit } from "@/lib/rate-limit";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import { runMaintenance } from "./cleanup";
 
 /** Issue 11, item 7: rate_limits and idempotency_keys rows were never purged. */
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 describe("maintenance", () => {
   it("deletes expired rate-limit counters and idempotency keys, keeps current ones", async () => {

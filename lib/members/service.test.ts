@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { loadSessionRecord } from "@/lib/auth/accounts";
 import { attemptLogin } from "@/lib/auth/login";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import { ADD_MEMBER_LIMIT, addMember, changeMemberRole, listMembers, setMemberDisabled } from "./service";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 describe("members", () => {
   it("adds a member who can sign in with the role given, in this organization only", async () => {

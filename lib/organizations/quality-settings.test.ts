@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { describe, expect, it } from "vitest";
+import { frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { orgWithLink } from "@/test/flow";
 import { getQualityOverrides, setQualityOverrides } from "./quality-settings";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
+const handle = databaseForFile();
 
 describe("per-organization quality thresholds", () => {
   it("apply to that organization's uploads, and can be reset", async () => {

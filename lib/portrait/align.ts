@@ -9,7 +9,12 @@ export const CHIP_SIZE = 150; // the recognition net's input size
  * interpolation and box-averaged supersampling when shrinking (so large faces do not alias).
  * Pure arithmetic: deterministic across runs and machines.
  */
-export function alignedChip(img: RgbImage, landmarks: Pt[], rollDeg: number, centre: Pt): Buffer {
+export function alignedChip(
+  img: RgbImage,
+  landmarks: Pt[],
+  rollDeg: number,
+  centre: Pt,
+): Uint8Array<ArrayBuffer> {
   const upright = landmarks.map((p) => rotateAbout(p, centre, -rollDeg));
   const b = bbox(upright);
   const side = Math.max(b.width, b.height) * 1.2;
@@ -19,7 +24,7 @@ export function alignedChip(img: RgbImage, landmarks: Pt[], rollDeg: number, cen
   const ss = Math.max(1, Math.min(4, Math.ceil(step)));
   const cos = Math.cos((rollDeg * Math.PI) / 180);
   const sin = Math.sin((rollDeg * Math.PI) / 180);
-  const out = Buffer.alloc(CHIP_SIZE * CHIP_SIZE * 3);
+  const out = new Uint8Array(CHIP_SIZE * CHIP_SIZE * 3);
   const acc = [0, 0, 0];
   for (let v = 0; v < CHIP_SIZE; v++) {
     for (let u = 0; u < CHIP_SIZE; u++) {

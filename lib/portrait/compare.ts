@@ -2,10 +2,10 @@
  * Template comparison. Templates are face-api (dlib ResNet-34) 128-d descriptors compared by
  * Euclidean distance; the 0–100 similarity is linear in the distance: 100 at d = 0, 0 at d ≥ 1.0.
  *
- * SAME_PERSON_SIMILARITY was calibrated with lib/portrait/calibrate.ts on pairs built from the
- * faces in face-api's sample photos: same-person pairs are the same face re-photographed by
- * augmentation (crop shift/scale, brightness ±25 %, rotation ±8°, JPEG q 40–95, downscaling);
- * different-person pairs are all pairs of different faces. See the numbers in calibrate.ts's header.
+ * SAME_PERSON_SIMILARITY was calibrated with scripts/calibrate.ts (`npm run calibrate`) on pairs
+ * built from the faces in face-api's sample photos: same-person pairs are the same face
+ * re-photographed by augmentation (crop shift/scale, brightness ±25 %, rotation 8°, JPEG q 40–95,
+ * downscaling); different-person pairs are all pairs of different faces. Its numbers are below.
  */
 export const MAX_DISTANCE = 1.0;
 
@@ -15,9 +15,10 @@ export function similarityFromDistance(distance: number): number {
 
 /**
  * Calibration (templates from the human-mesh landmarks, see README "Face engine"), two sets:
- * - face-api's sample faces and augmented copies (lib/portrait/calibrate.ts; 21 faces, 126 same- and
- *   210 different-person pairs): different people from d = 0.459 (p1 0.477); d ≤ 0.45 → FMR 0 %,
- *   FNMR 0.8 %; d ≤ 0.5 → FMR 2.4 %.
+ * - face-api's sample faces and augmented copies (scripts/calibrate.ts; all 21 faces found, 126
+ *   same- and 210 different-person pairs; measured again when the script moved to scripts/):
+ *   same person up to d = 0.413, different people from d = 0.454 (p1 0.477); d ≤ 0.45 → FMR 0 %,
+ *   FNMR 0 %; d ≤ 0.5 → FMR 2.4 %.
  * - real photos of the same people taken apart (test/quality-set: franck ×3 video frames, audrey,
  *   cage, bieber and Connery ×2 each; 7 same- and 129 different-person pairs): same person up to
  *   d = 0.460 (bieber, years apart), different people from d = 0.594.

@@ -182,6 +182,33 @@ export function insidePolygon(poly: Pt[], x: number, y: number): boolean {
   return hit;
 }
 
+/**
+ * Where sharpness is measured: the inner face (brows to chin, without the jaw contour, whose edges
+ * are the background's), clipped to the image, and the size (w × h) it is resampled to so the eyes
+ * are SHARPNESS_EYE_PX apart and the figure does not depend on resolution. null when too small.
+ */
+export function sharpnessWindow(
+  img: { width: number; height: number },
+  landmarks: Pt[],
+  interEye: number,
+): { left: number; top: number; width: number; height: number; w: number; h: number } | null {
+  const box = bbox(landmarks.slice(17, 68));
+  const left = Math.max(0, Math.floor(box.x));
+  const top = Math.max(0, Math.floor(box.y));
+  const width = Math.min(img.width - left, Math.ceil(box.width));
+  const height = Math.min(img.height - top, Math.ceil(box.height));
+  if (width < 4 || height < 4 || interEye <= 0) return null;
+  const k = SHARPNESS_EYE_PX / interEye;
+  return {
+    left,
+    top,
+    width,
+    height,
+    w: Math.max(8, Math.round(width * k)),
+    h: Math.max(8, Math.round(height * k)),
+  };
+}
+
 /** Standard deviation of the 4-neighbour Laplacian of a greyscale image (row-major, 1 byte a pixel). */
 export function laplacianStd(grey: ArrayLike<number>, w: number, h: number): number {
   let n = 0,

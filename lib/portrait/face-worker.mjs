@@ -1,5 +1,8 @@
-// Face inference worker (worker_threads). Plain ESM JavaScript so it loads unbundled under tsx, Vitest
-// and `next start`; every file it needs is found from this module's own location, never from cwd.
+// @ts-check
+// Face inference worker (worker_threads), started by pool.ts. Plain ESM JavaScript so it loads
+// unbundled under tsx, Vitest and `next start`; every file it needs (packages, models, WASM) is
+// found from this module's own location, never from the working directory. Type-checked through
+// JSDoc against worker-protocol.ts, the message types pool.ts uses too.
 // It only runs the networks; every quality decision is made in TypeScript on the main thread.
 //
 // Engine (see README "Face engine"):
@@ -9,8 +12,17 @@
 //     aligned chip the main thread cuts from the photo.
 // Both run on the tfjs WASM backend with the models shipped in their npm packages.
 //
-// Protocol: { id, kind: 'detect', rgb, width, height } → { id, ok, result: { faces: WireFace[] } }
-//           { id, kind: 'describe', rgb, size }      → { id, ok, result: { descriptor: number[] } }
+// Protocol (worker-protocol.ts), one request at a time per worker, its pixel buffer transferred:
+//   { id, kind: "detect", rgb, width, height } → { id, ok: true, result: { faces, ms }, tensors }
+//   { id, kind: "describe", rgb, size }        → { id, ok: true, result: { descriptor }, tensors }
+//   a request that fails                       → { id, ok: false, error }
+// Once, when the models have loaded: { ready: true }, or { ready: false, error } (every request then
+// fails with that error). Requests that arrive before then wait for the models.
+/** @typedef {import("./worker-protocol").NumberedRequest} NumberedRequest */
+/** @typedef {import("./worker-protocol").WorkerMessage} WorkerMessage */
+/** @typedef {import("./worker-protocol").WireFace} WireFace */
+/** @typedef {import("./worker-protocol").DetectResult} DetectResult */
+/** @typedef {import("./worker-protocol").DescribeResult} DescribeResult */
 import { parentPort } from "node:worker_threads";
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
@@ -26,7 +38,10 @@ const { Human } = require(
   path.join(path.dirname(require.resolve("@vladmandic/human")), "human.node-wasm.js"),
 );
 
-/** A package's folder, from the file its "require" entry resolves to (…/<package>/dist/<file>.js). */
+/**
+ * A package's folder, from the file its "require" entry resolves to (…/<package>/dist/<file>.js).
+ * @param {string} name
+ */
 const distOf = (name) => path.dirname(require.resolve(name));
 const WASM_DIR = distOf("@tensorflow/tfjs-backend-wasm") + path.sep;
 const FACE_API_MODELS = path.join(distOf("@vladmandic/face-api"), "..", "model");
@@ -41,16 +56,19 @@ const MAX_FACES = 10;
  * answered from disk instead (no network, no cwd), anything else is refused.
  */
 function registerFileLoader() {
+  // A router answers null for a URL it does not take (tfjs's IORouter type leaves that case out).
+  const notMine = /** @type {any} */ (null);
   const allowed = [HUMAN_MODELS, FACE_API_MODELS].map((d) => path.resolve(d) + path.sep);
-  tf.io.registerLoadRouter((url) => {
+  tf.io.registerLoadRouter((/** @type {string | string[]} */ url) => {
     const u = Array.isArray(url) ? url[0] : url;
-    if (typeof u !== "string" || !u.startsWith("file://")) return null;
+    if (typeof u !== "string" || !u.startsWith("file://")) return notMine;
     const file = path.resolve(fileURLToPath(u));
-    if (!allowed.some((dir) => file.startsWith(dir))) return null;
+    if (!allowed.some((dir) => file.startsWith(dir))) return notMine;
     return {
       load: async () => {
         const json = JSON.parse(await readFile(file, "utf8"));
         const weightSpecs = [];
+        /** @type {Buffer[]} */
         const parts = [];
         for (const group of json.weightsManifest) {
           weightSpecs.push(...group.weights);
@@ -109,6 +127,7 @@ const HUMAN_CONFIG = {
   segmentation: off,
 };
 
+/** @type {any} human's class is loaded by file path above, so it has no types here. */
 let human;
 
 async function init() {
@@ -133,12 +152,14 @@ const DEG = 180 / Math.PI;
  * iris centres and contours) as a flat [x, y, z, …] list in image pixels (z: depth, same scale),
  * the detector's and the mesh's confidence, and the head rotation human derives from the mesh.
  * @param {Uint8Array} rgb @param {number} width @param {number} height
+ * @returns {Promise<DetectResult>}
  */
 async function detect(rgb, width, height) {
   const input = tf.tensor4d(rgb, [1, height, width, 3], "int32");
   try {
     const started = performance.now();
     const result = await human.detect(input);
+    /** @type {WireFace[]} */
     const faces = [];
     for (const f of result.face) {
       faces.push({
@@ -159,35 +180,40 @@ async function detect(rgb, width, height) {
   }
 }
 
-/** @param {Uint8Array} rgb @param {number} size */
+/**
+ * @param {Uint8Array} rgb @param {number} size
+ * @returns {Promise<DescribeResult>}
+ */
 async function describe(rgb, size) {
   const input = tf.tensor3d(rgb, [size, size, 3], "int32");
   try {
-    const descriptor = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(input);
+    // face-api declares its own copy of tfjs's tensor types: the same tensor, another type.
+    const descriptor = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(
+      /** @type {any} */ (input),
+    );
     return { descriptor: Array.from(/** @type {Float32Array} */ (descriptor)) };
   } finally {
     input.dispose();
   }
 }
 
+/** @param {WorkerMessage} msg */
+const post = (msg) => parentPort?.postMessage(msg);
+
 const ready = init();
 
-parentPort?.on("message", async (msg) => {
+parentPort?.on("message", async (/** @type {NumberedRequest} */ msg) => {
   try {
     await ready;
     const rgb = new Uint8Array(msg.rgb);
     const result =
       msg.kind === "detect" ? await detect(rgb, msg.width, msg.height) : await describe(rgb, msg.size);
-    parentPort?.postMessage({ id: msg.id, ok: true, result, tensors: tf.memory().numTensors });
+    post({ id: msg.id, ok: true, result, tensors: tf.memory().numTensors });
   } catch (error) {
-    parentPort?.postMessage({
-      id: msg.id,
-      ok: false,
-      error: String(error instanceof Error ? error.message : error),
-    });
+    post({ id: msg.id, ok: false, error: String(error instanceof Error ? error.message : error) });
   }
 });
 ready.then(
-  () => parentPort?.postMessage({ ready: true }),
-  (error) => parentPort?.postMessage({ ready: false, error: String(error) }),
+  () => post({ ready: true }),
+  (error) => post({ ready: false, error: String(error) }),
 );

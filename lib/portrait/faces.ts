@@ -3,11 +3,12 @@
  * orientation (rotation without EXIF). Decisions only; the networks run in face-worker.mjs.
  */
 import { edgePadded, quarterTurn, shrunk, type RgbImage } from "./decode";
-import { bbox, faceGeometry, type FaceGeometry, type Pt } from "./geometry";
+import { faceGeometry, landmarksNearEdge, type FaceGeometry, type Pt } from "./geometry";
 import { landmarks68 } from "./mesh";
 import { lipsOverEyesRedness } from "./occlusion";
 import { FLAT_SHARE_MAX, flatShare } from "./exposure";
-import { getPool, type DetectResult, type WireFace } from "./pool";
+import { getPool } from "./pool";
+import type { WireFace } from "./worker-protocol";
 import type { QualityThresholds } from "./thresholds";
 
 /**
@@ -98,18 +99,13 @@ const TIGHT_MARGIN = 0.1;
 /** …is read again padded by this share of its long side on every side. */
 const TIGHT_PAD = 0.2;
 
-const tightCrop = (f: WireFace, img: RgbImage) => {
-  const b = bbox(landmarks68(f.mesh));
-  const mx = TIGHT_MARGIN * b.width;
-  const my = TIGHT_MARGIN * b.height;
-  return b.x - mx < 0 || b.y - my < 0 || b.x + b.width + mx > img.width || b.y + b.height + my > img.height;
-};
+const tightCrop = (f: WireFace, img: RgbImage) => landmarksNearEdge(landmarks68(f.mesh), img, TIGHT_MARGIN);
 
 async function detectIn(img: RgbImage, clock: DetectClock): Promise<WireFace[]> {
   const pixels = new Uint8Array(img.data); // a copy we can transfer; the image stays here
   // Only a photo's first reading may be shed as busy: a later one (turned, padded, stretched)
   // continues a portrait the pool already took, and refusing it would waste the work done.
-  const detected = await getPool().run<DetectResult>(
+  const detected = await getPool().run(
     { kind: "detect", rgb: pixels.buffer, width: img.width, height: img.height },
     [pixels.buffer],
     { continuation: clock.reads > 0 },

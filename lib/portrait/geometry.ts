@@ -114,3 +114,18 @@ export function bbox(pts: Pt[]): { x: number; y: number; width: number; height: 
 }
 
 export const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/**
+ * Whether the landmarks' box, widened by `margin` of its size on every side, leaves the image: a
+ * tight crop (the TIGHT_CROP warning, and the cue to read a photo again padded).
+ */
+export function landmarksNearEdge(
+  landmarks: Pt[],
+  img: { width: number; height: number },
+  margin: number,
+): boolean {
+  const b = bbox(landmarks);
+  const mx = b.width * margin;
+  const my = b.height * margin;
+  return b.x - mx < 0 || b.y - my < 0 || b.x + b.width + mx > img.width || b.y + b.height + my > img.height;
+}

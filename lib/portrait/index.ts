@@ -11,7 +11,7 @@
  * human face is found, and otherwise accepts with a FACE_NOT_FOUND warning and `template: null`.
  */
 export { processPortrait } from "./process";
-export type { PortraitResult, ProcessOptions, QualityReport, FaceSummary } from "./process";
+export type { PortraitResult, ProcessOptions, QualityReport, FaceSummary } from "./report";
 export type { QualityCode, QualityIssue, Severity } from "./issues";
 export { QUALITY_CODES } from "./issues";
 export { DEFAULT_THRESHOLDS, qualityThresholdsSchema, resolveThresholds } from "./thresholds";

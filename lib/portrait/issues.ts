@@ -1,4 +1,4 @@
-/** Codes in QUALITY.md table order: `primary` is the first reject in this order, else the first warn. */
+/** Codes in the order of docs/QUALITY.md's table: `primary` is the first reject in this order, else the first warn. */
 export const QUALITY_CODES = [
   "FILE_TOO_LARGE",
   "UNSUPPORTED_FORMAT",

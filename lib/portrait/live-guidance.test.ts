@@ -2,8 +2,8 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { processPortrait, shutdownPortraitWorkers } from "./index";
 import { liveHints, type LiveFace, type LiveHint } from "./live-guidance";
-import { getPool, type DetectResult } from "./pool";
-import * as F from "./test-fixtures";
+import { getPool } from "./pool";
+import * as F from "@/test/photos";
 import { DEFAULT_THRESHOLDS, resolveThresholds, type QualityThresholds } from "./thresholds";
 
 /**
@@ -26,7 +26,7 @@ async function frameOf(picture: Buffer | Promise<Buffer>) {
     .toBuffer({ resolveWithObject: true });
   const pixels = { data: new Uint8Array(data), width: FRAME.width, height: FRAME.height };
   const copy = new Uint8Array(data);
-  const found = await getPool().run<DetectResult>(
+  const found = await getPool().run(
     { kind: "detect", rgb: copy.buffer, width: FRAME.width, height: FRAME.height },
     [copy.buffer],
   );

@@ -10,15 +10,14 @@ import {
   faceExposure,
   FLAT_SHARE_MAX,
   flatShare,
-  halfExposures,
   imageExposure,
   laplacianStd,
-  SHARPNESS_EYE_PX,
+  sharpnessWindow,
 } from "./exposure";
 import type { Pixels } from "./exposure";
 import { bbox, faceGeometry, type Pt } from "./geometry";
 import { landmarks68 } from "./mesh";
-import { occlusionOf } from "./occlusion";
+import { coveredParts, occlusionOf } from "./occlusion";
 import type { QualityThresholds } from "./thresholds";
 
 /** One face as the face engine reports it, in frame pixels. */
@@ -161,20 +160,11 @@ export function liveHints(frame: LiveFrame, t: QualityThresholds): LiveAssessmen
 
   // Occlusion exactly as the server judges it, including when exposure hides it.
   const occ = occlusionOf(img, main.f.mesh, geo.interEye);
-  const [upper, lower] = halfExposures(img, main.lm);
-  const exposureHides =
-    Math.min(upper!.dark, lower!.dark) >= t.darkShareWarn ||
-    Math.min(upper!.bright, lower!.bright) >= t.brightShareWarn;
   metrics.eyesDarkShare = occ.eyesDark;
   metrics.lowerFaceForeignShare = occ.lowerFaceForeign;
-  if (!exposureHides && (occ.eyesDark >= t.occludedEyesDarkShare || occ.glabellaCovered))
-    hints.add("EYES_COVERED");
-  if (
-    !exposureHides &&
-    (Math.min(occ.noseForeign, occ.mouthForeign) >= t.occludedForeignShare ||
-      occ.lowerFaceForeign >= t.occludedLowerFaceShare)
-  )
-    hints.add("MOUTH_COVERED");
+  const covered = coveredParts(img, main.lm, occ, t);
+  if (covered.eyes) hints.add("EYES_COVERED");
+  if (covered.mouth) hints.add("MOUTH_COVERED");
   if (hints.size) return done();
 
   const sharpness = faceSharpnessOf(img, main.lm, geo.interEye);
@@ -189,15 +179,9 @@ export function liveHints(frame: LiveFrame, t: QualityThresholds): LiveAssessmen
  * here it is bilinear, which reads slightly softer — never sharper than the server will.
  */
 export function faceSharpnessOf(img: Pixels, landmarks: Pt[], interEye: number): number {
-  const box = bbox(landmarks.slice(17, 68));
-  const left = Math.max(0, Math.floor(box.x));
-  const top = Math.max(0, Math.floor(box.y));
-  const width = Math.min(img.width - left, Math.ceil(box.width));
-  const height = Math.min(img.height - top, Math.ceil(box.height));
-  if (width < 4 || height < 4 || interEye <= 0) return 0;
-  const k = SHARPNESS_EYE_PX / interEye;
-  const w = Math.max(8, Math.round(width * k));
-  const h = Math.max(8, Math.round(height * k));
+  const win = sharpnessWindow(img, landmarks, interEye);
+  if (!win) return 0;
+  const { left, top, width, height, w, h } = win;
   const grey = new Float32Array(w * h);
   const luma = (x: number, y: number) => {
     const i = (y * img.width + x) * 3;

@@ -16,7 +16,8 @@
  */
 import { bbox, type Pt } from "./geometry";
 import { MESH_REGIONS, meshOf } from "./mesh";
-import { insideRuns, type Pixels } from "./exposure";
+import { halfExposures, insideRuns, type Pixels } from "./exposure";
+import type { QualityThresholds } from "./thresholds";
 
 export interface Occlusion {
   /** Share of eye-region pixels darker than EYE_DARK_RELATIVE × the bare skin's lightness (worse eye). */
@@ -39,6 +40,31 @@ export interface Occlusion {
 const EYE_DARK_RELATIVE = 0.4;
 /** Between the brows, "covered" means nearly black against the cheeks (a band, a lens bridge). */
 const GLABELLA_DARK_RELATIVE = 0.25;
+/**
+ * Which parts of the face are covered, as the server check and the live guidance both judge it. In
+ * crushed shadows or blown highlights every region looks foreign, so exposure is the message then
+ * and nothing counts as covered: judged on both halves of the face (above and below the nose tip),
+ * so that an occluder's own dark or bright pixels do not count.
+ */
+export function coveredParts(
+  img: Pixels,
+  landmarks: Pt[],
+  occ: Occlusion,
+  t: QualityThresholds,
+): { eyes: boolean; mouth: boolean } {
+  const [upper, lower] = halfExposures(img, landmarks);
+  const exposureHides =
+    Math.min(upper!.dark, lower!.dark) >= t.darkShareWarn ||
+    Math.min(upper!.bright, lower!.bright) >= t.brightShareWarn;
+  if (exposureHides) return { eyes: false, mouth: false };
+  return {
+    eyes: occ.eyesDark >= t.occludedEyesDarkShare || occ.glabellaCovered,
+    mouth:
+      Math.min(occ.noseForeign, occ.mouthForeign) >= t.occludedForeignShare ||
+      occ.lowerFaceForeign >= t.occludedLowerFaceShare,
+  };
+}
+
 /** Weighted CIELAB distance above which a pixel is not the face's skin. */
 const FOREIGN_DELTA_E = 20;
 
@@ -55,15 +81,7 @@ export function occlusionOf(img: Pixels, mesh: number[], interEye: number): Occl
   const glabella = patch([MESH_REGIONS.glabella], 0.12);
 
   const eyeDark = (idx: readonly number[], skin: Lab | null) => {
-    const lab = labInPolygon(
-      img,
-      enlarge(
-        idx.map((i) => m.pt(i)),
-        1.4,
-        1.8,
-      ),
-      step,
-    );
+    const lab = eyeRegionLab(img, m, idx, step);
     if (lab.length === 0 || skin === null) return 0;
     let dark = 0;
     for (let k = 0; k < lab.length; k += 3) if (lab[k]! < EYE_DARK_RELATIVE * skin[0]) dark++;
@@ -249,18 +267,21 @@ export function lipsOverEyesRedness(img: Pixels, mesh: number[], interEye: numbe
     1,
   );
   const eyes = median(
-    [MESH_REGIONS.eyeA, MESH_REGIONS.eyeB].flatMap((idx) =>
-      labInPolygon(
-        img,
-        enlarge(
-          idx.map((i) => m.pt(i)),
-          1.4,
-          1.8,
-        ),
-        step,
-      ),
-    ),
+    [MESH_REGIONS.eyeA, MESH_REGIONS.eyeB].flatMap((idx) => eyeRegionLab(img, m, idx, step)),
     1,
   );
   return lips === null || eyes === null ? 0 : lips - eyes;
+}
+
+/** CIELAB of one eye's region as both eye measures read it: its mesh contour, 1.4× wider and 1.8× taller. */
+function eyeRegionLab(img: Pixels, m: ReturnType<typeof meshOf>, idx: readonly number[], step: number) {
+  return labInPolygon(
+    img,
+    enlarge(
+      idx.map((i) => m.pt(i)),
+      1.4,
+      1.8,
+    ),
+    step,
+  );
 }

@@ -1,10 +1,11 @@
+import { tmpdir } from "node:os";
 import sharp from "sharp";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAppError } from "@/lib/errors";
 import { CHIP_SIZE } from "./align";
 import { processPortrait, shutdownPortraitWorkers } from "./index";
 import { getPool, isPortraitBusy, withPortraitAdmission } from "./pool";
-import * as F from "./test-fixtures";
+import * as F from "@/test/photos";
 
 /** Load shedding (issue 11, item 1): a job that would wait too long is refused at once, as BUSY. */
 
@@ -100,5 +101,28 @@ describe("portrait pool admission", () => {
     expect(detectOptions.length).toBeGreaterThan(1);
     expect(detectOptions[0]?.continuation).toBe(false);
     expect(detectOptions.slice(1).every((o) => o?.continuation === true)).toBe(true);
+  });
+});
+
+describe("the face worker", () => {
+  it("is found from the pool's own module, whatever the working directory (issue 12, item 7)", async () => {
+    await shutdownPortraitWorkers();
+    process.env.FACE_WORKERS = "1";
+    const cwd = process.cwd();
+    process.chdir(tmpdir());
+    // The pool module loaded afresh while the working directory is elsewhere, as a server started
+    // from another folder would load it.
+    vi.resetModules();
+    const fresh = await import("./pool");
+    try {
+      const chip = new Uint8Array(CHIP_SIZE * CHIP_SIZE * 3).fill(128);
+      const { descriptor } = await fresh
+        .getPool()
+        .run({ kind: "describe", rgb: chip.buffer, size: CHIP_SIZE }, [chip.buffer]);
+      expect(descriptor).toHaveLength(128);
+    } finally {
+      await fresh.shutdownPortraitWorkers();
+      process.chdir(cwd);
+    }
   });
 });

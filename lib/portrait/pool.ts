@@ -1,8 +1,29 @@
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import { faceEnv } from "@/lib/env";
 import { AppError, hasErrorCode } from "@/lib/errors";
+import type {
+  NumberedRequest,
+  RequestOf,
+  ResultOf,
+  WorkerKind,
+  WorkerMessage,
+  WorkerRequest,
+} from "./worker-protocol";
+
+/**
+ * The worker's file, found from this module's own location. Under Next the module is bundled, but
+ * Turbopack gives `import.meta.url` the source file's URL (resolved from the build's own folder at
+ * run time), so this is lib/portrait/face-worker.mjs under tsx, Vitest and `next start` alike,
+ * whatever the working directory.
+ */
+// turbopackIgnore (here and at `new Worker`): Turbopack follows the path into the worker to bundle it.
+const WORKER_FILE = path.join(
+  /* turbopackIgnore: true */ path.dirname(fileURLToPath(import.meta.url)),
+  "face-worker.mjs",
+);
 
 /**
  * The pool sheds load: a job that would wait too long is refused at once. Callers answer 503 with
@@ -19,40 +40,13 @@ export class PortraitBusyError extends AppError {
 
 export const isPortraitBusy = (error: unknown): error is AppError => hasErrorCode(error, "BUSY");
 
-export interface WireBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-/** One face as the worker reports it (see face-worker.mjs). */
-export interface WireFace {
-  /** BlazeFace detection score. */
-  boxScore: number;
-  /** Face-mesh confidence. */
-  meshScore: number;
-  box: WireBox;
-  /** 468 (478 with iris) mesh points, flat [x, y, z, …] in working-image pixels. */
-  mesh: number[];
-  /** Head rotation derived from the mesh, degrees. */
-  rotation: { roll: number; yaw: number; pitch: number };
-}
-export interface DetectResult {
-  faces: WireFace[];
-  /** Time in the worker (BlazeFace + mesh + iris). */
-  ms: number;
-}
-export interface DescribeResult {
-  descriptor: number[];
-}
-
 type Job = {
-  message: Record<string, unknown>;
+  message: WorkerRequest;
   transfer: ArrayBuffer[];
-  resolve: (v: unknown) => void;
+  resolve: (v: ResultOf[WorkerKind]) => void;
   reject: (e: Error) => void;
   /** The job's kind (message.kind), for the per-kind duration estimate. */
-  kind: string;
+  kind: WorkerKind;
   startedAt?: number;
 };
 type Slot = { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null };
@@ -64,7 +58,7 @@ const JOB_TIMEOUT_MS = 30_000;
  * They are never shed and go to the front of the queue: refusing them would throw away the work
  * done for the same upload, and finishing admitted uploads first is what keeps their wait short.
  */
-const CONTINUATION_KINDS = new Set(["describe"]);
+const CONTINUATION_KINDS = new Set<WorkerKind>(["describe"]);
 /** Before any job has finished, a job of an unknown kind is assumed to take this long. */
 const DEFAULT_JOB_MS = 400;
 const SAMPLES_PER_KIND = 32;
@@ -114,17 +108,16 @@ class FacePool {
   }
 
   private spawn(): Slot {
-    // A plain .mjs file found from the project root (this module is bundled by Next, so its own
-    // location says nothing): it is never bundled, so the same file loads under tsx, Vitest and
-    // `next start`; it finds its models and WASM files from its own location.
+    // A plain .mjs file, never bundled, so the same file loads under tsx, Vitest and `next start`;
+    // it finds its models and WASM files from its own location.
     // turbopackIgnore: Turbopack would otherwise bundle the worker (it follows `new Worker(path)`),
     // and the worker loads @vladmandic/human's WASM build by file path, which cannot be bundled.
-    const file = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/portrait/face-worker.mjs");
-    const worker = new Worker(file);
+    const worker = new Worker(/* turbopackIgnore: true */ WORKER_FILE);
     const slot: Slot = { worker, job: null, timer: null };
     worker.unref();
-    worker.on("message", (msg: { id?: number; ok?: boolean; result?: unknown; error?: string }) => {
-      if (msg.id === undefined || !slot.job) return;
+    worker.on("message", (msg: WorkerMessage) => {
+      // The readiness message is not awaited: a job sent early waits in the worker until it is ready.
+      if (!("id" in msg) || !slot.job) return;
       const job = slot.job;
       if (job.startedAt !== undefined) this.times.record(job.kind, performance.now() - job.startedAt);
       this.release(slot);
@@ -199,13 +192,13 @@ class FacePool {
    * `continuation`: the job continues a portrait whose first job already ran (another reading of
    * the same photo — turned, padded or contrast-stretched): treated like a CONTINUATION_KINDS job.
    */
-  run<T>(
-    message: Record<string, unknown>,
+  run<K extends WorkerKind>(
+    message: RequestOf<K>,
     transfer: ArrayBuffer[] = [],
     options: { continuation?: boolean } = {},
-  ): Promise<T> {
+  ): Promise<ResultOf[K]> {
     if (this.closed) return Promise.reject(new Error("portrait workers are shut down"));
-    const kind = String(message.kind ?? "");
+    const kind: WorkerKind = message.kind;
     const continuation = options.continuation === true || CONTINUATION_KINDS.has(kind);
     if (!continuation && this.slots.every((s) => s.job)) {
       // Shed early: a caller told "busy, retry in N s" now is better off than one that waits
@@ -214,8 +207,9 @@ class FacePool {
       if (this.queue.length >= this.maxQueue || wait > this.maxWaitMs)
         return Promise.reject(new PortraitBusyError(Math.min(30, Math.max(1, Math.ceil(wait / 1000)))));
     }
-    return new Promise<T>((resolve, reject) => {
-      const job: Job = { message, transfer, resolve: resolve as (v: unknown) => void, reject, kind };
+    return new Promise<ResultOf[K]>((resolve, reject) => {
+      // The worker answers a request with its kind's result (worker-protocol.ts).
+      const job: Job = { message, transfer, resolve: resolve as Job["resolve"], reject, kind };
       if (continuation) this.queue.unshift(job);
       else this.queue.push(job);
       this.pump();
@@ -231,7 +225,8 @@ class FacePool {
       job.startedAt = performance.now();
       slot.worker.ref();
       slot.timer = setTimeout(() => void slot.worker.terminate(), JOB_TIMEOUT_MS);
-      slot.worker.postMessage({ ...job.message, id: this.nextId++ }, job.transfer);
+      const request: NumberedRequest = { ...job.message, id: this.nextId++ };
+      slot.worker.postMessage(request, job.transfer);
     }
   }
 

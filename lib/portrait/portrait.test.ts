@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as F from "./test-fixtures";
+import * as F from "@/test/photos";
 import {
   compareTemplates,
   DEFAULT_THRESHOLDS,
@@ -14,7 +14,7 @@ import {
 import sharp from "sharp";
 import { faceGeometry, PITCH_NEUTRAL_DEG, type Pt } from "./geometry";
 import { insidePolygon, insideRuns } from "./photometry";
-import { poseAndEyesIssues } from "./process";
+import { poseAndEyesIssues } from "./quality-check";
 import { PortraitBusyError } from "./pool";
 import { resolveThresholds } from "./thresholds";
 

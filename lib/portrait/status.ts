@@ -1,4 +1,4 @@
-import type { QualityReport } from "./process";
+import type { QualityReport } from "./report";
 
 /** HTTP status for a rejected report: input-size and format problems get their own codes. */
 export function statusForReport(report: Pick<QualityReport, "primary">): 413 | 415 | 422 {

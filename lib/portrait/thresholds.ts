@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Every number the quality check decides with, in one place. Defaults follow QUALITY.md; an
+ * Every number the quality check decides with, in one place. Defaults follow docs/QUALITY.md; an
  * organization may override any subset (validated by `qualityThresholdsSchema`).
  * Sizes are in original-image pixels; shares are 0–1; angles are degrees.
  */

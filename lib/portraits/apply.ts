@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { identities, portraits, type LinkConditions } from "@/db/schema";
-import type { QualityReport } from "@/lib/portrait/process";
+import type { QualityReport } from "@/lib/portrait/report";
 
 export type PortraitSource = "admin_upload" | "self_registration" | "api";
 

@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { approvalRequests, portraits } from "@/db/schema";
 import { createApprovalRequest } from "@/lib/approvals/create";
 import { getApprovalDetail } from "@/lib/approvals/service";
 import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
-import {
-  LEGACY_TEMPLATE_MODEL,
-  processPortrait,
-  shutdownPortraitWorkers,
-  TEMPLATE_MODEL,
-} from "@/lib/portrait";
-import { cartoonPng, frontalJpeg, neighbourJpeg } from "@/lib/portrait/test-fixtures";
+import { LEGACY_TEMPLATE_MODEL, processPortrait, TEMPLATE_MODEL } from "@/lib/portrait";
+import { cartoonPng, frontalJpeg, neighbourJpeg } from "@/test/photos";
 import { forgetSearchIndex } from "@/lib/search/index-cache";
 import { searchByTemplate } from "@/lib/search/service";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser, uncheckedReport } from "@/test/fixtures";
 import { applyPortrait } from "./apply";
 import { identitiesNeedingPhoto, reindexTemplates } from "./reindex";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-}, 120_000);
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
+const handle = databaseForFile();
 
 /** A template as the previous release stored it: another model's vector, tagged with its model id. */
 const legacyOf = (t: number[]) => t.map((v, i) => v + (i % 2 ? 0.02 : -0.02));

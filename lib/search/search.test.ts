@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createIdentity, deleteIdentity } from "@/lib/identities/service";
-import {
-  processPortrait,
-  SAME_PERSON_SIMILARITY,
-  shutdownPortraitWorkers,
-  TEMPLATE_MODEL,
-} from "@/lib/portrait";
+import { processPortrait, SAME_PERSON_SIMILARITY, TEMPLATE_MODEL } from "@/lib/portrait";
 import { applyPortrait } from "@/lib/portraits/apply";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { facePhoto, FACE_BOXES } from "@/test/faces";
 import { makeOrgUser, uncheckedReport } from "@/test/fixtures";
 import { forgetSearchIndex } from "./index-cache";
 import { searchByTemplate } from "./service";
 
-let handle: DbHandle;
+const handle = databaseForFile();
 const REGISTERED = FACE_BOXES.length - 3;
 const templates: (number[] | null)[] = [];
 const otherShots: (number[] | null)[] = [];
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
   for (let i = 0; i < FACE_BOXES.length; i++) {
     templates.push((await processPortrait(await facePhoto(i), { qualityCheck: false })).template);
     otherShots.push((await processPortrait(await facePhoto(i, "other"), { qualityCheck: false })).template);
   }
 }, 180_000);
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 async function enrol(orgId: string, actor: Parameters<typeof createIdentity>[2], i: number) {
   const identity = await createIdentity(handle.db, orgId, actor, {

@@ -1,23 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
 import { createIdentity } from "@/lib/identities/service";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
-import { cartoonPng, darkJpeg, frontalJpeg } from "@/lib/portrait/test-fixtures";
-import { createTestDatabase } from "@/test/db";
+import { cartoonPng, darkJpeg, frontalJpeg } from "@/test/photos";
+import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
 import { snapshotIdentity } from "@/test/flow";
 import { uploadPortraitDirect } from "./direct";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
+const handle = databaseForFile();
 
 async function identity() {
   const org = await makeOrgUser(handle.db);

@@ -1,29 +1,19 @@
 process.env.FACE_QUEUE_MAX = "64";
 
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { uploadLinks } from "@/db/schema";
 import { deleteIdentity } from "@/lib/identities/service";
 import { findValidLink, issueUploadLink } from "@/lib/links/service";
 import { TOKEN_SHAPE } from "@/lib/links/token";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
-import { cartoonPng, darkJpeg, frontalJpeg, truncated } from "@/lib/portrait/test-fixtures";
-import { createTestDatabase } from "@/test/db";
+import { cartoonPng, darkJpeg, frontalJpeg, truncated } from "@/test/photos";
+import { databaseForFile } from "@/test/database-for-file";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { submitSelfRegistration } from "./self-registration";
 
-let handle: DbHandle;
+const handle = databaseForFile();
 let ipCounter = 0;
 const nextIp = () => `192.0.2.${++ipCounter}`;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 describe("upload links", () => {
   it("are 256-bit tokens of which only a hash is stored", async () => {

@@ -121,48 +121,34 @@ export async function completeSelfRegistration(
       if (used?.sameUpload && used.outcome) return { ...done, status: used.outcome };
       throw linkAlreadyUsed();
     }
-    if (conditions.requireApproval) {
-      const requestId = await createApprovalRequest(tx, {
-        organizationId: link.organizationId,
-        identityId: link.identityId,
-        uploadLinkId: link.linkId,
-        image: result.image,
-        thumbnail: result.thumbnail,
-        template: result.template,
-        templateModel: result.templateModel,
-        qualityReport: report,
-        conditions,
-      });
-      await recordAudit(tx, {
-        organizationId: link.organizationId,
-        actor: { type: "public", label: "upload link" },
-        action: "upload_link.used",
-        targetType: "identity",
-        targetId: link.identityId,
-        details: { linkId: link.linkId, approvalRequestId: requestId },
-      });
-      return done;
-    }
-    const portraitId = await applyPortrait(tx, {
+    const photo = {
       organizationId: link.organizationId,
       identityId: link.identityId,
+      uploadLinkId: link.linkId,
       image: result.image,
       thumbnail: result.thumbnail,
       template: result.template,
       templateModel: result.templateModel,
       qualityReport: report,
-      storeImage: conditions.storeImage,
-      source: "self_registration",
-      uploadLinkId: link.linkId,
       conditions,
-    });
+    };
+    // Held for review, or the identity's portrait at once: the audit event names which.
+    const outcome = conditions.requireApproval
+      ? { approvalRequestId: await createApprovalRequest(tx, photo) }
+      : {
+          portraitId: await applyPortrait(tx, {
+            ...photo,
+            storeImage: conditions.storeImage,
+            source: "self_registration",
+          }),
+        };
     await recordAudit(tx, {
       organizationId: link.organizationId,
       actor: { type: "public", label: "upload link" },
       action: "upload_link.used",
       targetType: "identity",
       targetId: link.identityId,
-      details: { linkId: link.linkId, portraitId },
+      details: { linkId: link.linkId, ...outcome },
     });
     return done;
   });

@@ -53,11 +53,7 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
               ))}
             </ul>
           </section>
-          <UploadFlow
-            token={token}
-            locale={locale}
-            thresholds={resolveThresholds(link.qualityThresholds)}
-          />
+          <UploadFlow token={token} locale={locale} thresholds={resolveThresholds(link.qualityThresholds)} />
           <p className="mt-auto pt-8 text-center text-xs text-slate-500">{t.privacy}</p>
         </>
       ) : (

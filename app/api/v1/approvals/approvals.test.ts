@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { Db, DbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { approvalRequests, auditEvents, identities } from "@/db/schema";
 import { createApprovalRequest } from "@/lib/approvals/create";
 import { listDecidedRequests } from "@/lib/approvals/decided";
 import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
-import { shutdownPortraitWorkers, TEMPLATE_MODEL } from "@/lib/portrait";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { TEMPLATE_MODEL } from "@/lib/portrait";
+import { frontalJpeg } from "@/test/photos";
 import { call, makeOrgWithKey } from "@/test/api";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { uncheckedReport } from "@/test/fixtures";
 import { GET as list } from "./route";
 import { POST as approve } from "./[id]/approve/route";
@@ -17,14 +17,7 @@ import { POST as reject } from "./[id]/reject/route";
 import { POST as search } from "../search/route";
 import { PUT as putPortrait } from "../identities/[id]/portrait/route";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
+const handle = databaseForFile();
 
 /** A pending request filed directly (the upload flow itself is tested elsewhere). */
 async function pending(db: Db, org: Awaited<ReturnType<typeof makeOrgWithKey>>, externalId: string) {

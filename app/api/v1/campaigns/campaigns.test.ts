@@ -1,22 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { campaigns, idempotencyKeys, uploadLinks } from "@/db/schema";
 import { createIdentity } from "@/lib/identities/service";
 import { call, makeOrgWithKey } from "@/test/api";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { GET as getOne } from "./[id]/route";
 import { GET as members } from "./[id]/members/route";
 import { POST as remind } from "./[id]/remind/route";
 import { GET as list, POST as create } from "./route";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 async function orgWithPeople(db: Db, count: number) {
   const org = await makeOrgWithKey(db);

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { auditEvents, identities } from "@/db/schema";
-import { shutdownPortraitWorkers } from "@/lib/portrait";
-import { frontalJpeg } from "@/lib/portrait/test-fixtures";
+import { frontalJpeg } from "@/test/photos";
 import { call, makeOrgWithKey } from "@/test/api";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { GET as list, POST as create } from "./route";
 import { DELETE as remove, GET as get, PATCH as patch } from "./[id]/route";
 import { PUT as putPortrait } from "./[id]/portrait/route";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
+const handle = databaseForFile();
 
 /** The fixture as a plain Uint8Array (what Blob and fetch bodies are typed to take). */
 const photo = async () => new Uint8Array(await frontalJpeg());

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { Db, DbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { auditEvents, idempotencyKeys, uploadLinks } from "@/db/schema";
 import { createIdentity } from "@/lib/identities/service";
 import { call, makeOrgWithKey } from "@/test/api";
-import { createTestDatabase } from "@/test/db";
+import { databaseForFile } from "@/test/database-for-file";
 import { POST as issueLinks } from "./route";
 import { DELETE as revokeLink } from "./[identityId]/route";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
+const handle = databaseForFile();
 
 async function orgWithIdentities(db: Db, count: number) {
   const org = await makeOrgWithKey(db);

@@ -1,10 +1,9 @@
 process.env.FACE_QUEUE_MAX = "64";
 
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { findValidLink } from "@/lib/links/service";
-import { DEFAULT_THRESHOLDS, processPortrait, shutdownPortraitWorkers } from "@/lib/portrait";
+import { DEFAULT_THRESHOLDS, processPortrait } from "@/lib/portrait";
 import {
   bombPng,
   frontalJpeg,
@@ -15,11 +14,11 @@ import {
   SVG_WITH_SCRIPT,
   TEXT,
   truncated,
-} from "@/lib/portrait/test-fixtures";
-import { createTestDatabase } from "@/test/db";
+} from "@/test/photos";
+import { databaseForFile } from "@/test/database-for-file";
 import { findInDatabase } from "@/test/db-scan";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
-import { uploadRequest } from "@/test/upload-request";
+import { photoForm, uploadRequest } from "@/test/upload-request";
 import { PUT as putPortrait } from "@/app/api/v1/identities/[id]/portrait/route";
 import { createApiKey } from "@/lib/api-keys/service";
 import { createIdentity } from "@/lib/identities/service";
@@ -27,21 +26,13 @@ import { makeOrgUser } from "@/test/fixtures";
 import { POST } from "./route";
 
 /**
- * SECURITY.md A, through the public upload endpoint: every bad file gets a stable code and a 4xx
+ * docs/SECURITY.md section A, through the public upload endpoint: every bad file gets a stable code and a 4xx
  * (never 500, no stack), changes nothing, leaves the link usable, and costs bounded time and memory.
  */
 
-let handle: DbHandle;
+const handle = databaseForFile();
 let ip = 0;
 const nextIp = () => `198.18.${Math.floor(++ip / 250)}.${ip % 250}`;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await shutdownPortraitWorkers();
-  await handle.close();
-});
 
 async function send(
   token: string,
@@ -439,17 +430,9 @@ describe("bad inputs through the API portrait endpoint", () => {
     files: Parameters<typeof uploadRequest>[1],
     extraFields: Record<string, string> = {},
   ) {
-    const form = new FormData();
-    for (const f of files)
-      form.append(
-        f.field ?? "image",
-        new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }),
-        f.name ?? "photo.jpg",
-      );
-    for (const [k, v] of Object.entries(extraFields)) form.append(k, v);
     const request = new Request(`http://localhost/api/v1/identities/${identityId}/portrait`, {
       method: "PUT",
-      body: form,
+      body: photoForm(files, extraFields),
       headers: { authorization: `Bearer ${key}`, "x-forwarded-for": nextIp() },
     });
     const response = await putPortrait(request, { params: Promise.resolve({ id: identityId }) });

@@ -14,7 +14,7 @@ type Box = { left: number; top: number; width: number; height: number };
 /** sample6: a frontal face (roll ≈ 0°, yaw ≈ 4°, eye distance ≈ 97 px). */
 export const FRONTAL: Box = { left: 1080, top: 170, width: 390, height: 520 };
 /** sample6: the neighbour (a different person, roll ≈ 14°). */
-export const NEIGHBOUR: Box = { left: 1420, top: 150, width: 360, height: 520 };
+const NEIGHBOUR: Box = { left: 1420, top: 150, width: 360, height: 520 };
 /** sample6: another different person (yaw ≈ 18°). */
 export const OTHER: Box = { left: 150, top: 380, width: 420, height: 480 };
 /** sample6: both faces side by side. */
@@ -83,8 +83,6 @@ export const darkJpeg = () =>
   memo("dark", () => crop(6, FRONTAL).linear(0.1, 0).jpeg({ quality: 92 }).toBuffer());
 export const brightJpeg = () =>
   memo("bright", () => crop(6, FRONTAL).linear(2.2, 90).jpeg({ quality: 92 }).toBuffer());
-export const blurredJpeg = () =>
-  memo("blur", () => crop(6, FRONTAL).blur(3).jpeg({ quality: 92 }).toBuffer());
 export const rolledJpeg = (deg: number) =>
   memo(`rolled${deg}`, async () =>
     sharp(await crop(6, FRONTAL).toBuffer())
@@ -99,7 +97,7 @@ export const cutOffJpeg = () =>
   );
 
 /** A shaded cartoon face that face detectors fire on with confidence > 0.85. */
-export const CARTOON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="700">
+const CARTOON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="700">
 <defs><radialGradient id="skin" cx="50%" cy="45%" r="60%"><stop offset="0" stop-color="#f3d1b0"/><stop offset="0.8" stop-color="#d9a47c"/><stop offset="1" stop-color="#b07850"/></radialGradient>
 <radialGradient id="bg" cx="50%" cy="40%" r="70%"><stop offset="0" stop-color="#ddd"/><stop offset="1" stop-color="#777"/></radialGradient></defs>
 <rect width="600" height="700" fill="url(#bg)"/>
