@@ -46,7 +46,7 @@ test("an admin adds, edits, searches and deletes identities", async ({ page }) =
   await page.getByRole("button", { name: `Delete Marie Curie ${s}` }).click();
   await expect(page.getByRole("dialog")).toContainText("biometric data");
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByText(`Marie Curie ${s}`)).toBeVisible();
+  await expect(page.getByRole("link", { name: `Marie Curie ${s}` })).toBeVisible();
   await page.getByRole("button", { name: `Delete Marie Curie ${s}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete identity" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
