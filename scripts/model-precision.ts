@@ -5,15 +5,17 @@
 // landmark drift in inter-eye distances, pose drift in degrees, and how often the live guide's hint
 // differs.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import sharp from "sharp";
-import { FACE_MODEL_FILES } from "@/lib/face-model/files";
-import { faceModelFile } from "@/lib/face-model/serve";
+import { engineConfig } from "@/components/upload/face-engine-config";
 import { FACE_MODEL_VERSION } from "@/lib/face-model/files";
+import { faceModelFile } from "@/lib/face-model/serve";
 import { liveHints, type LiveFace } from "@/lib/portrait/live-guidance";
 import { DEFAULT_THRESHOLDS } from "@/lib/portrait/thresholds";
 import { allItems } from "@/test/quality-set/manifest";
@@ -25,71 +27,28 @@ const { Human } = require(
   path.join(path.dirname(require.resolve("@vladmandic/human")), "human.node-wasm.js"),
 );
 const shipped = path.join(path.dirname(require.resolve("@vladmandic/human")), "..", "models");
-const phone = path.join(os.tmpdir(), `phone-models-${process.pid}`);
-mkdirSync(phone, { recursive: true });
-for (const name of ["blazeface.json", "blazeface.bin", "facemesh.json", "facemesh.bin"]) {
-  if (!FACE_MODEL_FILES[name]) throw new Error(name);
-  writeFileSync(path.join(phone, name), (await faceModelFile(FACE_MODEL_VERSION, name))!.body);
-}
 
-tf.io.registerLoadRouter(((url: string | string[]) => {
-  const u = Array.isArray(url) ? url[0] : url;
-  if (typeof u !== "string" || !u.startsWith("file://")) return null;
-  const file = new URL(u).pathname;
-  return {
-    load: async () => {
-      const json = JSON.parse(readFileSync(file, "utf8"));
-      const bin = readFileSync(path.join(path.dirname(file), json.weightsManifest[0].paths[0]));
-      return {
-        modelTopology: json.modelTopology,
-        weightSpecs: json.weightsManifest[0].weights,
-        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
-        format: json.format,
-      };
-    },
-  };
-}) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
-tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
-wasm.setWasmPaths(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm")) + path.sep);
-await tf.setBackend("wasm");
-const off = { enabled: false };
-const engine = async (dir: string) => {
-  const human = new Human({
-    backend: "wasm",
-    modelBasePath: pathToFileURL(dir + path.sep).href,
-    debug: false,
-    warmup: "none",
-    cacheSensitivity: 0,
-    filter: off,
-    face: {
-      enabled: true,
-      detector: {
-        modelPath: "blazeface.json",
-        rotation: false,
-        maxDetected: 3,
-        minConfidence: 0.2,
-        skipFrames: 0,
-      },
-      mesh: { enabled: true, modelPath: "facemesh.json" },
-      iris: off,
-      attention: off,
-      description: off,
-      emotion: off,
-      antispoof: off,
-      liveness: off,
-    },
-    body: off,
-    hand: off,
-    object: off,
-    gesture: off,
-    segmentation: off,
-  });
-  await human.load();
-  return human;
-};
 // human keeps its models per module, not per instance: the phone's models run in a child process.
 const asPhone = process.argv.includes("--phone");
-const human = await engine(asPhone ? phone : shipped);
+// The models over HTTP, as a browser gets them: the phone's from the app's own route code, the
+// shipped ones from the package.
+const server = createServer(async (request, response) => {
+  const name = path.basename(request.url ?? "");
+  const body = asPhone
+    ? (await faceModelFile(FACE_MODEL_VERSION, name))?.body
+    : await readFile(path.join(shipped, name)).catch(() => undefined);
+  response.writeHead(body ? 200 : 404).end(body);
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+const wasmDir = path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm")) + path.sep;
+tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+wasm.setWasmPaths(wasmDir);
+await tf.setBackend("wasm");
+// The phone's settings, on still frames: no carrying over from one frame to the next.
+const human = new Human({ ...engineConfig("wasm", base), wasmPath: wasmDir, cacheSensitivity: 0 });
+await human.load();
 const W = 360;
 const H = 480;
 type Found = LiveFace & { box: number[] };
@@ -130,14 +89,15 @@ if (asPhone) {
   writeFileSync(process.env.PHONE_OUT!, JSON.stringify(mine));
   process.exit(0);
 }
+const out = path.join(mkdtempSync(path.join(os.tmpdir(), "model-precision-")), "faces.json");
 const child = spawnSync("npx", ["tsx", "--conditions=react-server", process.argv[1]!, "--phone"], {
   maxBuffer: 1 << 30,
   encoding: "utf8",
   stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, PHONE_OUT: path.join(phone, "faces.json") },
+  env: { ...process.env, PHONE_OUT: out },
 });
 if (child.status !== 0) throw new Error(`the phone models' run failed (${child.status})`);
-const theirs = JSON.parse(readFileSync(path.join(phone, "faces.json"), "utf8")) as Found[][];
+const theirs = JSON.parse(readFileSync(out, "utf8")) as Found[][];
 
 const drift: number[] = [];
 const maxDrift: number[] = [];
@@ -178,3 +138,4 @@ console.log(
 );
 console.log(`same live hint: ${sameCount}/${frames.length}`);
 for (const line of differ) console.log(`  differs: ${line}`);
+server.close();

@@ -4,6 +4,7 @@
  * /face-model/<version>/ route, on WebGL when the browser has it, else on WASM.
  */
 import type { Config, Human } from "@vladmandic/human";
+import { engineConfig } from "./face-engine-config";
 import { FACE_MODEL_BASE } from "@/lib/face-model/files";
 import type { LiveFace } from "@/lib/portrait/live-guidance";
 
@@ -13,54 +14,6 @@ export interface FaceEngine {
 }
 
 const DEG = 180 / Math.PI;
-const off = { enabled: false };
-
-/**
- * Video, as the engine is made for: the face mesh runs on every frame, while the detector's face box
- * is carried over from the previous frame's mesh while the picture barely changes (the frame
- * difference stays under cacheSensitivity), for at most DETECT_EVERY_FRAMES frames and
- * DETECT_EVERY_MS. A second person stepping in changes the picture and re-runs the detector at once;
- * at the latest it runs again a second later.
- */
-const DETECT_EVERY_FRAMES = 5;
-const DETECT_EVERY_MS = 1000;
-
-const config = (backend: "webgl" | "wasm"): Partial<Config> => ({
-  backend,
-  modelBasePath: FACE_MODEL_BASE,
-  wasmPath: FACE_MODEL_BASE,
-  debug: false,
-  async: true,
-  warmup: "none",
-  cacheModels: false,
-  cacheSensitivity: 0.7,
-  filter: off,
-  face: {
-    enabled: true,
-    detector: {
-      modelPath: "blazeface.json",
-      rotation: false,
-      maxDetected: 3,
-      minConfidence: 0.2,
-      iouThreshold: 0.1,
-      skipFrames: DETECT_EVERY_FRAMES,
-      skipTime: DETECT_EVERY_MS,
-      return: false,
-    },
-    mesh: { enabled: true, modelPath: "facemesh.json" },
-    iris: off,
-    attention: off,
-    description: off,
-    emotion: off,
-    antispoof: off,
-    liveness: off,
-  } as Config["face"],
-  body: off as Config["body"],
-  hand: off as Config["hand"],
-  object: off as Config["object"],
-  gesture: off,
-  segmentation: off as Config["segmentation"],
-});
 
 let loading: Promise<FaceEngine> | null = null;
 
@@ -111,7 +64,7 @@ async function create(): Promise<FaceEngine> {
   let lastError: unknown = new Error("no backend");
   for (const backend of webgl ? (["webgl", "wasm"] as const) : (["wasm"] as const)) {
     try {
-      const human = new mod.Human(config(backend));
+      const human = new mod.Human(engineConfig(backend, FACE_MODEL_BASE));
       await human.load();
       performance.mark("capture:engine-loaded");
       if (human.tf.getBackend() !== backend) throw new Error(`backend ${backend} unavailable`);

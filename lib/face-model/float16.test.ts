@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fromHalfBits, toFloat16Model, toHalfBits } from "./float16";
+import { toFloat16Model } from "./float16";
+import { fromHalfBits, toHalfBits } from "./half";
 
 const models = path.join(process.cwd(), "node_modules/@vladmandic/human/models");
 

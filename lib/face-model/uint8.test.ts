@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fromHalfBits } from "./float16";
+import { fromHalfBits } from "./half";
 import { toUint8Model } from "./uint8";
 
 const models = path.join(process.cwd(), "node_modules/@vladmandic/human/models");
