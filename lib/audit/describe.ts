@@ -36,7 +36,10 @@ export function actorOf(row: AuditRow, names: AuditNames): Part {
   }
 }
 
-export function personOf(row: AuditRow, names: AuditNames): { part: Part; person?: DescribedEvent["person"] } {
+export function personOf(
+  row: AuditRow,
+  names: AuditNames,
+): { part: Part; person?: DescribedEvent["person"] } {
   const id = eventIdentityId(row);
   const known = id ? names.identities.get(id) : undefined;
   const externalId = known?.externalId ?? str(row.details.externalId) ?? null;
