@@ -12,8 +12,9 @@ function initials(name: string): string {
 
 /**
  * The current portrait's thumbnail, or initials when there is none or only a template was kept.
- * It sits inside the "Change photo" button (photo-dialog.tsx), which names it: the image is
- * decorative there, the initials are the button's visible text and stay part of its name.
+ * It sits inside the "Change photo" button (photo-dialog.tsx): the image's text ("Portrait of …")
+ * or the initials, the button's visible content, start the button's name, so a screen reader
+ * hears whether there is a portrait before "Change photo of …".
  */
 export function PortraitThumb({
   identity,
@@ -27,7 +28,7 @@ export function PortraitThumb({
       // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image; not for the optimizer
       <img
         src={`/api/portraits/${identity.currentPortraitId}/thumbnail`}
-        alt=""
+        alt={t("portraitOf", { name: identity.displayName })}
         width={40}
         height={40}
         className={`h-10 w-10 max-w-none shrink-0 rounded-full object-cover ${ring}`}
