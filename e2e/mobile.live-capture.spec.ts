@@ -122,3 +122,25 @@ for (const locale of ["en", "ja"] as const) {
     });
   });
 }
+
+test("the face engine downloads with a valid link's page, at low priority, and not with a dead link's", async ({
+  page,
+}) => {
+  await page.goto(await link());
+  // React may hoist the same hint twice; what matters is which files are asked for, and how.
+  const hrefs = async (selector: string) =>
+    new Set(await page.locator(selector).evaluateAll((links) => links.map((l) => l.getAttribute("href"))));
+  const engine = await hrefs('head link[rel="modulepreload"][href*="/face-model/"]');
+  expect([...engine].map((h) => h?.split("/").pop())).toEqual(["human.esm.js"]);
+  const models = await hrefs(
+    'head link[rel="preload"][as="fetch"][fetchpriority="low"][href*="/face-model/"]',
+  );
+  expect([...models].map((h) => h?.split("/").pop()).sort()).toEqual([
+    "blazeface.bin",
+    "blazeface.json",
+    "facemesh.bin",
+    "facemesh.json",
+  ]);
+  await page.goto(`${E2E.seededUrl}/upload/not-a-real-token`);
+  await expect(page.locator('link[href*="/face-model/"]')).toHaveCount(0);
+});

@@ -5,7 +5,7 @@
  */
 import type { Config, Human } from "@vladmandic/human";
 import { engineConfig } from "./face-engine-config";
-import { FACE_MODEL_BASE } from "@/lib/face-model/files";
+import { FACE_ENGINE_CODE, FACE_ENGINE_MODELS, FACE_MODEL_BASE } from "@/lib/face-model/files";
 import type { LiveFace } from "@/lib/portrait/live-guidance";
 
 export interface FaceEngine {
@@ -49,14 +49,14 @@ async function create(): Promise<FaceEngine> {
   // The models and the WASM binary download while the code does (the engine would ask for them only
   // once its code has run); the engine's own requests then come from the browser's cache.
   const webgl = hasHardwareWebgl();
-  const files = ["blazeface.json", "blazeface.bin", "facemesh.json", "facemesh.bin"];
+  const files = [...FACE_ENGINE_MODELS];
   if (!webgl) files.push("tfjs-backend-wasm-simd.wasm");
   for (const file of files)
     fetch(`${FACE_MODEL_BASE}${file}`)
       .then((r) => r.arrayBuffer())
       .catch(() => {});
   // Loaded at run time from the app's own route, outside the page's bundle (2 MB, rarely needed).
-  const url = `${FACE_MODEL_BASE}human.esm.js`;
+  const url = `${FACE_MODEL_BASE}${FACE_ENGINE_CODE}`;
   const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as {
     Human: new (config?: Partial<Config>) => Human;
   };

@@ -6,6 +6,10 @@
 export const FACE_MODEL_VERSION = "human-3.3.6.tfjs-4.22.0.3";
 export const FACE_MODEL_BASE = `/face-model/${FACE_MODEL_VERSION}/`;
 
+/** The phone's engine: its code (an ES module) and the models it always loads, whatever the backend. */
+export const FACE_ENGINE_CODE = "human.esm.js";
+export const FACE_ENGINE_MODELS = ["blazeface.json", "blazeface.bin", "facemesh.json", "facemesh.bin"];
+
 export interface FaceModelFile {
   /** Package and path inside it. */
   pkg: "@vladmandic/human" | "@tensorflow/tfjs-backend-wasm";

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { preload, preloadModule } from "react-dom";
 import { getDb } from "@/db/client";
+import { FACE_ENGINE_CODE, FACE_ENGINE_MODELS, FACE_MODEL_BASE } from "@/lib/face-model/files";
 import { pickLocale, uploadMessages } from "@/lib/i18n/upload";
 import { markLinkOpened } from "@/lib/links/events";
 import { findValidLink } from "@/lib/links/service";
@@ -27,6 +29,13 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
   const t = uploadMessages[locale];
   const db = await getDb();
   const link = await findValidLink(db, token);
+  if (link) {
+    // The live camera's engine (1.6 MB) starts downloading with the page, at low priority, so the
+    // camera view rarely waits for the network; it runs only once the page is usable.
+    preloadModule(`${FACE_MODEL_BASE}${FACE_ENGINE_CODE}`, { as: "script" });
+    for (const file of FACE_ENGINE_MODELS)
+      preload(`${FACE_MODEL_BASE}${file}`, { as: "fetch", crossOrigin: "anonymous", fetchPriority: "low" });
+  }
   // Only notes the first view (and the language asked for); the link stays as usable as before.
   if (link)
     await markLinkOpened(db, link.linkId, locale).catch((error) => logError("noting a link view", error));
