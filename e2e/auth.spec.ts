@@ -77,7 +77,8 @@ test("a replayed server action is refused without a session, for another organiz
   };
   const stillThere = async () => {
     await page.reload();
-    return page.getByText(`Replay Two ${s}`).count();
+    // The person's link in the list (the name is also in the portrait button's hidden label).
+    return page.getByRole("link", { name: `Replay Two ${s}`, exact: true }).count();
   };
 
   expect(await replay(null)).toBeLessThan(500);
