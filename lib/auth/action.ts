@@ -16,6 +16,11 @@ import { requireSession, type SessionContext } from "./session";
  */
 export interface ActionState<R = Record<string, unknown>> {
   ok?: boolean;
+  /**
+   * Why it failed, as a stable code (an AppError's code; INTERNAL for an unexpected error): what
+   * tests and clients tell failures apart by, whatever the language of `message`.
+   */
+  code?: string;
   message?: string;
   errors?: Record<string, string[] | undefined>;
   /** Set once per successful submission so clients can react (close a dialog) exactly once. */
@@ -75,13 +80,19 @@ export function sessionAction<S extends z.ZodType, R = never>(
       if (isAppError(error)) {
         return {
           ok: false,
+          code: error.code,
           message: await errorMessage(error.code, error.message),
           errors: await appFieldErrors(error.code, error.fieldErrors),
           values: echoValues(formData),
         };
       }
       logError("server action failed", error);
-      return { ok: false, message: await errorMessage("INTERNAL"), values: echoValues(formData) };
+      return {
+        ok: false,
+        code: "INTERNAL",
+        message: await errorMessage("INTERNAL"),
+        values: echoValues(formData),
+      };
     }
   };
 }
