@@ -24,7 +24,11 @@ export async function register() {
         const timeout = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
         const stop = async () => {
           await stopMailWorker(5_000);
-          if (embedded) await closeDb().catch(() => {});
+          // A failed close is said, not swallowed: it would cost the held photos' keys.
+          if (embedded)
+            await closeDb().catch((error: unknown) =>
+              console.error(`[shutdown] closing the embedded database failed: ${String(error)}`),
+            );
         };
         void Promise.race([stop(), timeout]).finally(() => {
           console.log("[shutdown] done; stopping the server");
