@@ -65,10 +65,20 @@ export function openDatabase(options: { url?: string; dataDir?: string | null })
   };
 }
 
-const globalForDb = globalThis as unknown as { __identityDb?: { handle: DbHandle; ready: Promise<void> } };
+const globalForDb = globalThis as unknown as {
+  __identityDb?: { handle: DbHandle; ready: Promise<void> };
+  /** Set by closeDb: the process is stopping, and nothing may open the database again. */
+  __identityDbClosed?: boolean;
+};
 
 /** The process-wide database (cached across hot reloads), migrated before first use. */
 export async function getDb(): Promise<Db> {
+  // A request that arrives while the server stops must not open a second embedded database that
+  // nobody closes: its unclean end would empty the unlogged keys table at the next start.
+  if (globalForDb.__identityDbClosed)
+    throw Object.assign(new Error("the database is closed: the server is stopping"), {
+      code: "SHUTTING_DOWN",
+    });
   if (!globalForDb.__identityDb) {
     const handle = openDatabase({ url: env().DATABASE_URL });
     const ready = handle.migrate();
@@ -87,10 +97,13 @@ export function getDbKind(): "pglite" | "postgres" {
 
 /** For tests and CLIs: use this handle as the process-wide database. */
 export function setDbForProcess(handle: DbHandle): void {
+  globalForDb.__identityDbClosed = false;
   globalForDb.__identityDb = { handle, ready: Promise.resolve() };
 }
 
+/** Closes the process-wide database for good: getDb refuses from now on. */
 export async function closeDb(): Promise<void> {
+  globalForDb.__identityDbClosed = true;
   const current = globalForDb.__identityDb;
   globalForDb.__identityDb = undefined;
   if (current) await current.handle.close();
