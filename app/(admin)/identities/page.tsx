@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
-import { listQuerySchema } from "@/lib/identities/schemas";
+import { identityFilterSchema, listQuerySchema } from "@/lib/identities/schemas";
 import { countMatchingIdentities, listIdentities } from "@/lib/identities/service";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/upload";
@@ -16,15 +16,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("identities"))("title") };
 }
 
-const FILTERS = [
-  "all",
-  "no_portrait",
-  "portrait_older",
-  "never_asked",
-  "link_expired",
-  "link_active",
-  "pending_approval",
-] as const;
+// The filter chips, in the order the list's filter schema names them.
+const FILTERS = identityFilterSchema.options;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
