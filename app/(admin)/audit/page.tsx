@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/ui/date-time";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { auditQuery, parseAuditFilters, parseEventId } from "@/lib/audit/filters";
@@ -62,26 +62,20 @@ export default async function AuditPage({
           {filters.person || filters.actor || filters.event ? t("noMatch") : t("empty")}
         </p>
       ) : (
-        <Table label={t("tableLabel")}>
-          <TableHead>
-            <HeaderCell className="w-48">{t("when")}</HeaderCell>
-            <HeaderCell>{t("what")}</HeaderCell>
-          </TableHead>
-          <TableBody>
-            {page.items.map((row) => {
-              return (
-                <Row key={row.id} data-testid="audit-row">
-                  <Cell className="whitespace-nowrap text-slate-600 max-md:text-xs">
-                    <DateTime value={row.createdAt} />
-                  </Cell>
-                  <Cell>
-                    <EventSentence row={row} names={names} />
-                  </Cell>
-                </Row>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <DataTable label={t("tableLabel")} columns={[{ header: t("when"), className: "w-48" }, t("what")]}>
+          {page.items.map((row) => {
+            return (
+              <Row key={row.id} data-testid="audit-row">
+                <Cell className="whitespace-nowrap text-slate-600 max-md:text-xs">
+                  <DateTime value={row.createdAt} />
+                </Cell>
+                <Cell>
+                  <EventSentence row={row} names={names} />
+                </Cell>
+              </Row>
+            );
+          })}
+        </DataTable>
       )}
       <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p data-testid="audit-position" aria-live="polite">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/ui/date-time";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasErrorCode } from "@/lib/errors";
@@ -38,38 +38,32 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
           <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
         </div>
       ) : (
-        <Table label={t("title")}>
-          <TableHead>
-            <HeaderCell>{t("name")}</HeaderCell>
-            <HeaderCell align="right">{t("people")}</HeaderCell>
-            <HeaderCell>{t("language")}</HeaderCell>
-            <HeaderCell>{t("created")}</HeaderCell>
-            <HeaderCell>{t("by")}</HeaderCell>
-          </TableHead>
-          <TableBody>
-            {page.items.map((c) => (
-              <Row key={c.id} data-testid="campaign-row">
-                <Cell>
-                  <Link href={`/campaigns/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                    {c.name}
-                  </Link>
-                </Cell>
-                <Cell label={t("people")} stack="inline" align="right" className="tabular-nums">
-                  {t("count", { count: c.people })}
-                </Cell>
-                <Cell label={t("language")} stack="inline">
-                  {c.locale === "ja" ? "日本語" : "English"}
-                </Cell>
-                <Cell label={t("created")} className="whitespace-nowrap">
-                  <DateTime value={c.createdAt} />
-                </Cell>
-                <Cell label={t("by")} className="text-slate-600">
-                  {c.createdBy}
-                </Cell>
-              </Row>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={t("title")}
+          columns={[t("name"), { header: t("people"), align: "right" }, t("language"), t("created"), t("by")]}
+        >
+          {page.items.map((c) => (
+            <Row key={c.id} data-testid="campaign-row">
+              <Cell>
+                <Link href={`/campaigns/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                  {c.name}
+                </Link>
+              </Cell>
+              <Cell label={t("people")} stack="inline" align="right" className="tabular-nums">
+                {t("count", { count: c.people })}
+              </Cell>
+              <Cell label={t("language")} stack="inline">
+                {c.locale === "ja" ? "日本語" : "English"}
+              </Cell>
+              <Cell label={t("created")} className="whitespace-nowrap">
+                <DateTime value={c.createdAt} />
+              </Cell>
+              <Cell label={t("by")} className="text-slate-600">
+                {c.createdBy}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
       <div className="flex justify-between text-sm">
         {cursor ? (

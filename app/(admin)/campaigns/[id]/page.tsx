@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasErrorCode } from "@/lib/errors";
@@ -225,62 +225,54 @@ function MembersTable({ items }: { items: CampaignMember[] }) {
   const t = useTranslations("campaign");
   const tr = useTranslations("reasons");
   if (items.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
-  const [, link, opened, failed, uploaded, approval, mail, reminders] = COLUMNS.map((c) => t(`columns.${c}`));
+  const headers = COLUMNS.map((c) => t(`columns.${c}`));
+  const [, link, opened, failed, uploaded, approval, mail, reminders] = headers;
   return (
-    <Table label={t("membersLabel")}>
-      <TableHead>
-        {COLUMNS.map((c) => (
-          <HeaderCell key={c} className="px-3">
-            {t(`columns.${c}`)}
-          </HeaderCell>
-        ))}
-      </TableHead>
-      <TableBody>
-        {items.map((m) => (
-          <Row key={m.identityId} data-testid="campaign-member">
-            <Cell className="px-3">
-              <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
-                {m.displayName}
-              </Link>
-              <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
-            </Cell>
-            <Cell label={link} className="px-3">
-              {m.linkState === "active"
-                ? t.rich("linkState.active", {
-                    when: () => <DateTime value={m.linkExpiresAt} style="relative" />,
-                  })
-                : t(`linkState.${m.linkState}`)}
-            </Cell>
-            <Cell label={opened} className="px-3 whitespace-nowrap">
-              {m.openedAt ? <DateTime value={m.openedAt} style="relative" /> : "—"}
-            </Cell>
-            <Cell label={failed} className="px-3">
-              {m.failedAttempts
-                ? t("failedLast", { count: m.failedAttempts, code: m.lastFailureCode ?? "?" })
-                : "—"}
-            </Cell>
-            <Cell label={uploaded} className="px-3 whitespace-nowrap">
-              {m.uploadedAt ? <DateTime value={m.uploadedAt} style="relative" /> : "—"}
-            </Cell>
-            <Cell label={approval} className="px-3">
-              {m.approval ? t(`approval.${m.approval}`) : "—"}
-              {m.rejectionReason && (
-                <div className="text-xs text-slate-500">
-                  {m.rejectionReason in REJECTION_REASONS
-                    ? tr(m.rejectionReason as keyof typeof REJECTION_REASONS)
-                    : m.rejectionReason}
-                </div>
-              )}
-            </Cell>
-            <Cell label={mail} stack="inline" className="px-3">
-              {m.mail === "not_mailed" ? "—" : t(`mail.${m.mail}`)}
-            </Cell>
-            <Cell label={reminders} stack="inline" className="px-3 tabular-nums">
-              {m.reminders || "—"}
-            </Cell>
-          </Row>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable label={t("membersLabel")} columns={headers.map((header) => ({ header, className: "px-3" }))}>
+      {items.map((m) => (
+        <Row key={m.identityId} data-testid="campaign-member">
+          <Cell className="px-3">
+            <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
+              {m.displayName}
+            </Link>
+            <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
+          </Cell>
+          <Cell label={link} className="px-3">
+            {m.linkState === "active"
+              ? t.rich("linkState.active", {
+                  when: () => <DateTime value={m.linkExpiresAt} style="relative" />,
+                })
+              : t(`linkState.${m.linkState}`)}
+          </Cell>
+          <Cell label={opened} className="px-3 whitespace-nowrap">
+            {m.openedAt ? <DateTime value={m.openedAt} style="relative" /> : "—"}
+          </Cell>
+          <Cell label={failed} className="px-3">
+            {m.failedAttempts
+              ? t("failedLast", { count: m.failedAttempts, code: m.lastFailureCode ?? "?" })
+              : "—"}
+          </Cell>
+          <Cell label={uploaded} className="px-3 whitespace-nowrap">
+            {m.uploadedAt ? <DateTime value={m.uploadedAt} style="relative" /> : "—"}
+          </Cell>
+          <Cell label={approval} className="px-3">
+            {m.approval ? t(`approval.${m.approval}`) : "—"}
+            {m.rejectionReason && (
+              <div className="text-xs text-slate-500">
+                {m.rejectionReason in REJECTION_REASONS
+                  ? tr(m.rejectionReason as keyof typeof REJECTION_REASONS)
+                  : m.rejectionReason}
+              </div>
+            )}
+          </Cell>
+          <Cell label={mail} stack="inline" className="px-3">
+            {m.mail === "not_mailed" ? "—" : t(`mail.${m.mail}`)}
+          </Cell>
+          <Cell label={reminders} stack="inline" className="px-3 tabular-nums">
+            {m.reminders || "—"}
+          </Cell>
+        </Row>
+      ))}
+    </DataTable>
   );
 }
