@@ -1,6 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/ui/date-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { PageLink } from "@/components/ui/pager";
 import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
@@ -52,10 +53,7 @@ export default async function AuditPage({
   const to = page.newerCount + page.items.length;
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <AuditFiltersForm filters={filters} actors={actors} />
       {page.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
@@ -84,26 +82,19 @@ export default async function AuditPage({
         <div className="flex gap-4">
           {page.newerCount > 0 && (
             <>
-              <Link href={`/audit${auditQuery(filters)}`} className="text-brand-700 hover:underline">
-                {t("newest")}
-              </Link>
-              <Link
+              <PageLink href={`/audit${auditQuery(filters)}`}>{t("newest")}</PageLink>
+              <PageLink
                 href={`/audit${auditQuery(filters, page.newerAfter ? { after: page.newerAfter } : {})}`}
-                className="text-brand-700 hover:underline"
                 rel="prev"
               >
                 {t("newer")}
-              </Link>
+              </PageLink>
             </>
           )}
           {page.olderBefore && (
-            <Link
-              href={`/audit${auditQuery(filters, { before: page.olderBefore })}`}
-              className="text-brand-700 hover:underline"
-              rel="next"
-            >
+            <PageLink href={`/audit${auditQuery(filters, { before: page.olderBefore })}`} rel="next">
               {t("older")}
-            </Link>
+            </PageLink>
           )}
         </div>
       </nav>

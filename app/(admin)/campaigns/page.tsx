@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/ui/date-time";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
@@ -28,15 +31,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
   }
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("lead")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("lead")} />
       {page.items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          <p className="font-medium">{t("empty")}</p>
-          <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
-        </div>
+        <EmptyState title={t("empty")} hint={t("emptyHint")} />
       ) : (
         <DataTable
           label={t("title")}
@@ -65,24 +62,14 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
           ))}
         </DataTable>
       )}
-      <div className="flex justify-between text-sm">
-        {cursor ? (
-          <Link href="/campaigns" className="text-brand-600 hover:underline">
-            {t("first")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page.nextCursor && (
-          <Link
-            href={`/campaigns?${new URLSearchParams({ cursor: page.nextCursor })}`}
-            className="text-brand-600 hover:underline"
-            rel="next"
-          >
-            {t("next")}
-          </Link>
-        )}
-      </div>
+      <Pager
+        first={cursor ? { href: "/campaigns", label: t("first") } : undefined}
+        next={
+          page.nextCursor
+            ? { href: `/campaigns?${new URLSearchParams({ cursor: page.nextCursor })}`, label: t("next") }
+            : undefined
+        }
+      />
     </div>
   );
 }

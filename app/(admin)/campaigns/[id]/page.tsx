@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
+import { Pager } from "@/components/ui/pager";
 import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
@@ -88,6 +89,8 @@ export default async function CampaignPage({
     : { configured: false, missing: availability.missing };
   const href = (s: MemberState, extra: Record<string, string> = {}) =>
     `/campaigns/${campaign.id}?${new URLSearchParams({ state: s, ...extra })}`;
+  // The list's own filter, kept when paging through it.
+  const listed: Record<string, string> = reason ? { reason } : {};
   const label = t(`counts.${state}.label`);
   const failedPeople = progress.counts.failed_check;
 
@@ -198,24 +201,14 @@ export default async function CampaignPage({
           {reason ? t("listReason", { label, reason }) : t("list", { label })}
         </h2>
         <MembersTable items={members.items} />
-        <div className="flex justify-between text-sm">
-          {cursor ? (
-            <Link href={href(state, reason ? { reason } : {})} className="text-brand-600 hover:underline">
-              {t("first")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {members.nextCursor && (
-            <Link
-              href={href(state, { ...(reason ? { reason } : {}), cursor: members.nextCursor })}
-              className="text-brand-600 hover:underline"
-              rel="next"
-            >
-              {t("next")}
-            </Link>
-          )}
-        </div>
+        <Pager
+          first={cursor ? { href: href(state, listed), label: t("first") } : undefined}
+          next={
+            members.nextCursor
+              ? { href: href(state, { ...listed, cursor: members.nextCursor }), label: t("next") }
+              : undefined
+          }
+        />
       </section>
     </div>
   );
