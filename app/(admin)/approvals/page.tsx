@@ -5,7 +5,7 @@ import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { listApprovals } from "@/lib/approvals/service";
 import { requirePageSession } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { pageOrFirst, type SearchParams } from "../list-page";
 import { ApprovalsTable, type ApprovalItem } from "./approvals-table";
 import { DecisionHold } from "./decision-hold";
 
@@ -13,23 +13,15 @@ export async function generateMetadata() {
   return { title: (await getTranslations("approvals"))("title") };
 }
 
-export default async function ApprovalsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ApprovalsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("reviewer");
   const t = await getTranslations("approvals");
   const raw = await searchParams;
   const cursor = typeof raw.cursor === "string" ? raw.cursor : undefined;
   const db = await getDb();
-  let page;
-  try {
-    page = await listApprovals(db, ctx.organizationId, { status: "pending", cursor });
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    page = await listApprovals(db, ctx.organizationId, { status: "pending" });
-  }
+  const page = await pageOrFirst(cursor, (cursor) =>
+    listApprovals(db, ctx.organizationId, { status: "pending", cursor }),
+  );
   const items: ApprovalItem[] = page.items.map((r) => ({
     id: r.id,
     identityId: r.identityId,

@@ -10,6 +10,7 @@ import { listAuditEvents } from "@/lib/audit/list";
 import { resolveAuditNames } from "@/lib/audit/names";
 import { requirePageSession } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members/service";
+import type { SearchParams } from "../list-page";
 import { AuditFiltersForm, type ActorOption } from "./audit-filters";
 import { EventSentence } from "./event-sentence";
 
@@ -19,11 +20,7 @@ export async function generateMetadata() {
 
 const PAGE_SIZE = 50;
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");
   const t = await getTranslations("audit");
   const raw = await searchParams;

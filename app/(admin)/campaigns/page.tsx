@@ -7,14 +7,12 @@ import { Pager } from "@/components/ui/pager";
 import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
-import { hasErrorCode } from "@/lib/errors";
 import { listCampaigns } from "@/lib/campaigns/read";
+import { pageOrFirst, type SearchParams } from "../list-page";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("campaigns"))("tab") };
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CampaignsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");
@@ -22,13 +20,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
   const raw = await searchParams;
   const cursor = typeof raw.cursor === "string" ? raw.cursor.slice(0, 600) : undefined;
   const db = await getDb();
-  let page;
-  try {
-    page = await listCampaigns(db, ctx.organizationId, { cursor });
-  } catch (error) {
-    if (!hasErrorCode(error, "INVALID_CURSOR")) throw error;
-    page = await listCampaigns(db, ctx.organizationId);
-  }
+  const page = await pageOrFirst(cursor, (cursor) => listCampaigns(db, ctx.organizationId, { cursor }));
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} intro={t("lead")} />

@@ -6,8 +6,7 @@ import { Cell, DataTable, Row, RowActions } from "@/components/ui/table";
 import type { IdentityRow } from "@/lib/identities/service";
 import { DeleteIdentityDialog } from "./delete-identity-dialog";
 import { IdentityFormDialog } from "./identity-form-dialog";
-import { PhotoDialog } from "./photo-dialog";
-import { PortraitThumb } from "./portrait-thumb";
+import { PortraitButton } from "./portrait-button";
 import { PageCheckbox, RowCheckbox } from "./selection";
 
 export function IdentityTable({ items }: { items: IdentityRow[] }) {
@@ -30,13 +29,7 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
             <RowCheckbox id={item.id} name={item.displayName} />
           </Cell>
           <Cell stack="inline" className="w-16">
-            <PhotoDialog
-              identityId={item.id}
-              displayName={item.displayName}
-              linkExpiresAt={item.linkExpiresAt ?? null}
-            >
-              <PortraitThumb identity={item} />
-            </PhotoDialog>
+            <PortraitButton identity={item} />
           </Cell>
           <Cell stack="grow">
             <Link

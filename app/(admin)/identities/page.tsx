@@ -6,11 +6,11 @@ import { countMatchingIdentities, listIdentities } from "@/lib/identities/servic
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/upload";
 import { mailAvailability } from "@/lib/mail/config";
-import { isAppError } from "@/lib/errors";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
+import { pageOrFirst, type SearchParams } from "../list-page";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
 import { CampaignBar, SelectionProvider } from "./selection";
@@ -21,8 +21,6 @@ export async function generateMetadata() {
 
 // The filter chips, in the order the list's filter schema names them.
 const FILTERS = identityFilterSchema.options;
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function IdentitiesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");
@@ -36,13 +34,10 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
     cursor: first(raw.cursor) || undefined,
   });
   const query = parsed.success ? parsed.data : listQuerySchema.parse({});
-  let page;
-  try {
-    page = await listIdentities(await getDb(), ctx.organizationId, query);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    page = await listIdentities(await getDb(), ctx.organizationId, { ...query, cursor: undefined });
-  }
+  const db = await getDb();
+  const page = await pageOrFirst(query.cursor, (cursor) =>
+    listIdentities(db, ctx.organizationId, { ...query, cursor }),
+  );
   const filtered = Boolean(query.q) || query.filter !== "all";
   const searchParamsOf = (extra: Record<string, string> = {}) =>
     new URLSearchParams({
@@ -52,7 +47,7 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
       ...extra,
     });
   const match = { q: query.q, filter: query.filter, months: query.months };
-  const matchCount = await countMatchingIdentities(await getDb(), ctx.organizationId, match);
+  const matchCount = await countMatchingIdentities(db, ctx.organizationId, match);
   const availability = mailAvailability();
   const mail = availability.configured
     ? { configured: true, missing: [] }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { useTranslations } from "next-intl";
+import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { Pager } from "@/components/ui/pager";
@@ -15,6 +16,7 @@ import { getCampaign } from "@/lib/campaigns/read";
 import { REJECTION_REASONS } from "@/lib/campaigns/reasons";
 import { isUuid } from "@/lib/validation/uuid";
 import { mailAvailability } from "@/lib/mail/config";
+import { pageOrFirst, type SearchParams } from "../../list-page";
 import { AutoRefresh } from "./auto-refresh";
 import { RemindDialog } from "./remind-dialog";
 
@@ -45,8 +47,6 @@ const COUNTS: { group: (typeof GROUPS)[number]; state: MemberState }[] = [
 
 const COLUMNS = ["name", "link", "opened", "failed", "uploaded", "approval", "email", "reminders"] as const;
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 export default async function CampaignPage({
   params,
   searchParams,
@@ -76,13 +76,9 @@ export default async function CampaignPage({
     throw error;
   }
   const progress = await getCampaignProgress(db, ctx.organizationId, campaign.id);
-  let members;
-  try {
-    members = await listCampaignMembers(db, ctx.organizationId, campaign.id, { state, reason, cursor });
-  } catch (error) {
-    if (!hasErrorCode(error, "INVALID_CURSOR")) throw error;
-    members = await listCampaignMembers(db, ctx.organizationId, campaign.id, { state, reason });
-  }
+  const members = await pageOrFirst(cursor, (cursor) =>
+    listCampaignMembers(db, ctx.organizationId, campaign.id, { state, reason, cursor }),
+  );
   const availability = mailAvailability();
   const mail = availability.configured
     ? { configured: true, missing: [] }
@@ -99,9 +95,7 @@ export default async function CampaignPage({
       <AutoRefresh />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
-          <Link href="/campaigns" className="text-sm text-brand-600 hover:underline">
-            {t("back")}
-          </Link>
+          <BackLink href="/campaigns">{t("back")}</BackLink>
           <h1 className="text-2xl font-semibold">{campaign.name}</h1>
           <p className="text-sm text-slate-600">
             {t.rich(campaign.createdBy ? "metaBy" : "meta", {
