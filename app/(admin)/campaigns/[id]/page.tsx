@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { useTranslations } from "next-intl";
+import { QualityCode } from "@/components/admin/quality-code";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
@@ -174,7 +175,7 @@ export default async function CampaignPage({
                       className="grid grid-cols-[12rem_1fr_7rem] items-center gap-3 text-sm hover:underline"
                       aria-current={reason === r.code ? "true" : undefined}
                     >
-                      <span className="font-mono text-xs">{r.code}</span>
+                      <QualityCode code={r.code} withCode />
                       <span className="h-3 rounded bg-slate-100" aria-hidden>
                         <span className="block h-3 rounded bg-amber-500" style={{ width: `${share}%` }} />
                       </span>
@@ -236,7 +237,10 @@ function MembersTable({ items }: { items: CampaignMember[] }) {
           </Cell>
           <Cell label={failed} className="px-3">
             {m.failedAttempts
-              ? t("failedLast", { count: m.failedAttempts, code: m.lastFailureCode ?? "?" })
+              ? t.rich("failedLast", {
+                  count: m.failedAttempts,
+                  code: () => <QualityCode code={m.lastFailureCode ?? "?"} />,
+                })
               : "—"}
           </Cell>
           <Cell label={uploaded} className="px-3 whitespace-nowrap">
