@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { idempotencyKeys } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/service";
 import { makeOrgUser } from "./fixtures";
 
@@ -9,6 +11,18 @@ export async function makeOrgWithKey(db: Db) {
   const org = await makeOrgUser(db, "owner");
   const created = await createApiKey(db, org.organizationId, org.actor, "test key");
   return { ...org, key: created.key, keyId: created.id };
+}
+
+/**
+ * The organization's stored Idempotency-Key row as text: what a leaked database would show of a
+ * replayable reply (a test asserts no usable token or raw key is in it).
+ */
+export async function storedIdempotencyRow(db: Db, organizationId: string): Promise<string> {
+  const [stored] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(eq(idempotencyKeys.organizationId, organizationId));
+  return JSON.stringify(stored);
 }
 
 export interface CallOptions {

@@ -1,12 +1,12 @@
 process.env.FACE_QUEUE_MAX = "64";
 
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { approvalRequests, auditEvents, heldImageKeys, mailOutbox, uploadLinks } from "@/db/schema";
+import { approvalRequests, heldImageKeys, mailOutbox, uploadLinks } from "@/db/schema";
 import { decideApproval, readApprovalImage } from "@/lib/approvals/service";
 import { findInconsistencies } from "@/lib/consistency/check";
-import { createIdentity, listIdentities } from "@/lib/identities/service";
+import { listIdentities } from "@/lib/identities/service";
 import { markLinkOpened } from "@/lib/links/events";
 import { findValidLink, issueUploadLink } from "@/lib/links/service";
 import { setMailSettingsForProcess } from "@/lib/mail/config";
@@ -15,7 +15,7 @@ import { shutdownPortraitWorkers, withPortraitAdmission } from "@/lib/portrait";
 import { darkJpeg, frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser } from "@/test/fixtures";
+import { addPeople, auditEventsOf, makeOrgUser } from "@/test/fixtures";
 import { TestSmtpServer } from "@/test/smtp";
 import { createCampaign, previewSelection } from "./create";
 import { deliveryCsv } from "./csv";
@@ -35,17 +35,14 @@ afterEach(() => setMailSettingsForProcess(undefined));
 let counter = 0;
 async function orgWithPeople(db: Db, n: number, prefix = "Person") {
   const org = await makeOrgUser(db, "admin");
-  const people = [];
-  for (let i = 0; i < n; i++) {
+  const people = await addPeople(db, org, n, (i) => {
     const c = ++counter;
-    people.push(
-      await createIdentity(db, org.organizationId, org.actor, {
-        externalId: `C-${c}`,
-        displayName: `${prefix} ${String(i).padStart(2, "0")}`,
-        email: i % 2 === 0 ? `p${c}@example.test` : "",
-      }),
-    );
-  }
+    return {
+      externalId: `C-${c}`,
+      displayName: `${prefix} ${String(i).padStart(2, "0")}`,
+      email: i % 2 === 0 ? `p${c}@example.test` : "",
+    };
+  });
   return { org, people };
 }
 
@@ -93,12 +90,7 @@ describe("creating a campaign", () => {
         sql`${uploadLinks.organizationId} = ${org.organizationId} and used_at is null and revoked_at is null`,
       );
     expect(active[0]!.n).toBe(4);
-    const audit = await db
-      .select({ details: auditEvents.details })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.organizationId, org.organizationId), eq(auditEvents.action, "campaign.created")),
-      );
+    const audit = await auditEventsOf(db, org.organizationId, "campaign.created");
     expect(audit[0]!.details).toMatchObject({ people: 4, replacedActiveLinks: 1, mailed: 0 });
     expect((await listCampaigns(db, org.organizationId)).items.map((c) => c.id)).toEqual([campaign.id]);
   });
@@ -405,15 +397,7 @@ describe("reject with a reason and a new link", () => {
       // The person is back in the campaign with their new link; the rejection is on record.
       const { counts } = await getCampaignProgress(db, org.organizationId, campaign.id);
       expect(counts).toMatchObject({ issued: 1, uploaded: 0, not_uploaded: 1, rejected: 0 });
-      const audit = await db
-        .select({ details: auditEvents.details })
-        .from(auditEvents)
-        .where(
-          and(
-            eq(auditEvents.organizationId, org.organizationId),
-            eq(auditEvents.action, "approval.rejected"),
-          ),
-        );
+      const audit = await auditEventsOf(db, org.organizationId, "approval.rejected");
       expect(audit[0]!.details).toMatchObject({ reason: "FACE_COVERED" });
       // A second decision on the same request is refused, and issues nothing.
       await expect(

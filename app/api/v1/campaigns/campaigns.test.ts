@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { campaigns, idempotencyKeys, uploadLinks } from "@/db/schema";
-import { createIdentity } from "@/lib/identities/service";
-import { call, makeOrgWithKey } from "@/test/api";
+import { campaigns, uploadLinks } from "@/db/schema";
+import { call, makeOrgWithKey, storedIdempotencyRow } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
+import { addPeople } from "@/test/fixtures";
 import { GET as getOne } from "./[id]/route";
 import { GET as members } from "./[id]/members/route";
 import { POST as remind } from "./[id]/remind/route";
@@ -14,16 +14,11 @@ const handle = databaseForFile();
 
 async function orgWithPeople(db: Db, count: number) {
   const org = await makeOrgWithKey(db);
-  const people = [];
-  for (let i = 0; i < count; i++) {
-    people.push(
-      await createIdentity(db, org.organizationId, org.actor, {
-        externalId: `API-${i}`,
-        displayName: `Api Person ${i}`,
-        email: i === 0 ? "first@example.test" : "",
-      }),
-    );
-  }
+  const people = await addPeople(db, org, count, (i) => ({
+    externalId: `API-${i}`,
+    displayName: `Api Person ${i}`,
+    email: i === 0 ? "first@example.test" : "",
+  }));
   return { ...org, people };
 }
 
@@ -111,11 +106,7 @@ describe("/api/v1/campaigns", () => {
     expect(
       await db.select().from(uploadLinks).where(eq(uploadLinks.organizationId, a.organizationId)),
     ).toHaveLength(2);
-    const [stored] = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(eq(idempotencyKeys.organizationId, a.organizationId));
-    expect(JSON.stringify(stored)).not.toMatch(/upl_|wave-2026-01/);
+    expect(await storedIdempotencyRow(db, a.organizationId)).not.toMatch(/upl_|wave-2026-01/);
   });
 
   it("refuses bad input with a clear 4xx and creates nothing", async () => {

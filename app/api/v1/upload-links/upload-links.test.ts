@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, idempotencyKeys, uploadLinks } from "@/db/schema";
-import { createIdentity } from "@/lib/identities/service";
-import { call, makeOrgWithKey } from "@/test/api";
+import { uploadLinks } from "@/db/schema";
+import { call, makeOrgWithKey, storedIdempotencyRow } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
+import { addIdentity, addPeople, auditEventsOf } from "@/test/fixtures";
 import { POST as issueLinks } from "./route";
 import { DELETE as revokeLink } from "./[identityId]/route";
 
@@ -12,15 +12,10 @@ const handle = databaseForFile();
 
 async function orgWithIdentities(db: Db, count: number) {
   const org = await makeOrgWithKey(db);
-  const people = [];
-  for (let i = 0; i < count; i++) {
-    people.push(
-      await createIdentity(db, org.organizationId, org.actor, {
-        externalId: `P-${i}`,
-        displayName: `Person ${i}`,
-      }),
-    );
-  }
+  const people = await addPeople(db, org, count, (i) => ({
+    externalId: `P-${i}`,
+    displayName: `Person ${i}`,
+  }));
   return { ...org, people };
 }
 
@@ -60,16 +55,7 @@ describe("POST /api/v1/upload-links", () => {
     expect(links[0]!.url).toMatch(/\/upload\/upl_[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(links[0]!.expiresAt) - Date.now()).toBeGreaterThan(3_500_000);
     expect(Date.parse(links[0]!.expiresAt) - Date.now()).toBeLessThan(7_300_000);
-    const audit = await db
-      .select({
-        actorType: auditEvents.actorType,
-        actorId: auditEvents.actorId,
-        actorLabel: auditEvents.actorLabel,
-      })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "upload_link.issued")),
-      );
+    const audit = await auditEventsOf(db, a.organizationId, "upload_link.issued");
     expect(audit).toHaveLength(3);
     expect(
       audit.every(
@@ -157,11 +143,7 @@ describe("POST /api/v1/upload-links", () => {
       expect(all).toHaveLength(2);
       expect(all.every((l) => l.revokedAt === null)).toBe(true);
       // The stored reply holds no usable token: the URLs are encrypted and the key itself is hashed.
-      const [stored] = await db
-        .select()
-        .from(idempotencyKeys)
-        .where(eq(idempotencyKeys.organizationId, a.organizationId));
-      expect(JSON.stringify(stored)).not.toMatch(/upl_|batch-2024-001/);
+      expect(await storedIdempotencyRow(db, a.organizationId)).not.toMatch(/upl_|batch-2024-001/);
     });
 
     it("answers 422 when the key is reused with another body, and creates nothing", async () => {
@@ -226,7 +208,7 @@ describe("POST /api/v1/upload-links", () => {
       expect(
         (await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status,
       ).toBe(422);
-      await createIdentity(db, a.organizationId, a.actor, { externalId: "LATER", displayName: "Later" });
+      await addIdentity(db, a, { externalId: "LATER", displayName: "Later" });
       expect(
         (await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status,
       ).toBe(201);
@@ -274,12 +256,7 @@ describe("DELETE /api/v1/upload-links/{identityId}", () => {
     expect(again.status).toBe(404);
     expect(again.json!.code).toBe("NO_ACTIVE_LINK");
     expect(await activeLinksOf(db, a.organizationId)).toHaveLength(0);
-    const audit = await db
-      .select({ actorId: auditEvents.actorId })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "upload_link.revoked")),
-      );
+    const audit = await auditEventsOf(db, a.organizationId, "upload_link.revoked");
     expect(audit.map((e) => e.actorId)).toEqual([a.keyId, a.keyId]);
   });
 });
