@@ -87,6 +87,27 @@ async function send(
   return { response, body: await conforms(method, template, response) };
 }
 
+/**
+ * A POST under an Idempotency-Key (in `headers`): the same body again replays `first`, the answer
+ * to the first call; another body under the same key is refused.
+ */
+async function expectIdempotent(
+  request: APIRequestContext,
+  path: string,
+  headers: Record<string, string>,
+  body: Json,
+  first: Json | null,
+  otherBody: Json,
+) {
+  const replay = await send(request, "POST", path, path, { headers, data: body });
+  expect(replay.body).toEqual(first);
+  const mismatch = await send(request, "POST", path, path, { headers, data: otherBody });
+  expect(mismatch.body!.code).toBe("IDEMPOTENCY_KEY_REUSED");
+}
+
+/** The status of a call (its body is still checked against the document). */
+const statusOf = async (...args: Parameters<typeof send>) => (await send(...args)).response.status();
+
 test("the document is OpenAPI 3.1 and lists every operation with its schemas", async () => {
   expect(doc.openapi).toBe("3.1.0");
   const listed = Object.entries(doc.paths as Json).flatMap(([path, ops]) =>
@@ -195,22 +216,16 @@ test("every endpoint answers as documented", async ({ request }) => {
   // Organization B's key sees none of it.
   const B = auth(keys.b);
   expect(
-    (
-      await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })
-    ).response.status(),
+    await statusOf(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B }),
   ).toBe(404);
   expect(
-    (
-      await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
-        headers: B,
-        data: { notes: "x" },
-      })
-    ).response.status(),
+    await statusOf(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+      headers: B,
+      data: { notes: "x" },
+    }),
   ).toBe(404);
   expect(
-    (
-      await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })
-    ).response.status(),
+    await statusOf(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B }),
   ).toBe(404);
   const crossBatch = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
     headers: B,
@@ -254,16 +269,10 @@ test("every endpoint answers as documented", async ({ request }) => {
   });
   expect(issued.response.status()).toBe(201);
   expect(issued.body!.links.map((l: Json) => l.identityId)).toEqual([id, second.body!.id]);
-  const replay = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
-    headers: idem,
-    data: batch,
+  await expectIdempotent(request, "/api/v1/upload-links", idem, batch, issued.body, {
+    ...batch,
+    expiresInHours: 48,
   });
-  expect(replay.body).toEqual(issued.body);
-  const mismatch = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
-    headers: idem,
-    data: { ...batch, expiresInHours: 48 },
-  });
-  expect(mismatch.body!.code).toBe("IDEMPOTENCY_KEY_REUSED");
   const unknown = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
     headers: A,
     data: { identities: [{ id }, { externalId: `NOPE-${s}` }] },
@@ -279,18 +288,14 @@ test("every endpoint answers as documented", async ({ request }) => {
   });
   expect(withLink.body!.activeLinkExpiresAt).toBe(issued.body!.links[0].expiresAt);
   expect(
-    (
-      await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
-        headers: B,
-      })
-    ).response.status(),
+    await statusOf(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
+      headers: B,
+    }),
   ).toBe(404);
   expect(
-    (
-      await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
-        headers: A,
-      })
-    ).response.status(),
+    await statusOf(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
+      headers: A,
+    }),
   ).toBe(204);
   const again = await send(
     request,
@@ -322,11 +327,13 @@ test("every endpoint answers as documented", async ({ request }) => {
       .body!.items,
   ).toEqual([]);
   expect(
-    (
-      await send(request, "POST", "/api/v1/approvals/{id}/approve", `/api/v1/approvals/${mine.id}/approve`, {
-        headers: B,
-      })
-    ).response.status(),
+    await statusOf(
+      request,
+      "POST",
+      "/api/v1/approvals/{id}/approve",
+      `/api/v1/approvals/${mine.id}/approve`,
+      { headers: B },
+    ),
   ).toBe(404);
   const approved = await send(
     request,
@@ -386,16 +393,10 @@ test("every endpoint answers as documented", async ({ request }) => {
   expect(started.response.status()).toBe(201);
   expect(started.body!.links).toHaveLength(2);
   const campaignId = started.body!.campaign.id as string;
-  const waveReplay = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
-    headers: waveKey,
-    data: wave,
+  await expectIdempotent(request, "/api/v1/campaigns", waveKey, wave, started.body, {
+    ...wave,
+    name: "other",
   });
-  expect(waveReplay.body).toEqual(started.body);
-  const waveMismatch = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
-    headers: waveKey,
-    data: { ...wave, name: "other" },
-  });
-  expect(waveMismatch.body!.code).toBe("IDEMPOTENCY_KEY_REUSED");
   const noMail = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
     headers: A,
     data: { ...wave, email: true },
@@ -453,14 +454,10 @@ test("every endpoint answers as documented", async ({ request }) => {
 
   // Delete.
   expect(
-    (
-      await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })
-    ).response.status(),
+    await statusOf(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A }),
   ).toBe(204);
   expect(
-    (
-      await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })
-    ).response.status(),
+    await statusOf(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A }),
   ).toBe(404);
 
   // Every operation was exercised, with at least one success.
