@@ -389,15 +389,23 @@ async function runActionCell(
   return happened;
 }
 
+/** One test per cell of a matrix row that applies, named "<actor>:<scope> → <allow|deny>". */
+function cellTests(
+  row: Record<string, string>,
+  run: (actor: ActorName, scope: Scope, cell: string) => Promise<void>,
+) {
+  for (const [cellKey, cell] of Object.entries(row)) {
+    if (cell.startsWith("n/a")) continue;
+    const [actor, scope] = cellKey.split(":") as [ActorName, Scope];
+    test(`${cellKey} → ${cell}`, () => run(actor, scope, cell));
+  }
+}
+
 for (const [key, row] of Object.entries(ACTIONS)) {
   test.describe(key, () => {
-    for (const [cellKey, cell] of Object.entries(row)) {
-      if (cell.startsWith("n/a")) continue;
-      const [actor, scope] = cellKey.split(":") as [ActorName, Scope];
-      test(`${cellKey} → ${cell}`, async () => {
-        expect(await runActionCell(key, actor, scope)).toBe(cell === "allow");
-      });
-    }
+    cellTests(row, async (actor, scope, cell) => {
+      expect(await runActionCell(key, actor, scope)).toBe(cell === "allow");
+    });
     // F 54 / F 55: the most privileged caller of the target's organization, but from another site,
     // from a script without Origin, or with middleware-bypass headers while signed out.
     const privileged = (["owner", "admin", "reviewer"] as const).find(
@@ -653,22 +661,18 @@ function verdict(response: Response): boolean {
 
 for (const [key, row] of Object.entries(ROUTES)) {
   test.describe(key, () => {
-    for (const [cellKey, cell] of Object.entries(row)) {
-      if (cell.startsWith("n/a")) continue;
-      const [actor, scope] = cellKey.split(":") as [ActorName, Scope];
-      test(`${cellKey} → ${cell}`, async () => {
-        const c = ROUTE_CASES[key];
-        if (!c) throw new Error(`no case for ${key}`);
-        const response = await c.request(actor, scope);
-        const body = Buffer.from(await response.arrayBuffer());
-        expect(response.status).toBeLessThan(500);
-        if (cell === "deny") expect(body.includes(MARKER)).toBe(false);
-        if (!response.headers.get("content-type")?.startsWith("image/"))
-          expectNoLeak(body.toString("utf8"), actor === "signedOut" || actor === "apiKey" ? "none" : scope);
-        if (actor === "apiKey" && scope === "other")
-          expect(body.toString("utf8")).not.toMatch(/Alice OnlyInA|A-SECRET-1|Matrix SEC-/);
-        expect(c.allowed(response, body)).toBe(cell === "allow");
-      });
-    }
+    cellTests(row, async (actor, scope, cell) => {
+      const c = ROUTE_CASES[key];
+      if (!c) throw new Error(`no case for ${key}`);
+      const response = await c.request(actor, scope);
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(response.status).toBeLessThan(500);
+      if (cell === "deny") expect(body.includes(MARKER)).toBe(false);
+      if (!response.headers.get("content-type")?.startsWith("image/"))
+        expectNoLeak(body.toString("utf8"), actor === "signedOut" || actor === "apiKey" ? "none" : scope);
+      if (actor === "apiKey" && scope === "other")
+        expect(body.toString("utf8")).not.toMatch(/Alice OnlyInA|A-SECRET-1|Matrix SEC-/);
+      expect(c.allowed(response, body)).toBe(cell === "allow");
+    });
   });
 }

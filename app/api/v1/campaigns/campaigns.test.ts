@@ -25,19 +25,20 @@ async function orgWithPeople(db: Db, count: number) {
 const campaignsOf = (db: Db, organizationId: string) =>
   db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organizationId, organizationId));
 
+/** POST /api/v1/campaigns with this key, body and headers. */
+const start = (key: string, json: unknown, headers?: Record<string, string>) =>
+  call(create, "POST", "/api/v1/campaigns", { key, json, headers });
+
 describe("/api/v1/campaigns", () => {
   it("creates (by identities or by search and filter), lists, reads counts, lists people by state and reminds", async () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 3);
-    const byRefs = await call(create, "POST", "/api/v1/campaigns", {
-      key: a.key,
-      json: {
-        name: "API wave",
-        locale: "en",
-        identities: [{ externalId: "API-2" }, { id: a.people[0]!.id }],
-        options: { storeImage: false, qualityCheck: true, requireApproval: true },
-        expiresInHours: 48,
-      },
+    const byRefs = await start(a.key, {
+      name: "API wave",
+      locale: "en",
+      identities: [{ externalId: "API-2" }, { id: a.people[0]!.id }],
+      options: { storeImage: false, qualityCheck: true, requireApproval: true },
+      expiresInHours: 48,
     });
     expect(byRefs.status).toBe(201);
     const id = byRefs.json!.campaign.id as string;
@@ -52,9 +53,9 @@ describe("/api/v1/campaigns", () => {
     expect(byRefs.json!.links.map((l: { externalId: string }) => l.externalId)).toEqual(["API-2", "API-0"]);
     expect(byRefs.json!.links[1]).toMatchObject({ email: "first@example.test", mailed: false });
 
-    const byMatch = await call(create, "POST", "/api/v1/campaigns", {
-      key: a.key,
-      json: { name: "Everyone without a portrait", match: { filter: "no_portrait" } },
+    const byMatch = await start(a.key, {
+      name: "Everyone without a portrait",
+      match: { filter: "no_portrait" },
     });
     expect(byMatch.status).toBe(201);
     expect(byMatch.json!.campaign.people).toBe(3);
@@ -90,16 +91,12 @@ describe("/api/v1/campaigns", () => {
     const a = await orgWithPeople(db, 2);
     const headers = { "Idempotency-Key": "wave-2026-01" };
     const json = { name: "Once", identities: [{ externalId: "API-0" }, { externalId: "API-1" }] };
-    const first = await call(create, "POST", "/api/v1/campaigns", { key: a.key, json, headers });
-    const again = await call(create, "POST", "/api/v1/campaigns", { key: a.key, json, headers });
+    const first = await start(a.key, json, headers);
+    const again = await start(a.key, json, headers);
     expect(first.status).toBe(201);
     expect(again.text).toBe(first.text);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    const other = await call(create, "POST", "/api/v1/campaigns", {
-      key: a.key,
-      json: { ...json, name: "Twice" },
-      headers,
-    });
+    const other = await start(a.key, { ...json, name: "Twice" }, headers);
     expect(other.status).toBe(422);
     expect(other.json!.code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(await campaignsOf(db, a.organizationId)).toHaveLength(1);
@@ -113,7 +110,7 @@ describe("/api/v1/campaigns", () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 1);
     const bad = async (json: unknown, code: string, status = 422) => {
-      const response = await call(create, "POST", "/api/v1/campaigns", { key: a.key, json });
+      const response = await start(a.key, json);
       expect(response.status, JSON.stringify(response.json)).toBe(status);
       expect(response.json!.code).toBe(code);
     };
@@ -138,10 +135,7 @@ describe("/api/v1/campaigns", () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 1);
     const b = await orgWithPeople(db, 1);
-    const created = await call(create, "POST", "/api/v1/campaigns", {
-      key: a.key,
-      json: { name: "A's", identities: [{ id: a.people[0]!.id }] },
-    });
+    const created = await start(a.key, { name: "A's", identities: [{ id: a.people[0]!.id }] });
     const id = created.json!.campaign.id as string;
     for (const response of [
       await call(getOne, "GET", `/api/v1/campaigns/${id}`, { key: b.key, params: { id } }),
@@ -152,10 +146,7 @@ describe("/api/v1/campaigns", () => {
       expect(response.text).not.toContain("A's");
     }
     expect((await call(list, "GET", "/api/v1/campaigns", { key: b.key })).json!.items).toEqual([]);
-    const foreign = await call(create, "POST", "/api/v1/campaigns", {
-      key: b.key,
-      json: { name: "steal", identities: [{ id: a.people[0]!.id }] },
-    });
+    const foreign = await start(b.key, { name: "steal", identities: [{ id: a.people[0]!.id }] });
     expect(foreign.status).toBe(422);
     expect(await campaignsOf(db, b.organizationId)).toHaveLength(0);
     expect((await call(list, "GET", "/api/v1/campaigns", {})).status).toBe(401);

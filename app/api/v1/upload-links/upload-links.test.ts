@@ -32,17 +32,18 @@ const linksOf = (db: Db, organizationId: string) =>
 const activeLinksOf = async (db: Db, organizationId: string) =>
   (await linksOf(db, organizationId)).filter((l) => !l.revokedAt && !l.usedAt);
 
+/** POST /api/v1/upload-links with this key, body and headers. */
+const issue = (key: string, json: unknown, headers?: Record<string, string>) =>
+  call(issueLinks, "POST", "/api/v1/upload-links", { key, json, headers });
+
 describe("POST /api/v1/upload-links", () => {
   it("issues links by id and by external ID, in request order, audited under the key", async () => {
     const { db } = handle;
     const a = await orgWithIdentities(db, 3);
-    const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: {
-        identities: [{ externalId: "P-2" }, { id: a.people[0]!.id }, { id: a.people[1]!.id.toUpperCase() }],
-        options: { storeImage: false, qualityCheck: true, requireApproval: true },
-        expiresInHours: 2,
-      },
+    const response = await issue(a.key, {
+      identities: [{ externalId: "P-2" }, { id: a.people[0]!.id }, { id: a.people[1]!.id.toUpperCase() }],
+      options: { storeImage: false, qualityCheck: true, requireApproval: true },
+      expiresInHours: 2,
     });
     expect(response.status).toBe(201);
     const links = response.json!.links as {
@@ -63,10 +64,7 @@ describe("POST /api/v1/upload-links", () => {
       ),
     ).toBe(true);
     // Issuing again replaces: still one active link per identity.
-    await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: { identities: [{ externalId: "P-2" }] },
-    });
+    await issue(a.key, { identities: [{ externalId: "P-2" }] });
     expect(await activeLinksOf(db, a.organizationId)).toHaveLength(3);
   });
 
@@ -81,10 +79,7 @@ describe("POST /api/v1/upload-links", () => {
       { id: b.people[0]!.id },
       { id: a.people[0]!.id },
     ];
-    const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: { identities: items },
-    });
+    const response = await issue(a.key, { identities: items });
     expect(response.status).toBe(422);
     expect(response.json!.code).toBe("IDENTITY_NOT_FOUND");
     expect(response.json!.errors).toEqual([
@@ -106,17 +101,11 @@ describe("POST /api/v1/upload-links", () => {
       [{ id: a.people[0]!.id }, { id: "not-a-uuid" }],
       [{ id: a.people[0]!.id, externalId: "P-0" }],
     ]) {
-      const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
-        key: a.key,
-        json: { identities },
-      });
+      const response = await issue(a.key, { identities });
       expect(response.status).toBe(422);
       expect(response.json!.code).toBe("VALIDATION_FAILED");
     }
-    const bad = await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: { identities: [{ id: a.people[0]!.id }, { id: "x" }] },
-    });
+    const bad = await issue(a.key, { identities: [{ id: a.people[0]!.id }, { id: "x" }] });
     expect(bad.json!.errors).toEqual([
       expect.objectContaining({ index: 1, pointer: expect.stringMatching(/^\/identities\/1/) }),
     ]);
@@ -129,12 +118,8 @@ describe("POST /api/v1/upload-links", () => {
       const a = await orgWithIdentities(db, 2);
       const json = { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] };
       const headers = { "Idempotency-Key": "batch-2024-001" };
-      const first = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers });
-      const again = await call(issueLinks, "POST", "/api/v1/upload-links", {
-        key: a.key,
-        json: { identities: json.identities },
-        headers,
-      });
+      const first = await issue(a.key, json, headers);
+      const again = await issue(a.key, { identities: json.identities }, headers);
       expect(first.status).toBe(201);
       expect(again.status).toBe(201);
       expect(again.text).toBe(first.text);
@@ -150,20 +135,8 @@ describe("POST /api/v1/upload-links", () => {
       const { db } = handle;
       const a = await orgWithIdentities(db, 2);
       const headers = { "Idempotency-Key": "reused" };
-      expect(
-        (
-          await call(issueLinks, "POST", "/api/v1/upload-links", {
-            key: a.key,
-            json: { identities: [{ externalId: "P-0" }] },
-            headers,
-          })
-        ).status,
-      ).toBe(201);
-      const other = await call(issueLinks, "POST", "/api/v1/upload-links", {
-        key: a.key,
-        json: { identities: [{ externalId: "P-1" }] },
-        headers,
-      });
+      expect((await issue(a.key, { identities: [{ externalId: "P-0" }] }, headers)).status).toBe(201);
+      const other = await issue(a.key, { identities: [{ externalId: "P-1" }] }, headers);
       expect(other.status).toBe(422);
       expect(other.json!.code).toBe("IDEMPOTENCY_KEY_REUSED");
       expect(await linksOf(db, a.organizationId)).toHaveLength(1);
@@ -174,9 +147,7 @@ describe("POST /api/v1/upload-links", () => {
       const a = await orgWithIdentities(db, 20);
       const json = { identities: a.people.map((p) => ({ id: p.id })) };
       const headers = { "Idempotency-Key": "concurrent" };
-      const results = await Promise.all(
-        [1, 2, 3].map(() => call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })),
-      );
+      const results = await Promise.all([1, 2, 3].map(() => issue(a.key, json, headers)));
       const succeeded = results.filter((r) => r.status === 201);
       expect(succeeded.length).toBeGreaterThanOrEqual(1);
       for (const r of results) expect([201, 409]).toContain(r.status);
@@ -191,8 +162,8 @@ describe("POST /api/v1/upload-links", () => {
       const b = await orgWithIdentities(db, 1);
       const headers = { "Idempotency-Key": "shared-value" };
       const json = { identities: [{ externalId: "P-0" }] };
-      const fromA = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers });
-      const fromB = await call(issueLinks, "POST", "/api/v1/upload-links", { key: b.key, json, headers });
+      const fromA = await issue(a.key, json, headers);
+      const fromB = await issue(b.key, json, headers);
       expect(fromB.status).toBe(201);
       expect(fromB.headers.get("idempotent-replayed")).toBeNull();
       expect(fromB.json!.links[0].identityId).toBe(b.people[0]!.id);
@@ -205,23 +176,19 @@ describe("POST /api/v1/upload-links", () => {
       const a = await orgWithIdentities(db, 1);
       const headers = { "Idempotency-Key": "retry-after-fix" };
       const json = { identities: [{ externalId: "LATER" }] };
-      expect(
-        (await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status,
-      ).toBe(422);
+      expect((await issue(a.key, json, headers)).status).toBe(422);
       await addIdentity(db, a, { externalId: "LATER", displayName: "Later" });
-      expect(
-        (await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status,
-      ).toBe(201);
+      expect((await issue(a.key, json, headers)).status).toBe(201);
     });
 
     it("rejects an invalid key value with 400", async () => {
       const { db } = handle;
       const a = await orgWithIdentities(db, 1);
-      const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
-        key: a.key,
-        json: { identities: [{ externalId: "P-0" }] },
-        headers: { "Idempotency-Key": "x".repeat(300) },
-      });
+      const response = await issue(
+        a.key,
+        { identities: [{ externalId: "P-0" }] },
+        { "Idempotency-Key": "x".repeat(300) },
+      );
       expect(response.status).toBe(400);
       expect(await linksOf(db, a.organizationId)).toHaveLength(0);
     });
@@ -233,10 +200,7 @@ describe("DELETE /api/v1/upload-links/{identityId}", () => {
     const { db } = handle;
     const a = await orgWithIdentities(db, 2);
     const b = await orgWithIdentities(db, 0);
-    await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] },
-    });
+    await issue(a.key, { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] });
     const cross = await call(revokeLink, "DELETE", "/", {
       key: b.key,
       params: { identityId: a.people[0]!.id },
