@@ -35,17 +35,20 @@ export async function addUniqueIdentity(page: Page, label: string, idPrefix: str
 }
 
 /**
- * The people of one campaign test: an identity "<wave> <first name>" for each first name, with the
- * external ID "<wave>-<first name>" (the wave's space made a dash) and the address `emails` gives.
+ * The people of one campaign test, a "wave" named "<label> <unique suffix>": an identity
+ * "<wave> <first name>" for each first name, with the external ID "<label>-<suffix>-<first name>"
+ * and the address `emails` gives. Returns the wave's name.
  */
 export async function addWave(
   page: Page,
-  wave: string,
+  label: string,
   firstNames: string[],
   emails: Record<string, string> = {},
-) {
+): Promise<string> {
+  const wave = `${label} ${uniqueSuffix()}`;
   for (const who of firstNames)
     await addIdentity(page, `${wave} ${who}`, `${wave.replace(" ", "-")}-${who}`, emails[who]);
+  return wave;
 }
 
 export interface Conditions {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { devices, expect, test } from "@playwright/test";
 import { TestSmtpServer } from "@/test/smtp";
 import { E2E } from "./env";
-import { addWave, signIn, uniqueSuffix } from "./helpers";
+import { addWave, signIn } from "./helpers";
 import { waitForHealth } from "./server-health";
 
 /**
@@ -44,8 +44,7 @@ test("a mailed campaign: the app's worker sends each person their link in Japane
     await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false })
   ).newPage();
   await signIn(admin, E2E.users.adminA, E2E.password, baseUrl);
-  const wave = `Mail ${uniqueSuffix()}`;
-  await addWave(admin, wave, ["Hana", "Ken"], { Hana: "hana@e2e.test" });
+  const wave = await addWave(admin, "Mail", ["Hana", "Ken"], { Hana: "hana@e2e.test" });
   await admin.getByLabel("Search by name or external ID").fill(wave);
   await admin.getByRole("button", { name: "Search" }).click();
   await admin.getByRole("button", { name: "Ask all 2 that match for a photo…" }).click();
