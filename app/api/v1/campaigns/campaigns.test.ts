@@ -2,32 +2,25 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { campaigns, uploadLinks } from "@/db/schema";
-import { call, makeOrgWithKey, storedIdempotencyRow } from "@/test/api";
+import { call, orgWithKeyAndPeople, postTo, storedIdempotencyRow } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
-import { addPeople } from "@/test/fixtures";
 import { GET as getOne } from "./[id]/route";
 import { GET as members } from "./[id]/members/route";
 import { POST as remind } from "./[id]/remind/route";
 import { GET as list, POST as create } from "./route";
 
 const handle = databaseForFile();
+const start = postTo(create, "/api/v1/campaigns");
 
-async function orgWithPeople(db: Db, count: number) {
-  const org = await makeOrgWithKey(db);
-  const people = await addPeople(db, org, count, (i) => ({
+const orgWithPeople = (db: Db, count: number) =>
+  orgWithKeyAndPeople(db, count, (i) => ({
     externalId: `API-${i}`,
     displayName: `Api Person ${i}`,
     email: i === 0 ? "first@example.test" : "",
   }));
-  return { ...org, people };
-}
 
 const campaignsOf = (db: Db, organizationId: string) =>
   db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organizationId, organizationId));
-
-/** POST /api/v1/campaigns with this key, body and headers. */
-const start = (key: string, json: unknown, headers?: Record<string, string>) =>
-  call(create, "POST", "/api/v1/campaigns", { key, json, headers });
 
 describe("/api/v1/campaigns", () => {
   it("creates (by identities or by search and filter), lists, reads counts, lists people by state and reminds", async () => {

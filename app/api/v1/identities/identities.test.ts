@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, identities } from "@/db/schema";
 import { frontalJpeg } from "@/test/photos";
-import { call, makeOrgWithKey } from "@/test/api";
+import { call, makeOrgWithKey, postTo } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
 import { auditEventsOf } from "@/test/fixtures";
 import { GET as list, POST as create } from "./route";
@@ -10,6 +10,7 @@ import { DELETE as remove, GET as get, PATCH as patch } from "./[id]/route";
 import { PUT as putPortrait } from "./[id]/portrait/route";
 
 const handle = databaseForFile();
+const createWith = postTo(create, "/api/v1/identities");
 
 /** The fixture as a plain Uint8Array (what Blob and fetch bodies are typed to take). */
 const photo = async () => new Uint8Array(await frontalJpeg());
@@ -19,10 +20,6 @@ const multipart = (fields: Record<string, string | Blob>) => {
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   return form;
 };
-
-/** POST /api/v1/identities with this key and body. */
-const createWith = (key: string, json: Record<string, unknown>) =>
-  call(create, "POST", "/api/v1/identities", { key, json });
 
 describe("identities API", () => {
   it("creates, reads by id and ext:, changes, pages and deletes, each audited under the key", async () => {

@@ -2,22 +2,17 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { uploadLinks } from "@/db/schema";
-import { call, makeOrgWithKey, storedIdempotencyRow } from "@/test/api";
+import { call, orgWithKeyAndPeople, postTo, storedIdempotencyRow } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
-import { addIdentity, addPeople, auditEventsOf } from "@/test/fixtures";
+import { addIdentity, auditEventsOf } from "@/test/fixtures";
 import { POST as issueLinks } from "./route";
 import { DELETE as revokeLink } from "./[identityId]/route";
 
 const handle = databaseForFile();
+const issue = postTo(issueLinks, "/api/v1/upload-links");
 
-async function orgWithIdentities(db: Db, count: number) {
-  const org = await makeOrgWithKey(db);
-  const people = await addPeople(db, org, count, (i) => ({
-    externalId: `P-${i}`,
-    displayName: `Person ${i}`,
-  }));
-  return { ...org, people };
-}
+const orgWithIdentities = (db: Db, count: number) =>
+  orgWithKeyAndPeople(db, count, (i) => ({ externalId: `P-${i}`, displayName: `Person ${i}` }));
 
 const linksOf = (db: Db, organizationId: string) =>
   db
@@ -31,10 +26,6 @@ const linksOf = (db: Db, organizationId: string) =>
 
 const activeLinksOf = async (db: Db, organizationId: string) =>
   (await linksOf(db, organizationId)).filter((l) => !l.revokedAt && !l.usedAt);
-
-/** POST /api/v1/upload-links with this key, body and headers. */
-const issue = (key: string, json: unknown, headers?: Record<string, string>) =>
-  call(issueLinks, "POST", "/api/v1/upload-links", { key, json, headers });
 
 describe("POST /api/v1/upload-links", () => {
   it("issues links by id and by external ID, in request order, audited under the key", async () => {
