@@ -2,6 +2,7 @@ import { chromium, devices, expect, test, type Browser, type Page } from "@playw
 import { seededApiKeys } from "./api-keys";
 import { seriousAccessibilityIssues } from "./axe";
 import { E2E } from "./env";
+import { chromiumPath } from "./playwright-base";
 import { cameraVideos, fakeCameraArgs, issueLinkByApi } from "./fake-camera";
 import { photoFiles } from "./photos";
 
@@ -57,7 +58,7 @@ async function phone(camera: { video: string } | "denied", locale: "en" | "ja"):
       : fakeCameraArgs(camera.video)),
   ];
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath: chromiumPath,
     args,
   });
   browsers.push(browser);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createIdentity, deleteIdentity, updateIdentity } from "@/lib/identities/service";
+import { deleteIdentity, updateIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser } from "@/test/fixtures";
+import { addIdentity, makeOrgUser } from "@/test/fixtures";
 import { auditCsv } from "./export";
 import { parseAuditFilters } from "./filters";
 import { listAuditEvents } from "./list";
@@ -21,10 +21,7 @@ describe("audit log for people", () => {
   it("says what happened in a sentence with today's names and links, never ids or codes", async () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
-    const maria = await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "EMP-7",
-      displayName: "Maria Garcia",
-    });
+    const maria = await addIdentity(db, org, { externalId: "EMP-7", displayName: "Maria Garcia" });
     await issueUploadLink(db, org.organizationId, org.actor, maria.id, CONDITIONS, 24);
     await updateIdentity(db, org.organizationId, org.actor, maria.id, { displayName: "Maria García" });
     const page = await listAuditEvents(db, org.organizationId, { filters: { person: "EMP-7" } });
@@ -47,14 +44,8 @@ describe("audit log for people", () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
     const other = await makeOrgUser(db, "admin");
-    const ana = await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "A-1",
-      displayName: "Ana Silva",
-    });
-    const bo = await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "B-2",
-      displayName: "Bo Chen",
-    });
+    const ana = await addIdentity(db, org, { externalId: "A-1", displayName: "Ana Silva" });
+    const bo = await addIdentity(db, org, { externalId: "B-2", displayName: "Bo Chen" });
     for (let i = 0; i < 5; i++)
       await updateIdentity(db, org.organizationId, org.actor, ana.id, { notes: `note ${i}` });
     await deleteIdentity(db, org.organizationId, org.actor, bo.id);
@@ -66,10 +57,7 @@ describe("audit log for people", () => {
       targetId: ana.id,
     });
     // Another organization's events about a person with the same name never show.
-    const stranger = await createIdentity(db, other.organizationId, other.actor, {
-      externalId: "A-1",
-      displayName: "Ana Silva",
-    });
+    const stranger = await addIdentity(db, other, { externalId: "A-1", displayName: "Ana Silva" });
     expect(stranger.id).not.toBe(ana.id);
 
     const byName = await listAuditEvents(db, org.organizationId, { filters: { person: "ana sil" } });
@@ -121,11 +109,8 @@ describe("audit log for people", () => {
   it("exports the filtered events as CSV in the same words, with formulas defused", async () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
-    await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "X-1",
-      displayName: '=HYPERLINK("http://evil.test","click")',
-    });
-    await createIdentity(db, org.organizationId, org.actor, { externalId: "Y-2", displayName: "山田 太郎" });
+    await addIdentity(db, org, { externalId: "X-1", displayName: '=HYPERLINK("http://evil.test","click")' });
+    await addIdentity(db, org, { externalId: "Y-2", displayName: "山田 太郎" });
     const csv = await auditCsv(db, org.organizationId, { event: "identity.created" });
     expect(csv.startsWith("\uFEFFTime (UTC),Who,What happened,Event,Person,External ID,Event code\r\n")).toBe(
       true,
@@ -142,10 +127,7 @@ describe("audit log for people", () => {
   it("exports in the console's language: the Japanese page's words give a Japanese CSV", async () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
-    const hanako = await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "Y-3",
-      displayName: "山田 花子",
-    });
+    const hanako = await addIdentity(db, org, { externalId: "Y-3", displayName: "山田 花子" });
     await updateIdentity(db, org.organizationId, org.actor, hanako.id, {
       displayName: "山田 はなこ",
       notes: "n",
