@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { FilterButtons } from "@/components/ui/filter-buttons";
 import {
   AUDIT_EVENT_NAMES,
   actorFilterValue,
@@ -67,14 +67,10 @@ export function AuditFiltersForm({ filters, actors }: { filters: AuditFilters; a
         </select>
       </label>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          {t("show")}
-        </button>
-        {filtered && (
-          <Link href="/audit" className={buttonClass("secondary")}>
-            {t("clear")}
-          </Link>
-        )}
+        <FilterButtons
+          submit={t("show")}
+          clear={filtered ? { href: "/audit", label: t("clear") } : undefined}
+        />
         <a href={`/audit/export${auditQuery(filters)}`} className={buttonClass("secondary")} download>
           {t("export")}
         </a>

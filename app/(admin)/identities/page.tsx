@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { identityFilterSchema, listQuerySchema } from "@/lib/identities/schemas";
@@ -6,9 +5,9 @@ import { countMatchingIdentities, listIdentities } from "@/lib/identities/servic
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/upload";
 import { mailAvailability } from "@/lib/mail/config";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterButtons } from "@/components/ui/filter-buttons";
 import { Pager } from "@/components/ui/pager";
 import { pageOrFirst, type SearchParams } from "../list-page";
 import { IdentityFormDialog } from "./identity-form-dialog";
@@ -62,22 +61,16 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
       </PageHeader>
 
       <form role="search" className="flex flex-wrap gap-2" action="/identities">
-        <label className="sr-only" htmlFor="identity-search">
-          {t("searchLabel")}
-        </label>
         <input
-          id="identity-search"
+          aria-label={t("searchLabel")}
           name="q"
           type="search"
           defaultValue={query.q}
           placeholder={t("searchLabel")}
           className="min-w-56 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         />
-        <label className="sr-only" htmlFor="identity-filter">
-          {t("filterLabel")}
-        </label>
         <select
-          id="identity-filter"
+          aria-label={t("filterLabel")}
           name="filter"
           defaultValue={query.filter}
           className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
@@ -101,14 +94,10 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
             />
           </label>
         )}
-        <button type="submit" className={buttonClass("secondary")}>
-          {t("search")}
-        </button>
-        {filtered && (
-          <Link href="/identities" className={buttonClass("ghost")}>
-            {t("clear")}
-          </Link>
-        )}
+        <FilterButtons
+          submit={t("search")}
+          clear={filtered ? { href: "/identities", label: t("clear") } : undefined}
+        />
       </form>
 
       {page.items.length === 0 ? (
