@@ -5,7 +5,7 @@ import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { listApprovals } from "@/lib/approvals/service";
 import { requirePageSession } from "@/lib/auth/session";
-import { pageOrFirst, type SearchParams } from "../list-page";
+import { pageOrFirst, param, type SearchParams } from "../list-page";
 import { ApprovalsTable, type ApprovalItem } from "./approvals-table";
 import { DecisionHold } from "./decision-hold";
 
@@ -16,8 +16,7 @@ export async function generateMetadata() {
 export default async function ApprovalsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("reviewer");
   const t = await getTranslations("approvals");
-  const raw = await searchParams;
-  const cursor = typeof raw.cursor === "string" ? raw.cursor : undefined;
+  const cursor = param(await searchParams, "cursor");
   const db = await getDb();
   const page = await pageOrFirst(cursor, (cursor) =>
     listApprovals(db, ctx.organizationId, { status: "pending", cursor }),

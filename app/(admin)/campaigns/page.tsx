@@ -8,7 +8,7 @@ import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/read";
-import { pageOrFirst, type SearchParams } from "../list-page";
+import { pageOrFirst, param, type SearchParams } from "../list-page";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("campaigns"))("tab") };
@@ -17,8 +17,7 @@ export async function generateMetadata() {
 export default async function CampaignsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");
   const t = await getTranslations("campaigns");
-  const raw = await searchParams;
-  const cursor = typeof raw.cursor === "string" ? raw.cursor.slice(0, 600) : undefined;
+  const cursor = param(await searchParams, "cursor");
   const db = await getDb();
   const page = await pageOrFirst(cursor, (cursor) => listCampaigns(db, ctx.organizationId, { cursor }));
   return (

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilterButtons } from "@/components/ui/filter-buttons";
 import { Pager } from "@/components/ui/pager";
-import { pageOrFirst, type SearchParams } from "../list-page";
+import { pageOrFirst, param, type SearchParams } from "../list-page";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
 import { CampaignBar, SelectionProvider } from "./selection";
@@ -25,12 +25,11 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
   const ctx = await requirePageSession("admin");
   const t = await getTranslations("identities");
   const raw = await searchParams;
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = listQuerySchema.safeParse({
-    q: first(raw.q),
-    filter: first(raw.filter) || undefined,
-    months: first(raw.months) || undefined,
-    cursor: first(raw.cursor) || undefined,
+    q: param(raw, "q"),
+    filter: param(raw, "filter"),
+    months: param(raw, "months"),
+    cursor: param(raw, "cursor"),
   });
   const query = parsed.success ? parsed.data : listQuerySchema.parse({});
   const db = await getDb();

@@ -17,7 +17,7 @@ import { getCampaign } from "@/lib/campaigns/read";
 import { REJECTION_REASONS } from "@/lib/campaigns/reasons";
 import { isUuid } from "@/lib/validation/uuid";
 import { mailAvailability } from "@/lib/mail/config";
-import { pageOrFirst, type SearchParams } from "../../list-page";
+import { pageOrFirst, param, type SearchParams } from "../../list-page";
 import { AutoRefresh } from "./auto-refresh";
 import { RemindDialog } from "./remind-dialog";
 
@@ -60,13 +60,12 @@ export default async function CampaignPage({
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const raw = await searchParams;
-  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
-  const state = (MEMBER_STATES as readonly string[]).includes(one(raw.state) ?? "")
-    ? (one(raw.state) as MemberState)
+  const asked = { state: param(raw, "state") ?? "", reason: param(raw, "reason") ?? "" };
+  const state = (MEMBER_STATES as readonly string[]).includes(asked.state)
+    ? (asked.state as MemberState)
     : "issued";
-  const reason =
-    state === "failed_check" && /^[A-Z_]{1,64}$/.test(one(raw.reason) ?? "") ? one(raw.reason) : undefined;
-  const cursor = one(raw.cursor)?.slice(0, 1200);
+  const reason = state === "failed_check" && /^[A-Z_]{1,64}$/.test(asked.reason) ? asked.reason : undefined;
+  const cursor = param(raw, "cursor");
 
   const db = await getDb();
   let campaign;
