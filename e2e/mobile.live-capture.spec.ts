@@ -144,3 +144,14 @@ test("the face engine downloads with a valid link's page, at low priority, and n
   await page.goto(`${E2E.seededUrl}/upload/not-a-real-token`);
   await expect(page.locator('link[href*="/face-model/"]')).toHaveCount(0);
 });
+
+test("the person's page does not carry the console's messages; the sign-in page does", async ({
+  request,
+}) => {
+  // The console's catalogue (about 24 KB) once went out with every page, the phone's included.
+  const consoleOnly = "auditSentence";
+  const upload = await (await request.get(await link())).text();
+  expect(upload).toContain('data-testid="choose-photo-input"');
+  expect(upload).not.toContain(consoleOnly);
+  expect(await (await request.get(`${E2E.seededUrl}/login`)).text()).toContain(consoleOnly);
+});

@@ -3,16 +3,19 @@ import { createIdentity, deleteIdentity, updateIdentity } from "@/lib/identities
 import { issueUploadLink } from "@/lib/links/service";
 import { databaseForFile } from "@/test/database-for-file";
 import { makeOrgUser } from "@/test/fixtures";
-import { describeAuditEvent, plainText } from "./describe";
 import { auditCsv } from "./export";
 import { parseAuditFilters } from "./filters";
 import { listAuditEvents } from "./list";
 import { resolveAuditNames } from "./names";
 import { recordAudit } from "./record";
+import { auditSentences, auditSentenceText } from "./sentence";
 
 const handle = databaseForFile();
 
 const CONDITIONS = { storeImage: true, qualityCheck: true, requireApproval: false };
+const sentenceOf = auditSentences("en");
+/** The sentence as the page and the CSV say it. */
+const textOf = auditSentenceText("en");
 
 describe("audit log for people", () => {
   it("says what happened in a sentence with today's names and links, never ids or codes", async () => {
@@ -26,8 +29,8 @@ describe("audit log for people", () => {
     await updateIdentity(db, org.organizationId, org.actor, maria.id, { displayName: "Maria García" });
     const page = await listAuditEvents(db, org.organizationId, { filters: { person: "EMP-7" } });
     const names = await resolveAuditNames(db, org.organizationId, page.items);
-    const lines = page.items.map((r) => describeAuditEvent(r, names));
-    const text = lines.map((e) => `${e.actor.text} ${plainText(e.sentence)}`);
+    const lines = page.items.map((r) => sentenceOf(r, names)!);
+    const text = lines.map(textOf);
     expect(text).toEqual([
       `${org.email} edited Maria García (EMP-7) (displayName)`,
       expect.stringMatching(
@@ -35,7 +38,7 @@ describe("audit log for people", () => {
       ),
       `${org.email} added Maria García (EMP-7)`,
     ]);
-    expect(lines[0]!.sentence.find((p) => p.href)?.href).toBe(`/identities/${maria.id}`);
+    expect(lines[0]!.person.href).toBe(`/identities/${maria.id}`);
     expect(lines[0]!.actor.href).toBe(`/audit?actor=user%3A${org.userId}`);
     for (const t of text) expect(t).not.toMatch(/identity\.|upload_link|[0-9a-f]{8}-/);
   });
@@ -76,8 +79,8 @@ describe("audit log for people", () => {
     const deleted = await listAuditEvents(db, org.organizationId, { filters: { person: "B-2" } });
     expect(deleted.items.map((r) => r.action)).toEqual(["identity.deleted", "identity.created"]);
     const names = await resolveAuditNames(db, org.organizationId, deleted.items);
-    expect(plainText(describeAuditEvent(deleted.items[0]!, names).sentence)).toBe(
-      "deleted person B-2 and all their photos",
+    expect(textOf(sentenceOf(deleted.items[0]!, names)!)).toBe(
+      `${org.email} deleted person B-2 and all their photos`,
     );
 
     const byKey = await listAuditEvents(db, org.organizationId, {
@@ -134,5 +137,16 @@ describe("audit log for people", () => {
     );
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")",X-1,identity.created`);
     expect(csv).not.toMatch(/,=HYPERLINK/);
+  });
+
+  it("exports in the console's language: the Japanese page's words give a Japanese CSV", async () => {
+    const { db } = handle;
+    const org = await makeOrgUser(db);
+    await createIdentity(db, org.organizationId, org.actor, { externalId: "Y-3", displayName: "山田 花子" });
+    const csv = await auditCsv(db, org.organizationId, { event: "identity.created" }, "ja");
+    expect(csv.startsWith("\uFEFF日時 (UTC),実行者,内容,イベント,人物,外部ID,イベントコード\r\n")).toBe(true);
+    expect(csv).toContain(
+      `,${org.email}が山田 花子 (Y-3)を追加しました,登録者の追加,山田 花子,Y-3,identity.created`,
+    );
   });
 });
