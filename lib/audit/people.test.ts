@@ -32,7 +32,7 @@ describe("audit log for people", () => {
     const lines = page.items.map((r) => sentenceOf(r, names)!);
     const text = lines.map(textOf);
     expect(text).toEqual([
-      `${org.email} edited Maria García (EMP-7) (displayName)`,
+      `${org.email} edited Maria García (EMP-7) (name)`,
       expect.stringMatching(
         new RegExp(`^${org.email} issued an upload link for Maria García \\(EMP-7\\), valid until`),
       ),
@@ -142,11 +142,20 @@ describe("audit log for people", () => {
   it("exports in the console's language: the Japanese page's words give a Japanese CSV", async () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
-    await createIdentity(db, org.organizationId, org.actor, { externalId: "Y-3", displayName: "山田 花子" });
+    const hanako = await createIdentity(db, org.organizationId, org.actor, {
+      externalId: "Y-3",
+      displayName: "山田 花子",
+    });
+    await updateIdentity(db, org.organizationId, org.actor, hanako.id, {
+      displayName: "山田 はなこ",
+      notes: "n",
+    });
+    const edited = await auditCsv(db, org.organizationId, { event: "identity.updated" }, "ja");
+    expect(edited).toContain(`${org.email}が山田 はなこ (Y-3)を編集しました（名前、メモ）`);
     const csv = await auditCsv(db, org.organizationId, { event: "identity.created" }, "ja");
     expect(csv.startsWith("\uFEFF日時 (UTC),実行者,内容,イベント,人物,外部ID,イベントコード\r\n")).toBe(true);
     expect(csv).toContain(
-      `,${org.email}が山田 花子 (Y-3)を追加しました,登録者の追加,山田 花子,Y-3,identity.created`,
+      `,${org.email}が山田 はなこ (Y-3)を追加しました,登録者の追加,山田 はなこ,Y-3,identity.created`,
     );
   });
 });

@@ -59,6 +59,12 @@ export const consoleTranslator = (locale: Locale) =>
  */
 export function auditSentences(locale: Locale) {
   const t = consoleTranslator(locale);
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  /** An edited field by its label ("name", not "displayName"); a field this version does not name, as is. */
+  const fieldName = (field: string) => {
+    const key = `auditSentence.fields.${field}` as never;
+    return t.has(key) ? t(key) : field;
+  };
   const role = (v: unknown) =>
     v === "owner" || v === "admin" || v === "reviewer" ? t(`nav.roles.${v}`) : String(v ?? "");
 
@@ -124,7 +130,9 @@ export function auditSentences(locale: Locale) {
     if (!isAuditEvent(row.action)) return null;
     const d = row.details;
     const key = auditEventKey(row.action);
-    const fields = Array.isArray(d.fields) ? d.fields.filter((f) => typeof f === "string").join(", ") : "";
+    const fields = list.format(
+      (Array.isArray(d.fields) ? d.fields.filter((f) => typeof f === "string") : []).map(fieldName),
+    );
     const reason = str(d.reason) ?? "";
     const expiresAt = str(d.expiresAt) ?? "";
     // Variants an event takes with its details: fields named, an expiry, a campaign, a reason, approval.

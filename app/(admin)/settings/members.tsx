@@ -5,19 +5,10 @@ import { useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormMessage } from "@/components/ui/field";
-import {
-  ActionsHeaderCell,
-  Cell,
-  HeaderCell,
-  Row,
-  RowActions,
-  Table,
-  TableBody,
-  TableHead,
-} from "@/components/ui/table";
 import { DialogButtons, useActionThen } from "@/components/ui/dialog-form";
+import { FormMessage } from "@/components/ui/field";
 import { FormFields, passwordField } from "@/components/ui/form-fields";
+import { Cell, DataTable, Row, RowActions } from "@/components/ui/table";
 import { addMemberAction, changeMemberRoleAction, setMemberDisabledAction } from "./actions";
 
 export interface MemberView {
@@ -144,19 +135,11 @@ export function MembersSection({ members, selfId }: { members: MemberView[]; sel
       <div className="flex justify-end">
         <Button onClick={() => setOpen(true)}>{t("add")}</Button>
       </div>
-      <Table label={t("title")}>
-        <TableHead>
-          <HeaderCell>{t("member")}</HeaderCell>
-          <HeaderCell>{t("role")}</HeaderCell>
-          <HeaderCell>{t("status")}</HeaderCell>
-          <ActionsHeaderCell />
-        </TableHead>
-        <TableBody>
-          {members.map((m) => (
-            <MemberRow key={m.userId} member={m} self={m.userId === selfId} />
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable label={t("title")} columns={[t("member"), t("role"), t("status")]} actions>
+        {members.map((m) => (
+          <MemberRow key={m.userId} member={m} self={m.userId === selfId} />
+        ))}
+      </DataTable>
       <Dialog open={open} onOpenChange={setOpen} title={t("add")}>
         {open && <AddMemberForm onDone={() => setOpen(false)} />}
       </Dialog>
