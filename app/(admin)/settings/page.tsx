@@ -10,10 +10,9 @@ import { DEFAULT_THRESHOLDS } from "@/lib/portrait";
 import { ApiKeysSection } from "./api-keys";
 import { MembersSection } from "./members";
 import { QualitySection } from "./quality";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("settings"))("title") };
-}
+export const generateMetadata = tabTitle("settings.title");
 
 /** One part of the settings: a heading (what the section is named by) and a line on what it is for. */
 function SettingsSection({
