@@ -1,5 +1,5 @@
-import { StatusPage } from "@/components/ui/status-page";
 import { tabTitle } from "@/components/i18n/tab-title";
+import { StatusPage } from "@/components/ui/status-page";
 
 export const generateMetadata = tabTitle("forbidden.tab");
 

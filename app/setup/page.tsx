@@ -1,23 +1,37 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitcher } from "@/components/admin/locale-switcher";
+import { tabTitle } from "@/components/i18n/tab-title";
+import { CardForm } from "@/components/ui/card-form";
+import { passwordField } from "@/components/ui/form-fields";
+import { SignedOutPage } from "@/components/ui/signed-out-page";
 import { getDb } from "@/db/client";
 import { hasAnyUser } from "@/lib/auth/accounts";
-import { SetupForm } from "./setup-form";
-import { tabTitle } from "@/components/i18n/tab-title";
+import { setupAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = tabTitle("setup.tab");
 
+/** First run: the first organization and its owner; gone (404) once anyone exists. */
 export default async function SetupPage() {
   if (await hasAnyUser(await getDb())) notFound();
   const t = await getTranslations("setup");
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center p-6">
-      <LocaleSwitcher className="mb-6 self-end" />
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
-      <SetupForm />
-    </main>
+    <SignedOutPage title={t("title")} intro={t("intro")} width="wide">
+      <CardForm
+        action={setupAction}
+        fields={[
+          {
+            name: "organizationName",
+            label: t("organizationName"),
+            required: true,
+            autoComplete: "organization",
+          },
+          { name: "name", label: t("name"), autoComplete: "name" },
+          { name: "email", label: t("email"), type: "email", required: true, autoComplete: "email" },
+          passwordField("password", t("password"), "new", t("passwordHint")),
+        ]}
+        submit={{ label: t("create"), pending: t("creating") }}
+      />
+    </SignedOutPage>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { tabTitle } from "@/components/i18n/tab-title";
 import { requirePageSession } from "@/lib/auth/session";
 import { PasswordForm } from "./password-form";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("account.title");
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { tabTitle } from "@/components/i18n/tab-title";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
@@ -8,7 +9,6 @@ import { requirePageSession } from "@/lib/auth/session";
 import { pageOrFirst, param, type SearchParams } from "../list-page";
 import { ApprovalsTable, type ApprovalItem } from "./approvals-table";
 import { DecisionHold } from "./decision-hold";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("approvals.title");
 

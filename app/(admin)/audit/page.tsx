@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { tabTitle } from "@/components/i18n/tab-title";
 import { DateTime } from "@/components/ui/date-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageLink } from "@/components/ui/pager";
@@ -13,7 +14,6 @@ import { listMembers } from "@/lib/members/service";
 import type { SearchParams } from "../list-page";
 import { AuditFiltersForm, type ActorOption } from "./audit-filters";
 import { EventSentence } from "./event-sentence";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("audit.title");
 

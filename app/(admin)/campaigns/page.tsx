@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { tabTitle } from "@/components/i18n/tab-title";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +10,6 @@ import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/read";
 import { pageOrFirst, param, type SearchParams } from "../list-page";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("campaigns.tab");
 

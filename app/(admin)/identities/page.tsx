@@ -1,3 +1,4 @@
+import { tabTitle } from "@/components/i18n/tab-title";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { identityFilterSchema, listQuerySchema } from "@/lib/identities/schemas";
@@ -13,7 +14,6 @@ import { pageOrFirst, param, type SearchParams } from "../list-page";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
 import { CampaignBar, SelectionProvider } from "./selection";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("identities.title");
 

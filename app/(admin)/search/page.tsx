@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import { tabTitle } from "@/components/i18n/tab-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageSession } from "@/lib/auth/session";
 import { SearchForm } from "./search-form";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("search.title");
 

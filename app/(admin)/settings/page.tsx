@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { tabTitle } from "@/components/i18n/tab-title";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { requirePageSession } from "@/lib/auth/session";
@@ -10,7 +11,6 @@ import { DEFAULT_THRESHOLDS } from "@/lib/portrait";
 import { ApiKeysSection } from "./api-keys";
 import { MembersSection } from "./members";
 import { QualitySection } from "./quality";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("settings.title");
 

@@ -1,11 +1,13 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitcher } from "@/components/admin/locale-switcher";
+import { tabTitle } from "@/components/i18n/tab-title";
+import { CardForm } from "@/components/ui/card-form";
+import { passwordField } from "@/components/ui/form-fields";
+import { SignedOutPage } from "@/components/ui/signed-out-page";
 import { getDb } from "@/db/client";
 import { hasAnyUser } from "@/lib/auth/accounts";
 import { getSessionContext } from "@/lib/auth/session";
-import { LoginForm } from "./login-form";
-import { tabTitle } from "@/components/i18n/tab-title";
+import { loginAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = tabTitle("login.title");
@@ -15,11 +17,15 @@ export default async function LoginPage() {
   if (await getSessionContext()) redirect("/");
   const t = await getTranslations("login");
   return (
-    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center p-6">
-      <LocaleSwitcher className="mb-6 self-end" />
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">Identity Manager</p>
-      <LoginForm />
-    </main>
+    <SignedOutPage title={t("title")} intro="Identity Manager">
+      <CardForm
+        action={loginAction}
+        fields={[
+          { name: "email", label: t("email"), type: "email", required: true, autoComplete: "username" },
+          passwordField("password", t("password"), "current"),
+        ]}
+        submit={{ label: t("title"), pending: t("signingIn") }}
+      />
+    </SignedOutPage>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { useTranslations } from "next-intl";
 import { QualityCode } from "@/components/admin/quality-code";
+import { tabTitle } from "@/components/i18n/tab-title";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
@@ -20,7 +21,6 @@ import { mailAvailability } from "@/lib/mail/config";
 import { pageOrFirst, param, type SearchParams } from "../../list-page";
 import { AutoRefresh } from "./auto-refresh";
 import { RemindDialog } from "./remind-dialog";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("campaign.title");
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PortraitThumbnail } from "@/components/admin/portrait-thumbnail";
+import { tabTitle } from "@/components/i18n/tab-title";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
@@ -13,7 +14,6 @@ import { listPortraitHistory } from "@/lib/portraits/history";
 import { listDecidedRequests } from "@/lib/approvals/decided";
 import { RejectedUploads } from "./rejected-uploads";
 import { PortraitButton } from "../portrait-button";
-import { tabTitle } from "@/components/i18n/tab-title";
 
 export const generateMetadata = tabTitle("identity.title");
 
