@@ -110,7 +110,9 @@ describe("bad inputs get their specific code quickly", () => {
       expect([413, 415, 422]).toContain(statusForReport(r.report));
       expect(r.template).toBeNull();
       expect(r.image).toBeNull();
-      expect(ms).toBeLessThan(500);
+      // Refused before any decoding: milliseconds, against seconds for a decode. The bound is loose
+      // because a busy 2-core machine once took 100 ms for what takes 5 (speed is for benchmarks).
+      expect(ms).toBeLessThan(2_000);
     }
   });
 
@@ -118,7 +120,9 @@ describe("bad inputs get their specific code quickly", () => {
     const bomb = F.bombPng();
     expect(bomb.length).toBeLessThan(100_000);
     const r = await check(bomb);
-    expect(r.report.timingsMs.decode).toBeLessThan(50);
+    // Refused from its header: decoding its 20 000 × 20 000 pixels would take tens of seconds and 1.6 GB.
+    expect(r.report.primary?.code).toBe("IMAGE_TOO_LARGE");
+    expect(r.report.timingsMs.decode).toBeLessThan(1_000);
   });
 
   it("HEIC tells the person to send a JPEG", async () => {
