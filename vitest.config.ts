@@ -14,6 +14,7 @@ export default defineConfig({
       "db/**/*.test.ts",
       "app/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "components/**/*.test.ts",
       "test/**/*.test.ts",
     ],
     environment: "node",
