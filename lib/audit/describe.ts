@@ -66,6 +66,11 @@ export function campaignOf(row: AuditRow, names: AuditNames): Part {
 }
 
 const w = (text: string): Part => ({ text });
+/** The words about a detail of the event that is a non-empty text; none when it is not. */
+const ifText = (value: unknown, words: (text: string) => Part[]): Part[] => {
+  const text = str(value);
+  return text ? words(text) : [];
+};
 
 /** An event as a sentence a person reads: names and links instead of codes and ids. */
 export function describeAuditEvent(row: AuditRow, names: AuditNames): DescribedEvent {
@@ -88,10 +93,8 @@ export function describeAuditEvent(row: AuditRow, names: AuditNames): DescribedE
         return [
           w("issued an upload link for "),
           person,
-          ...(str(d.expiresAt)
-            ? [w(`, valid until ${str(d.expiresAt)!.slice(0, 16).replace("T", " ")} UTC`)]
-            : []),
-          ...(str(d.campaignId) ? [w(" in campaign "), campaignOf(row, names)] : []),
+          ...ifText(d.expiresAt, (at) => [w(`, valid until ${at.slice(0, 16).replace("T", " ")} UTC`)]),
+          ...ifText(d.campaignId, () => [w(" in campaign "), campaignOf(row, names)]),
         ];
       case "upload_link.revoked":
         return [w("revoked the upload link of "), person];
@@ -102,11 +105,7 @@ export function describeAuditEvent(row: AuditRow, names: AuditNames): DescribedE
       case "approval.approved":
         return [w("approved the photo sent for "), person];
       case "approval.rejected":
-        return [
-          w("rejected the photo sent for "),
-          person,
-          ...(str(d.reason) ? [w(`: ${quoted(str(d.reason)!)}`)] : []),
-        ];
+        return [w("rejected the photo sent for "), person, ...ifText(d.reason, (r) => [w(`: ${quoted(r)}`)])];
       case "campaign.created":
         return [w("started campaign "), campaignOf(row, names), w(` for ${Number(d.people) || 0} people`)];
       case "campaign.reminded":
