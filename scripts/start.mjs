@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const distDir = process.env.NEXT_DIST_DIR || ".next";
-/** What goes into the build: the app's code, styles and public files, and the files that configure it. */
-const SOURCE_DIRS = ["app", "components", "lib", "db", "public"];
-const SOURCE_FILES = [
+/** What goes into the build: the app's code, messages, styles and public files, and the files that configure it. */
+export const SOURCE_DIRS = ["app", "components", "lib", "db", "i18n", "messages", "public"];
+export const SOURCE_FILES = [
   "package.json",
   "package-lock.json",
   "next.config.ts",

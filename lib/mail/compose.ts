@@ -1,6 +1,6 @@
 import "server-only";
-import addressparser from "nodemailer/lib/addressparser";
-import MailComposer from "nodemailer/lib/mail-composer";
+import addressparser from "nodemailer/lib/addressparser/index.js";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type { RenderedMail } from "./messages";
 
 /** The bare address of MAIL_FROM (`Name <a@b>` or `a@b`). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
-import SMTPConnection from "nodemailer/lib/smtp-connection";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
+import SMTPConnection from "nodemailer/lib/smtp-connection/index.js";
+import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
 
 /**
  * What became of one message. `fenced`: the row was no longer ours when we were about to finish,
