@@ -1,26 +1,18 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/env";
-
-const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const launchOptions = {
-  executablePath: chromium,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-};
+import { baseConfig, launchOptions } from "./e2e/playwright-base";
 
 /**
  * Two production servers (`next start` on the build made before): one seeded with two
  * organizations for the console flows, one empty for first-run setup. Both on embedded PGlite.
  */
 export default defineConfig({
+  ...baseConfig,
   testDir: "./e2e",
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
   timeout: 60_000,
   // Uploads run face detection on a shared 2-core machine: allow for a busy moment.
   expect: { timeout: 30_000 },
-  reporter: [["list"]],
-  use: { baseURL: E2E.seededUrl, launchOptions, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  use: { ...baseConfig.use, baseURL: E2E.seededUrl, screenshot: "only-on-failure" },
   projects: [
     {
       name: "desktop",

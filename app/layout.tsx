@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-/** `lang` is the language proxy.ts picked for this request (next-intl reads the same value). */
+/**
+ * `lang` is the language proxy.ts picked for this request (next-intl reads the same value). The
+ * provider here gives client components the locale, time zone and formats only: the console's
+ * messages (about 24 KB, sent with every page) are added by the layouts of the pages whose client
+ * components read them (console, sign-in, setup); the person's upload page has its own few words.
+ */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const lang = await getLocale();
   return (
@@ -24,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script dangerouslySetInnerHTML={{ __html: TIME_ZONE_SCRIPT }} />
       </head>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={null}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,15 +1,5 @@
-import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { StatusPage } from "@/components/ui/status-page";
 
 export default function NotFound() {
-  const t = useTranslations("notFound");
-  return (
-    <main className="mx-auto max-w-md p-8 text-center">
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-slate-600">{t("body")}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-600 underline">
-        {t("link")}
-      </Link>
-    </main>
-  );
+  return <StatusPage messages="notFound" />;
 }

@@ -9,6 +9,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium, devices, type Browser, type CDPSession, type Page } from "@playwright/test";
 import { cameraVideos, fakeCameraArgs, issueLinkByApi } from "@/e2e/fake-camera";
+import { chromiumPath } from "@/e2e/playwright-base";
+import { waitForHealth } from "@/e2e/server-health";
 import { median } from "./_stats";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
@@ -27,21 +29,13 @@ const stopServer = () => {
   } catch {}
 };
 process.on("exit", stopServer);
-for (let i = 0; ; i++) {
-  if (i > 240) throw new Error("server did not start");
-  const up = await fetch(`${base}/api/health`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (up) break;
-  await new Promise((r) => setTimeout(r, 500));
-}
+await waitForHealth(base, "server did not start");
 const apiKey = (JSON.parse(readFileSync(`test-results/e2e-keys-${port}.json`, "utf8")) as { a: string }).a;
 const videos = await cameraVideos();
 
 async function phone(video: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath: chromiumPath,
     args: ["--no-sandbox", ...fakeCameraArgs(video)],
   });
 }

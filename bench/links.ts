@@ -10,6 +10,7 @@ import { POST as issueLinksRoute } from "@/app/api/v1/upload-links/route";
 import { createApiKey } from "@/lib/api-keys/service";
 import { issueUploadLinkBatch } from "@/lib/links/batch";
 import { seedIdentities } from "@/scripts/demo-data";
+import { waitForHealth } from "@/e2e/server-health";
 import { createTestDatabase } from "@/test/db";
 import { identities } from "@/db/schema";
 import { median, summarize, timeIt } from "./_stats";
@@ -110,17 +111,7 @@ if (!values["no-http"] && handle.url) {
     detached: true,
   });
   try {
-    for (let i = 0; ; i++) {
-      if (i > 120) throw new Error("server did not start (run `next build` first)");
-      if (
-        await fetch(`${base}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForHealth(base, "server did not start (run `next build` first)", 120);
     const viaHttp = async (batch: string[]) => {
       const response = await fetch(`${base}/api/v1/upload-links`, {
         method: "POST",

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { waitForHealth } from "@/e2e/server-health";
 import { phonePhoto } from "./_phone-photo";
 import { median, percentile } from "./_stats";
 
@@ -62,15 +63,7 @@ const stop = async () => {
 };
 
 try {
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (i > 240) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitForHealth(baseUrl, "the server did not start");
   const db = postgres(dbUrl.toString(), { max: 4, onnotice: () => {} });
   const [org] = await db<
     { id: string }[]

@@ -45,25 +45,31 @@ const photos: [string, Buffer][] = [
   ],
 ];
 
+/** Each photo `runs` times through `run`: wall and CPU ms per photo, and what its first run came to. */
+async function measure<T, F>(run: (bytes: Buffer) => Promise<T>, first: (result: T) => F) {
+  const ms: number[][] = [];
+  const cpu: number[][] = [];
+  const firsts: F[] = [];
+  for (const [, bytes] of photos) {
+    const wall: number[] = [];
+    const used: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const [t, c, result] = await timed(() => run(bytes));
+      wall.push(t);
+      used.push(c);
+      if (i === 0) firsts.push(first(result));
+    }
+    ms.push(wall);
+    cpu.push(used);
+  }
+  return { ms, cpu, firsts };
+}
+
 // ---- ours ----
 warmPortraitWorkers();
 await check(photos[1]![1]); // wait for the workers to load and warm up
 await Promise.all([check(photos[1]![1]), check(photos[1]![1])]);
-const ours: number[][] = [];
-const oursCpu: number[][] = [];
-const outcome: string[] = [];
-for (const [, bytes] of photos) {
-  const ms: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const [t, c, r] = await timed(() => check(bytes));
-    ms.push(t);
-    cpu.push(c);
-    if (i === 0) outcome.push(r.report.accepted ? "accepted" : (r.report.primary?.code ?? "?"));
-  }
-  ours.push(ms);
-  oursCpu.push(cpu);
-}
+const ours = await measure(check, (r) => (r.report.accepted ? "accepted" : (r.report.primary?.code ?? "?")));
 const bad = [F.bombPng(), F.TEXT, F.truncated(await F.frontalJpeg()), F.HEIC_HEADER, await F.onePixelPng()];
 const badMs: number[] = [];
 for (let i = 0; i < runs; i++) for (const b of bad) badMs.push((await timed(() => check(b)))[0]);
@@ -108,21 +114,7 @@ async function naive(bytes: Buffer) {
   }
 }
 await naive(photos[1]![1]); // warm up
-const naiveMs: number[][] = [];
-const naiveCpu: number[][] = [];
-const naiveFaces: number[] = [];
-for (const [, bytes] of photos) {
-  const ms: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const [t, c, r] = await timed(() => naive(bytes));
-    ms.push(t);
-    cpu.push(c);
-    if (i === 0) naiveFaces.push(r.length);
-  }
-  naiveMs.push(ms);
-  naiveCpu.push(cpu);
-}
+const naiveRuns = await measure(naive, (faces) => faces.length);
 clearInterval(rssTimer);
 
 console.log(
@@ -139,10 +131,10 @@ console.log(
 );
 console.log("|---|---:|---:|---:|---:|---|---:|");
 photos.forEach(([label], i) => {
-  const n = naiveMs[i]!;
-  const o = ours[i]!;
+  const n = naiveRuns.ms[i]!;
+  const o = ours.ms[i]!;
   console.log(
-    `| ${label} | ${median(n).toFixed(0)} ms (${percentile(n, 95).toFixed(0)}) | ${median(o).toFixed(0)} ms (${percentile(o, 95).toFixed(0)}) | ${(median(n) / median(o)).toFixed(1)}× | ${median(naiveCpu[i]!).toFixed(0)} / ${median(oursCpu[i]!).toFixed(0)} | ${outcome[i]} | ${naiveFaces[i]} |`,
+    `| ${label} | ${median(n).toFixed(0)} ms (${percentile(n, 95).toFixed(0)}) | ${median(o).toFixed(0)} ms (${percentile(o, 95).toFixed(0)}) | ${(median(n) / median(o)).toFixed(1)}× | ${median(naiveRuns.cpu[i]!).toFixed(0)} / ${median(ours.cpu[i]!).toFixed(0)} | ${ours.firsts[i]} | ${naiveRuns.firsts[i]} |`,
   );
 });
 console.log(`bad-file refusal (bomb, text, truncated, HEIC, 1 px): median ${median(badMs).toFixed(1)} ms`);

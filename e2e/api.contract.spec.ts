@@ -76,15 +76,41 @@ async function conforms(method: string, path: string, response: APIResponse): Pr
 
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-async function send(
-  request: APIRequestContext,
-  method: string,
-  template: string,
-  url: string,
-  options: Parameters<APIRequestContext["fetch"]>[1] = {},
-) {
-  const response = await request.fetch(url, { method, ...options });
-  return { response, body: await conforms(method, template, response) };
+/**
+ * Calls the API with `request`, each answer checked against the document (`template` is the
+ * documented path of `url`).
+ */
+function documentedApi(request: APIRequestContext) {
+  const send = async (
+    method: string,
+    template: string,
+    url: string,
+    options: Parameters<APIRequestContext["fetch"]>[1] = {},
+  ) => {
+    const response = await request.fetch(url, { method, ...options });
+    return { response, body: await conforms(method, template, response) };
+  };
+  return {
+    send,
+    /** The status of a call (its body is still checked against the document). */
+    statusOf: async (...args: Parameters<typeof send>) => (await send(...args)).response.status(),
+    /**
+     * A POST under an Idempotency-Key (in `headers`): the same body again replays `first`, the
+     * answer to the first call; another body under the same key is refused.
+     */
+    async expectIdempotent(
+      path: string,
+      headers: Record<string, string>,
+      body: Json,
+      first: Json | null,
+      otherBody: Json,
+    ) {
+      const replay = await send("POST", path, path, { headers, data: body });
+      expect(replay.body).toEqual(first);
+      const mismatch = await send("POST", path, path, { headers, data: otherBody });
+      expect(mismatch.body!.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    },
+  };
 }
 
 test("the document is OpenAPI 3.1 and lists every operation with its schemas", async () => {
@@ -114,105 +140,99 @@ test("the document is OpenAPI 3.1 and lists every operation with its schemas", a
 
 test("every endpoint answers as documented", async ({ request }) => {
   test.setTimeout(120_000);
+  const { send, statusOf, expectIdempotent } = documentedApi(request);
   const keys = seededApiKeys();
   const s = uniqueSuffix();
   const A = auth(keys.a);
 
-  await send(request, "GET", "/api/v1/openapi.json", "/api/v1/openapi.json");
+  await send("GET", "/api/v1/openapi.json", "/api/v1/openapi.json");
 
   // Authentication and body handling.
-  const anonymous = await send(request, "GET", "/api/v1/identities", "/api/v1/identities");
+  const anonymous = await send("GET", "/api/v1/identities", "/api/v1/identities");
   expect(anonymous.body).toMatchObject({ code: "UNAUTHORIZED" });
-  const revokedShape = await send(request, "GET", "/api/v1/identities", "/api/v1/identities", {
+  const revokedShape = await send("GET", "/api/v1/identities", "/api/v1/identities", {
     headers: auth(`imk_${"x".repeat(43)}`),
   });
   expect(JSON.stringify(revokedShape.body)).toBe(JSON.stringify(anonymous.body));
-  const plain = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+  const plain = await send("POST", "/api/v1/identities", "/api/v1/identities", {
     headers: { ...A, "Content-Type": "text/plain" },
     data: "hello",
   });
   expect(plain.response.status()).toBe(415);
-  const broken = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+  const broken = await send("POST", "/api/v1/identities", "/api/v1/identities", {
     headers: { ...A, "Content-Type": "application/json" },
     data: Buffer.from("{oops"),
   });
   expect(broken.response.status()).toBe(400);
-  const big = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+  const big = await send("POST", "/api/v1/identities", "/api/v1/identities", {
     headers: A,
     data: { externalId: `BIG-${s}`, displayName: "x", notes: "n".repeat(100_000) },
   });
   expect(big.response.status()).toBe(413);
-  const invalid = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+  const invalid = await send("POST", "/api/v1/identities", "/api/v1/identities", {
     headers: A,
     data: { externalId: "", displayName: "" },
   });
   expect(invalid.response.status()).toBe(422);
 
   // Identities.
-  const created = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+  const created = await send("POST", "/api/v1/identities", "/api/v1/identities", {
     headers: A,
     data: { externalId: `API-${s}`, displayName: `Api Person ${s}`, email: `api.${s}@example.com` },
   });
   expect(created.response.status()).toBe(201);
   const id = created.body!.id as string;
-  const second = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+  const second = await send("POST", "/api/v1/identities", "/api/v1/identities", {
     headers: A,
     data: { externalId: `API2-${s}`, displayName: `Api Second ${s}` },
   });
-  const duplicate = await send(request, "POST", "/api/v1/identities", "/api/v1/identities", {
+  const duplicate = await send("POST", "/api/v1/identities", "/api/v1/identities", {
     headers: A,
     data: { externalId: `API-${s}`, displayName: "Dup" },
   });
   expect(duplicate.response.status()).toBe(409);
-  const page = await send(request, "GET", "/api/v1/identities", `/api/v1/identities?q=${s}&limit=1`, {
+  const page = await send("GET", "/api/v1/identities", `/api/v1/identities?q=${s}&limit=1`, {
     headers: A,
   });
   expect(page.body!.items).toHaveLength(1);
   expect(page.body!.nextCursor).toBeTruthy();
   const next = await send(
-    request,
     "GET",
     "/api/v1/identities",
     `/api/v1/identities?q=${s}&limit=1&cursor=${page.body!.nextCursor}`,
     { headers: A },
   );
   expect(next.body!.items[0].id).not.toBe(page.body!.items[0].id);
-  await send(request, "GET", "/api/v1/identities", "/api/v1/identities?limit=0", { headers: A });
-  const byExt = await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/ext:API-${s}`, {
+  await send("GET", "/api/v1/identities", "/api/v1/identities?limit=0", { headers: A });
+  const byExt = await send("GET", "/api/v1/identities/{id}", `/api/v1/identities/ext:API-${s}`, {
     headers: A,
   });
   expect(byExt.body!.id).toBe(id);
-  const patched = await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+  const patched = await send("PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
     headers: A,
     data: { notes: "from the contract test" },
   });
   expect(patched.body!.notes).toBe("from the contract test");
-  await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+  await send("PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
     headers: A,
     data: { displayName: "" },
   });
 
   // Organization B's key sees none of it.
   const B = auth(keys.b);
+  expect(await statusOf("GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })).toBe(
+    404,
+  );
   expect(
-    (
-      await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })
-    ).response.status(),
+    await statusOf("PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+      headers: B,
+      data: { notes: "x" },
+    }),
   ).toBe(404);
   expect(
-    (
-      await send(request, "PATCH", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
-        headers: B,
-        data: { notes: "x" },
-      })
-    ).response.status(),
+    await statusOf("DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B }),
   ).toBe(404);
-  expect(
-    (
-      await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: B })
-    ).response.status(),
-  ).toBe(404);
-  const crossBatch = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+  const crossBatch = await send("POST", "/api/v1/upload-links", "/api/v1/upload-links", {
     headers: B,
     data: { identities: [{ id }] },
   });
@@ -224,7 +244,7 @@ test("every endpoint answers as documented", async ({ request }) => {
   const putPortrait = (
     multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>,
   ) =>
-    send(request, "PUT", "/api/v1/identities/{id}/portrait", `/api/v1/identities/${id}/portrait`, {
+    send("PUT", "/api/v1/identities/{id}/portrait", `/api/v1/identities/${id}/portrait`, {
       headers: A,
       multipart,
     });
@@ -248,57 +268,43 @@ test("every endpoint answers as documented", async ({ request }) => {
     expiresInHours: 24,
   };
   const idem = { ...A, "Idempotency-Key": `contract-${s}` };
-  const issued = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+  const issued = await send("POST", "/api/v1/upload-links", "/api/v1/upload-links", {
     headers: idem,
     data: batch,
   });
   expect(issued.response.status()).toBe(201);
   expect(issued.body!.links.map((l: Json) => l.identityId)).toEqual([id, second.body!.id]);
-  const replay = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
-    headers: idem,
-    data: batch,
+  await expectIdempotent("/api/v1/upload-links", idem, batch, issued.body, {
+    ...batch,
+    expiresInHours: 48,
   });
-  expect(replay.body).toEqual(issued.body);
-  const mismatch = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
-    headers: idem,
-    data: { ...batch, expiresInHours: 48 },
-  });
-  expect(mismatch.body!.code).toBe("IDEMPOTENCY_KEY_REUSED");
-  const unknown = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+  const unknown = await send("POST", "/api/v1/upload-links", "/api/v1/upload-links", {
     headers: A,
     data: { identities: [{ id }, { externalId: `NOPE-${s}` }] },
   });
   expect(unknown.body!.errors).toEqual([expect.objectContaining({ index: 1, pointer: "/identities/1" })]);
-  const badKey = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+  const badKey = await send("POST", "/api/v1/upload-links", "/api/v1/upload-links", {
     headers: { ...A, "Idempotency-Key": "k".repeat(300) },
     data: batch,
   });
   expect(badKey.body!.code).toBe("IDEMPOTENCY_KEY_INVALID");
-  const withLink = await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
+  const withLink = await send("GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, {
     headers: A,
   });
   expect(withLink.body!.activeLinkExpiresAt).toBe(issued.body!.links[0].expiresAt);
   expect(
-    (
-      await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
-        headers: B,
-      })
-    ).response.status(),
+    await statusOf("DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
+      headers: B,
+    }),
   ).toBe(404);
   expect(
-    (
-      await send(request, "DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
-        headers: A,
-      })
-    ).response.status(),
+    await statusOf("DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
+      headers: A,
+    }),
   ).toBe(204);
-  const again = await send(
-    request,
-    "DELETE",
-    "/api/v1/upload-links/{identityId}",
-    `/api/v1/upload-links/${id}`,
-    { headers: A },
-  );
+  const again = await send("DELETE", "/api/v1/upload-links/{identityId}", `/api/v1/upload-links/${id}`, {
+    headers: A,
+  });
   expect(again.body!.code).toBe("NO_ACTIVE_LINK");
 
   // Approvals: a person uploads through their approval-required link, then the integration decides.
@@ -312,24 +318,20 @@ test("every endpoint answers as documented", async ({ request }) => {
   };
   const secondId = second.body!.id as string;
   await upload(issued.body!.links[1].url);
-  const queue = await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", {
+  const queue = await send("GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", {
     headers: A,
   });
   const mine = queue.body!.items.find((i: Json) => i.identityId === secondId);
   expect(mine).toBeTruthy();
   expect(
-    (await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", { headers: B }))
-      .body!.items,
+    (await send("GET", "/api/v1/approvals", "/api/v1/approvals?status=pending", { headers: B })).body!.items,
   ).toEqual([]);
   expect(
-    (
-      await send(request, "POST", "/api/v1/approvals/{id}/approve", `/api/v1/approvals/${mine.id}/approve`, {
-        headers: B,
-      })
-    ).response.status(),
+    await statusOf("POST", "/api/v1/approvals/{id}/approve", `/api/v1/approvals/${mine.id}/approve`, {
+      headers: B,
+    }),
   ).toBe(404);
   const approved = await send(
-    request,
     "POST",
     "/api/v1/approvals/{id}/approve",
     `/api/v1/approvals/${mine.id}/approve`,
@@ -337,86 +339,78 @@ test("every endpoint answers as documented", async ({ request }) => {
   );
   expect(approved.body).toMatchObject({ status: "approved", identityId: secondId });
   const decidedTwice = await send(
-    request,
     "POST",
     "/api/v1/approvals/{id}/reject",
     `/api/v1/approvals/${mine.id}/reject`,
     { headers: A },
   );
   expect(decidedTwice.body!.code).toBe("ALREADY_DECIDED");
-  await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=approved&limit=1", {
+  await send("GET", "/api/v1/approvals", "/api/v1/approvals?status=approved&limit=1", {
     headers: A,
   });
-  await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals?status=rejected", { headers: A });
-  const relink = await send(request, "POST", "/api/v1/upload-links", "/api/v1/upload-links", {
+  await send("GET", "/api/v1/approvals", "/api/v1/approvals?status=rejected", { headers: A });
+  const relink = await send("POST", "/api/v1/upload-links", "/api/v1/upload-links", {
     headers: A,
     data: { identities: [{ id: secondId }], options: { requireApproval: true } },
   });
   await upload(relink.body!.links[0].url);
-  const queue2 = await send(request, "GET", "/api/v1/approvals", "/api/v1/approvals", { headers: A });
+  const queue2 = await send("GET", "/api/v1/approvals", "/api/v1/approvals", { headers: A });
   const next2 = queue2.body!.items.find((i: Json) => i.identityId === secondId);
   expect(
     (
-      await send(request, "POST", "/api/v1/approvals/{id}/reject", `/api/v1/approvals/${next2.id}/reject`, {
+      await send("POST", "/api/v1/approvals/{id}/reject", `/api/v1/approvals/${next2.id}/reject`, {
         headers: A,
       })
     ).body!.status,
   ).toBe("rejected");
 
   // Search by face: both identities now carry this face.
-  const found = await send(request, "POST", "/api/v1/search", "/api/v1/search", {
+  const found = await send("POST", "/api/v1/search", "/api/v1/search", {
     headers: A,
     multipart: { image: { name: "q.jpg", mimeType: "image/jpeg", buffer: photo }, limit: "10" },
   });
   expect(found.body!.matches.map((m: Json) => m.identityId)).toEqual(expect.arrayContaining([id, secondId]));
-  const foundInB = await send(request, "POST", "/api/v1/search", "/api/v1/search", {
+  const foundInB = await send("POST", "/api/v1/search", "/api/v1/search", {
     headers: B,
     multipart: { image: { name: "q.jpg", mimeType: "image/jpeg", buffer: photo } },
   });
   expect(foundInB.body!.matches.map((m: Json) => m.identityId)).not.toContain(id);
-  await send(request, "POST", "/api/v1/search", "/api/v1/search", { headers: A, multipart: { limit: "3" } });
+  await send("POST", "/api/v1/search", "/api/v1/search", { headers: A, multipart: { limit: "3" } });
 
   // Campaigns: create (idempotent), list, read with counts, members by state, remind; B sees nothing.
   const wave = { name: `Contract wave ${s}`, locale: "en", identities: [{ id }, { id: secondId }] };
   const waveKey = { ...A, "Idempotency-Key": `wave-${s}` };
-  const started = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
+  const started = await send("POST", "/api/v1/campaigns", "/api/v1/campaigns", {
     headers: waveKey,
     data: wave,
   });
   expect(started.response.status()).toBe(201);
   expect(started.body!.links).toHaveLength(2);
   const campaignId = started.body!.campaign.id as string;
-  const waveReplay = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
-    headers: waveKey,
-    data: wave,
+  await expectIdempotent("/api/v1/campaigns", waveKey, wave, started.body, {
+    ...wave,
+    name: "other",
   });
-  expect(waveReplay.body).toEqual(started.body);
-  const waveMismatch = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
-    headers: waveKey,
-    data: { ...wave, name: "other" },
-  });
-  expect(waveMismatch.body!.code).toBe("IDEMPOTENCY_KEY_REUSED");
-  const noMail = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
+  const noMail = await send("POST", "/api/v1/campaigns", "/api/v1/campaigns", {
     headers: A,
     data: { ...wave, email: true },
   });
   expect(noMail.body!.code).toBe("EMAIL_NOT_CONFIGURED");
-  const byMatch = await send(request, "POST", "/api/v1/campaigns", "/api/v1/campaigns", {
+  const byMatch = await send("POST", "/api/v1/campaigns", "/api/v1/campaigns", {
     headers: A,
     data: { name: "Nobody", match: { q: `nobody-${s}` } },
   });
   expect(byMatch.body!.code).toBe("EMPTY_SELECTION");
-  const campaignList = await send(request, "GET", "/api/v1/campaigns", "/api/v1/campaigns?limit=1", {
+  const campaignList = await send("GET", "/api/v1/campaigns", "/api/v1/campaigns?limit=1", {
     headers: A,
   });
   expect(campaignList.body!.items[0].id).toBe(campaignId);
-  await send(request, "GET", "/api/v1/campaigns", "/api/v1/campaigns?cursor=garbage", { headers: A });
-  const detail = await send(request, "GET", "/api/v1/campaigns/{id}", `/api/v1/campaigns/${campaignId}`, {
+  await send("GET", "/api/v1/campaigns", "/api/v1/campaigns?cursor=garbage", { headers: A });
+  const detail = await send("GET", "/api/v1/campaigns/{id}", `/api/v1/campaigns/${campaignId}`, {
     headers: A,
   });
   expect(detail.body!.counts).toMatchObject({ issued: 2, not_uploaded: 2 });
   const people = await send(
-    request,
     "GET",
     "/api/v1/campaigns/{id}/members",
     `/api/v1/campaigns/${campaignId}/members?state=not_uploaded&limit=1`,
@@ -425,14 +419,12 @@ test("every endpoint answers as documented", async ({ request }) => {
   expect(people.body!.items).toHaveLength(1);
   expect(people.body!.nextCursor).toBeTruthy();
   await send(
-    request,
     "GET",
     "/api/v1/campaigns/{id}/members",
     `/api/v1/campaigns/${campaignId}/members?state=nonsense`,
     { headers: A },
   );
   const reminded = await send(
-    request,
     "POST",
     "/api/v1/campaigns/{id}/remind",
     `/api/v1/campaigns/${campaignId}/remind`,
@@ -444,7 +436,7 @@ test("every endpoint answers as documented", async ({ request }) => {
     ["GET", "/api/v1/campaigns/{id}/members", `/api/v1/campaigns/${campaignId}/members`],
     ["POST", "/api/v1/campaigns/{id}/remind", `/api/v1/campaigns/${campaignId}/remind`],
   ] as const) {
-    const response = await send(request, method, template, url, {
+    const response = await send(method, template, url, {
       headers: B,
       ...(method === "POST" ? { data: {} } : {}),
     });
@@ -453,15 +445,11 @@ test("every endpoint answers as documented", async ({ request }) => {
 
   // Delete.
   expect(
-    (
-      await send(request, "DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })
-    ).response.status(),
+    await statusOf("DELETE", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A }),
   ).toBe(204);
-  expect(
-    (
-      await send(request, "GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })
-    ).response.status(),
-  ).toBe(404);
+  expect(await statusOf("GET", "/api/v1/identities/{id}", `/api/v1/identities/${id}`, { headers: A })).toBe(
+    404,
+  );
 
   // Every operation was exercised, with at least one success.
   for (const operation of EXPECTED_OPERATIONS) {

@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { addIdentity, identityRow, issueLink, signIn, uniqueSuffix } from "./helpers";
+import {
+  addIdentity,
+  addUniqueIdentity,
+  identityRow,
+  identityWithLink,
+  issueLink,
+  signIn,
+  uniqueSuffix,
+} from "./helpers";
 import { photoFiles } from "./photos";
 
 let photos: Awaited<ReturnType<typeof photoFiles>>;
@@ -26,6 +34,9 @@ async function uploadDirect(page: Page, name: string, file: string) {
   await expect(page.getByRole("dialog")).toBeHidden();
 }
 
+/** Each decision waits out its undo window (decision-hold.tsx) before it is applied: allow two minutes. */
+const allowForUndoWindows = () => test.setTimeout(120_000);
+
 async function pendingBadge(page: Page): Promise<number> {
   const badge = page.getByTestId("pending-badge");
   return (await badge.count()) ? Number(await badge.textContent()) : 0;
@@ -35,14 +46,10 @@ test("approve: the reviewer compares, sees the duplicate, approves, and the iden
   page,
   request,
 }) => {
-  // Each decision waits out its undo window (decision-hold.tsx) before it is applied.
-  test.setTimeout(120_000);
-  const s = uniqueSuffix();
-  const name = `Approve Me ${s}`;
-  const twin = `Twin Of ${s}`;
+  allowForUndoWindows();
   await signIn(page, E2E.users.adminA);
-  await addIdentity(page, name, `AP-${s}`);
-  await addIdentity(page, twin, `TW-${s}`);
+  const name = await addUniqueIdentity(page, "Approve Me", "AP");
+  const twin = await addUniqueIdentity(page, "Twin Of", "TW");
   await uploadDirect(page, name, photos.good);
   await uploadDirect(page, twin, photos.good);
   const before = await pendingBadge(page);
@@ -100,13 +107,12 @@ test("reject: the request goes away and the identity is unchanged; a reviewer ca
   browser,
   request,
 }) => {
-  // Each decision waits out its undo window (decision-hold.tsx) before it is applied.
-  test.setTimeout(120_000);
-  const s = uniqueSuffix();
-  const name = `Reject Me ${s}`;
+  allowForUndoWindows();
   await signIn(page, E2E.users.adminA);
-  await addIdentity(page, name, `RJ-${s}`);
-  const url = await issueLink(page, name, { requireApproval: true, doNotStore: true });
+  const { name, url } = await identityWithLink(page, "Reject Me", "RJ", {
+    requireApproval: true,
+    doNotStore: true,
+  });
   await personUploads(request, url, photos.other);
 
   const reviewerContext = await browser.newContext();
@@ -158,8 +164,7 @@ test("bulk approve several requests at once; another organization sees none of t
   browser,
   request,
 }) => {
-  // Each decision waits out its undo window (decision-hold.tsx) before it is applied.
-  test.setTimeout(120_000);
+  allowForUndoWindows();
   const s = uniqueSuffix();
   await signIn(page, E2E.users.adminA);
   const names = [`Bulk A ${s}`, `Bulk B ${s}`];
@@ -192,10 +197,8 @@ test("bulk approve several requests at once; another organization sees none of t
 test("search by face finds the registered person first, with a thumbnail or a template-only badge", async ({
   page,
 }) => {
-  const s = uniqueSuffix();
-  const name = `Findable ${s}`;
   await signIn(page, E2E.users.adminA);
-  await addIdentity(page, name, `FD-${s}`);
+  const name = await addUniqueIdentity(page, "Findable", "FD");
   await uploadDirect(page, name, photos.other);
   await page.getByRole("link", { name: "Search by face" }).click();
   await expect(page).toHaveURL(/\/search$/);

@@ -26,6 +26,31 @@ export async function addIdentity(page: Page, name: string, externalId: string, 
   await expect(dialog).toBeHidden();
 }
 
+/** Adds an identity named "<label> <unique suffix>" (external ID "<idPrefix>-<suffix>"); returns its name. */
+export async function addUniqueIdentity(page: Page, label: string, idPrefix: string): Promise<string> {
+  const s = uniqueSuffix();
+  const name = `${label} ${s}`;
+  await addIdentity(page, name, `${idPrefix}-${s}`);
+  return name;
+}
+
+/**
+ * The people of one campaign test, a "wave" named "<label> <unique suffix>": an identity
+ * "<wave> <first name>" for each first name, with the external ID "<label>-<suffix>-<first name>"
+ * and the address `emails` gives. Returns the wave's name.
+ */
+export async function addWave(
+  page: Page,
+  label: string,
+  firstNames: string[],
+  emails: Record<string, string> = {},
+): Promise<string> {
+  const wave = `${label} ${uniqueSuffix()}`;
+  for (const who of firstNames)
+    await addIdentity(page, `${wave} ${who}`, `${wave.replace(" ", "-")}-${who}`, emails[who]);
+  return wave;
+}
+
 export interface Conditions {
   doNotStore?: boolean;
   skipQualityCheck?: boolean;
@@ -53,6 +78,17 @@ export async function issueLink(
   await expect(dialog.getByRole("img", { name: "QR code of the upload link" })).toBeVisible();
   await dialog.getByRole("button", { name: "Close" }).click();
   return url;
+}
+
+/** A new identity (see addUniqueIdentity) and a self-registration link for it. */
+export async function identityWithLink(
+  page: Page,
+  label: string,
+  idPrefix: string,
+  conditions: Conditions = {},
+): Promise<{ name: string; url: string }> {
+  const name = await addUniqueIdentity(page, label, idPrefix);
+  return { name, url: await issueLink(page, name, conditions) };
 }
 
 export function identityRow(page: Page, displayName: string) {

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { devices, expect, test } from "@playwright/test";
 import { TestSmtpServer } from "@/test/smtp";
 import { E2E } from "./env";
-import { addIdentity, signIn, uniqueSuffix } from "./helpers";
+import { addWave, signIn } from "./helpers";
+import { waitForHealth } from "./server-health";
 
 /**
  * The app's own mail worker (started by instrumentation.ts) against a real SMTP server: a
@@ -27,15 +28,7 @@ test.beforeAll(async () => {
     stdio: "ignore",
     detached: true,
   });
-  for (let i = 0; ; i++) {
-    if (i > 300) throw new Error("the mail server's app did not start");
-    const up = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitForHealth(baseUrl, "the mail server's app did not start", 300);
 });
 
 test.afterAll(async () => {
@@ -51,9 +44,7 @@ test("a mailed campaign: the app's worker sends each person their link in Japane
     await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false })
   ).newPage();
   await signIn(admin, E2E.users.adminA, E2E.password, baseUrl);
-  const wave = `Mail ${uniqueSuffix()}`;
-  await addIdentity(admin, `${wave} Hana`, `${wave.replace(" ", "-")}-Hana`, "hana@e2e.test");
-  await addIdentity(admin, `${wave} Ken`, `${wave.replace(" ", "-")}-Ken`);
+  const wave = await addWave(admin, "Mail", ["Hana", "Ken"], { Hana: "hana@e2e.test" });
   await admin.getByLabel("Search by name or external ID").fill(wave);
   await admin.getByRole("button", { name: "Search" }).click();
   await admin.getByRole("button", { name: "Ask all 2 that match for a photo…" }).click();

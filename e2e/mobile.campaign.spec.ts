@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { devices, expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { addIdentity, deskAdminPage, identityRow, signIn, uniqueSuffix } from "./helpers";
+import { addWave, deskAdminPage, identityRow, signIn } from "./helpers";
 import { photoFiles } from "./photos";
 
 let photos: Awaited<ReturnType<typeof photoFiles>>;
@@ -36,9 +36,7 @@ test("a campaign over 'no portrait': CSV, a failed and a good upload on phones, 
 }) => {
   test.setTimeout(180_000);
   const admin = await deskAdminPage(browser);
-  const wave = `Wave ${uniqueSuffix()}`;
-  for (const who of ["Aoi", "Ben", "Chie", "Dan"])
-    await addIdentity(admin, `${wave} ${who}`, `${wave.replace(" ", "-")}-${who}`);
+  const wave = await addWave(admin, "Wave", ["Aoi", "Ben", "Chie", "Dan"]);
   // Dan already has a portrait: "No portrait" leaves him out.
   await admin.getByRole("button", { name: `Change photo of ${wave} Dan` }).click();
   await admin.getByRole("dialog").locator('input[type="file"]').setInputFiles(photos.good);
@@ -115,9 +113,8 @@ test("reject with a reason: the admin gets a new link of the campaign and the re
 }) => {
   test.setTimeout(120_000);
   const admin = await deskAdminPage(browser);
-  const wave = `Review ${uniqueSuffix()}`;
+  const wave = await addWave(admin, "Review", ["Eri"]);
   const name = `${wave} Eri`;
-  await addIdentity(admin, name, `${wave.replace(" ", "-")}-Eri`);
   await admin.getByRole("checkbox", { name: `Select ${name}` }).check();
   await admin.getByRole("button", { name: "Ask 1 selected for a photo…" }).click();
   const dialog = admin.getByRole("dialog");

@@ -2,6 +2,7 @@ import { chromium, devices, expect, test, type Browser, type Page } from "@playw
 import { seededApiKeys } from "./api-keys";
 import { seriousAccessibilityIssues } from "./axe";
 import { E2E } from "./env";
+import { chromiumPath } from "./playwright-base";
 import { cameraVideos, fakeCameraArgs, issueLinkByApi } from "./fake-camera";
 import { photoFiles } from "./photos";
 
@@ -57,7 +58,7 @@ async function phone(camera: { video: string } | "denied", locale: "en" | "ja"):
       : fakeCameraArgs(camera.video)),
   ];
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath: chromiumPath,
     args,
   });
   browsers.push(browser);
@@ -143,4 +144,15 @@ test("the face engine downloads with a valid link's page, at low priority, and n
   ]);
   await page.goto(`${E2E.seededUrl}/upload/not-a-real-token`);
   await expect(page.locator('link[href*="/face-model/"]')).toHaveCount(0);
+});
+
+test("the person's page does not carry the console's messages; the sign-in page does", async ({
+  request,
+}) => {
+  // The console's catalogue (about 24 KB) once went out with every page, the phone's included.
+  const consoleOnly = "auditSentence";
+  const upload = await (await request.get(await link())).text();
+  expect(upload).toContain('data-testid="choose-photo-input"');
+  expect(upload).not.toContain(consoleOnly);
+  expect(await (await request.get(`${E2E.seededUrl}/login`)).text()).toContain(consoleOnly);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { addIdentity, deskAdminPage, identityRow, issueLink, uniqueSuffix } from "./helpers";
+import { deskAdminPage, identityRow, identityWithLink, issueLink } from "./helpers";
 import { photoFiles } from "./photos";
 
 let photos: Awaited<ReturnType<typeof photoFiles>>;
@@ -18,9 +18,7 @@ test("default link: a bad photo gets a fix-it message, a good one registers, and
   browser,
 }) => {
   const admin = await deskAdminPage(browser);
-  const name = `Mobile Default ${uniqueSuffix()}`;
-  await addIdentity(admin, name, `MD-${uniqueSuffix()}`);
-  const url = await issueLink(admin, name);
+  const { name, url } = await identityWithLink(admin, "Mobile Default", "MD");
   await admin.reload();
   await expect(identityRow(admin, name)).toContainText("Link active");
 
@@ -60,9 +58,10 @@ test("'do not store' + 'require approval': the person is told it will be reviewe
   browser,
 }) => {
   const admin = await deskAdminPage(browser);
-  const name = `Mobile Approval ${uniqueSuffix()}`;
-  await addIdentity(admin, name, `MA-${uniqueSuffix()}`);
-  const url = await issueLink(admin, name, { doNotStore: true, requireApproval: true });
+  const { name, url } = await identityWithLink(admin, "Mobile Approval", "MA", {
+    doNotStore: true,
+    requireApproval: true,
+  });
   await page.goto(url);
   // Told before choosing a photo, not only after sending it.
   await expect(page.getByText(/will check your photo before it is used/)).toBeVisible();
@@ -81,9 +80,10 @@ test("'do not perform a quality check': a photo without a face is accepted and m
   browser,
 }) => {
   const admin = await deskAdminPage(browser);
-  const name = `Mobile NoCheck ${uniqueSuffix()}`;
-  await addIdentity(admin, name, `MN-${uniqueSuffix()}`);
-  const url = await issueLink(admin, name, { skipQualityCheck: true, doNotStore: true });
+  const { name, url } = await identityWithLink(admin, "Mobile NoCheck", "MN", {
+    skipQualityCheck: true,
+    doNotStore: true,
+  });
   await page.goto(url);
   await choose(page, photos.cartoon);
   await expect(page.getByTestId("upload-done"), { message: "upload finished" }).toBeVisible();
@@ -99,9 +99,7 @@ test("a new link kills the old one; opening a link (GET/HEAD) never consumes it"
   browser,
 }) => {
   const admin = await deskAdminPage(browser);
-  const name = `Mobile Reissue ${uniqueSuffix()}`;
-  await addIdentity(admin, name, `MR-${uniqueSuffix()}`);
-  const first = await issueLink(admin, name);
+  const { name, url: first } = await identityWithLink(admin, "Mobile Reissue", "MR");
   for (let i = 0; i < 3; i++) {
     expect(
       (
@@ -128,9 +126,7 @@ test("a new link kills the old one; opening a link (GET/HEAD) never consumes it"
 
 test("revoking the active link from the console makes it invalid", async ({ page, browser }) => {
   const admin = await deskAdminPage(browser);
-  const name = `Mobile Revoke ${uniqueSuffix()}`;
-  await addIdentity(admin, name, `MV-${uniqueSuffix()}`);
-  const url = await issueLink(admin, name);
+  const { name, url } = await identityWithLink(admin, "Mobile Revoke", "MV");
   await admin.reload();
   await admin.getByRole("button", { name: `Change photo of ${name}` }).click();
   await admin.getByRole("button", { name: "Revoke link" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./env";
-import { addIdentity, issueLink, signIn, uniqueSuffix } from "./helpers";
+import { identityWithLink, signIn } from "./helpers";
 
 /** The person's page speaks the phone's language in the whole document: `<html lang>` and the tab title. */
 test("the upload page's lang and title follow the phone's language, and the console stays English", async ({
@@ -8,9 +8,7 @@ test("the upload page's lang and title follow the phone's language, and the cons
 }) => {
   const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(admin, E2E.users.adminA);
-  const name = `Language ${uniqueSuffix()}`;
-  await addIdentity(admin, name, `LANG-${uniqueSuffix()}`);
-  const url = await issueLink(admin, name);
+  const { url } = await identityWithLink(admin, "Language", "LANG");
   expect(await admin.locator("html").getAttribute("lang")).toBe("en");
 
   for (const [locale, lang, title] of [

@@ -1,9 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { TIME_ZONE_COOKIE, timeZoneOrUtc } from "@/lib/i18n/dates";
+import { consoleMessages } from "@/lib/i18n/catalogue";
 import { PAGE_LOCALE_HEADER, pageLocale } from "@/lib/i18n/upload";
-import en from "@/messages/en.json";
-import ja from "@/messages/ja.json";
 
 /**
  * next-intl's configuration for one request. The language is the one proxy.ts picked (the same
@@ -15,7 +14,7 @@ export default getRequestConfig(async () => {
   const locale = pageLocale((await headers()).get(PAGE_LOCALE_HEADER));
   return {
     locale,
-    messages: locale === "ja" ? ja : en,
+    messages: consoleMessages(locale),
     timeZone: timeZoneOrUtc((await cookies()).get(TIME_ZONE_COOKIE)?.value),
     now: new Date(),
   };

@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { idempotencyKeys } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/service";
-import { makeOrgUser } from "./fixtures";
+import { addPeople, makeOrgUser } from "./fixtures";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -10,6 +12,29 @@ export async function makeOrgWithKey(db: Db) {
   const created = await createApiKey(db, org.organizationId, org.actor, "test key");
   return { ...org, key: created.key, keyId: created.id };
 }
+
+/** An organization with an owner, an API key and `count` people, the i-th described by `person(i)`. */
+export async function orgWithKeyAndPeople(db: Db, count: number, person: Parameters<typeof addPeople>[3]) {
+  const org = await makeOrgWithKey(db);
+  return { ...org, people: await addPeople(db, org, count, person) };
+}
+
+/**
+ * The organization's stored Idempotency-Key row as text: what a leaked database would show of a
+ * replayable reply (a test asserts no usable token or raw key is in it).
+ */
+export async function storedIdempotencyRow(db: Db, organizationId: string): Promise<string> {
+  const [stored] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(eq(idempotencyKeys.organizationId, organizationId));
+  return JSON.stringify(stored);
+}
+
+/** A POST route handler as a function of the API key, the JSON body and any further headers. */
+export const postTo =
+  (handler: Handler, path: string) => (key: string, json: unknown, headers?: Record<string, string>) =>
+    call(handler, "POST", path, { key, json, headers });
 
 export interface CallOptions {
   key?: string | null;

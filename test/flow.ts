@@ -1,17 +1,16 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { approvalRequests, auditEvents, identities, portraits, uploadLinks } from "@/db/schema";
-import { createIdentity } from "@/lib/identities/service";
 import type { LinkConditionsInput } from "@/lib/links/schemas";
 import { issueUploadLink } from "@/lib/links/service";
-import { makeOrgUser } from "./fixtures";
+import { addIdentity, makeOrgUser } from "./fixtures";
 
 let counter = 0;
 
 /** An organization with one identity and an upload link for it. */
 export async function orgWithLink(db: Db, conditions: LinkConditionsInput = {}) {
   const org = await makeOrgUser(db);
-  const identity = await createIdentity(db, org.organizationId, org.actor, {
+  const identity = await addIdentity(db, org, {
     externalId: `P-${++counter}`,
     displayName: `Person ${counter}`,
   });

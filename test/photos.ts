@@ -34,25 +34,18 @@ export const neighbourJpeg = () =>
 export const otherJpeg = () => memo("other", () => crop(6, OTHER).jpeg({ quality: 92 }).toBuffer());
 export const twoFacesJpeg = () => memo("two", () => crop(6, TWO_FACES).jpeg({ quality: 92 }).toBuffer());
 
+/** The frontal crop scaled to `width` px, placed at (left, top) on a plain square `side` px photo. */
+const faceOnPlainPhoto = async (width: number, side: number, left: number, top: number) =>
+  sharp({ create: { width: side, height: side, channels: 3, background: { r: 190, g: 180, b: 170 } } })
+    .composite([{ input: await crop(6, FRONTAL).resize({ width }).toBuffer(), left, top }])
+    .jpeg({ quality: 92 })
+    .toBuffer();
+
 /** A frontal face about 100 px wide in a 500 px photo. */
-export const smallFaceJpeg = () =>
-  memo("small", async () => {
-    const face = await crop(6, FRONTAL).resize({ width: 210 }).toBuffer();
-    return sharp({ create: { width: 500, height: 500, channels: 3, background: { r: 190, g: 180, b: 170 } } })
-      .composite([{ input: face, left: 145, top: 110 }])
-      .jpeg({ quality: 92 })
-      .toBuffer();
-  });
+export const smallFaceJpeg = () => memo("small", () => faceOnPlainPhoto(210, 500, 145, 110));
 
 /** A face with an eye distance of ≈ 16 px. */
-export const tinyFaceJpeg = () =>
-  memo("tiny", async () => {
-    const face = await crop(6, FRONTAL).resize({ width: 64 }).toBuffer();
-    return sharp({ create: { width: 320, height: 320, channels: 3, background: { r: 190, g: 180, b: 170 } } })
-      .composite([{ input: face, left: 128, top: 118 }])
-      .jpeg({ quality: 92 })
-      .toBuffer();
-  });
+export const tinyFaceJpeg = () => memo("tiny", () => faceOnPlainPhoto(64, 320, 128, 118));
 
 /** Pixels stored sideways with EXIF orientation 6 (as phones do): upright only if orientation is applied. */
 export const exifRotatedJpeg = () =>

@@ -6,12 +6,12 @@ import { approvalRequests, auditEvents, portraits, uploadLinks } from "@/db/sche
 import { POST as issueLinksRoute } from "@/app/api/v1/upload-links/route";
 import { decideApproval, listApprovals } from "@/lib/approvals/service";
 import { findInconsistencies } from "@/lib/consistency/check";
-import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { call, makeOrgWithKey } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
+import { addIdentity } from "@/test/fixtures";
 import { orgWithLink } from "@/test/flow";
 
 /**
@@ -112,7 +112,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))(
         const org = await makeOrgWithKey(db);
         const people = await Promise.all(
           [0, 1, 2, 3, 4].map((i) =>
-            createIdentity(db, org.organizationId, org.actor, {
+            addIdentity(db, org, {
               externalId: `R${round}-${i}`,
               displayName: `Race ${i}`,
             }),

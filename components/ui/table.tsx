@@ -1,33 +1,62 @@
 import { useTranslations } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
 
+type Align = "left" | "right";
+
+/** A column's header: plain text, or text for screen readers only, a control, an alignment. */
+interface ColumnSpec {
+  /** The header's content: its text, or a control (a "select the page" checkbox). */
+  header: ReactNode;
+  /** Named for screen readers only: a thumbnail's, a checkbox's or a decision's column. */
+  hidden?: boolean;
+  align?: Align;
+  className?: string;
+}
+export type Column = string | ColumnSpec;
+
 /**
- * The console's data table. From the `md` breakpoint up it is a plain table that scrolls inside its
- * own box if it must; below it (phones, narrow windows) every row becomes a card whose cells wrap,
- * so the row's actions stay on screen and the page never scrolls sideways.
+ * The console's data table: its accessible name, its header row from `columns` (and, with `actions`,
+ * the header over each row's actions), and its rows — `Row`s of `Cell`s — as children.
+ * From the `md` breakpoint up it is a plain table that scrolls inside its own box if it must; below it
+ * (phones, narrow windows) every row becomes a card whose cells wrap, so the row's actions stay on
+ * screen and the page never scrolls sideways. On narrow screens the header row is kept for screen
+ * readers only; cells carry their labels.
  */
-export function Table({ label, children }: { label: string; children: ReactNode }) {
+export function DataTable({
+  label,
+  columns,
+  actions = false,
+  children,
+}: {
+  label: string;
+  columns: Column[];
+  actions?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-table>
       <table aria-label={label} className="w-full text-left text-sm max-md:block">
-        {children}
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase max-md:sr-only">
+          <tr>
+            {columns.map((column, i) => {
+              const { header, hidden, align, className }: ColumnSpec =
+                typeof column === "string" ? { header: column } : column;
+              return (
+                <HeaderCell key={i} align={align} className={className}>
+                  {hidden ? <span className="sr-only">{header}</span> : header}
+                </HeaderCell>
+              );
+            })}
+            {actions && <ActionsHeaderCell />}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 max-md:block">{children}</tbody>
       </table>
     </div>
   );
 }
 
-/** The header row. On narrow screens it is kept for screen readers only; cells carry their labels. */
-export function TableHead({ children }: { children: ReactNode }) {
-  return (
-    <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase max-md:sr-only">
-      <tr>{children}</tr>
-    </thead>
-  );
-}
-
-type Align = "left" | "right";
-
-export function HeaderCell({
+function HeaderCell({
   children,
   align = "left",
   className = "",
@@ -41,10 +70,6 @@ export function HeaderCell({
       {children}
     </th>
   );
-}
-
-export function TableBody({ children }: { children: ReactNode }) {
-  return <tbody className="divide-y divide-slate-100 max-md:block">{children}</tbody>;
 }
 
 export function Row({ className = "", ...props }: ComponentProps<"tr">) {
@@ -97,7 +122,7 @@ export function Cell({
 }
 
 /** The header over a row's actions: no visible text (the buttons say what they do), named for screen readers. */
-export function ActionsHeaderCell() {
+function ActionsHeaderCell() {
   const t = useTranslations("common");
   return (
     <HeaderCell align="right">

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { SEC } from "./env";
+import { waitForHealth } from "../server-health";
 import { newClientAddress, send } from "./net";
 
 /**
@@ -69,15 +70,7 @@ test.describe("behind one trusted proxy (TRUSTED_PROXY_HOPS=1)", () => {
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });
-    for (let i = 0; i < 240; i++) {
-      const ok = await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    throw new Error("the second server did not start");
+    await waitForHealth(baseUrl, "the second server did not start");
   });
   test.afterAll(() => {
     if (server?.pid) process.kill(-server.pid, "SIGTERM");

@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { expect, test } from "@playwright/test";
 import { SEC } from "./env";
+import { waitForHealth } from "../server-health";
 import { serverPid } from "./net";
 
 /**
@@ -33,15 +34,7 @@ async function runServer(): Promise<void> {
     },
   });
   try {
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`http://localhost:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (i > 240) throw new Error("the embedded server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForHealth(`http://localhost:${port}`, "the embedded server did not start");
     // A normal stop: SIGTERM to the server, as a service manager or Ctrl-C sends it.
     process.kill(serverPid(port), "SIGTERM");
     for (

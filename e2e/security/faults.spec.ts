@@ -1,37 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
-import { seed, sql } from "./http";
+import { arrangeLink, linkUsed, openWithPhoto, portraitsOf } from "./links";
 
 /** docs/SECURITY.md B 24, G 60, G 64 against the running production server. */
 
-async function identityWithLink() {
-  const externalId = `FLT-${randomBytes(5).toString("hex")}`;
-  const [identity] = await sql<
-    { id: string }[]
-  >`insert into identities (organization_id, external_id, display_name) values (${seed().orgA}, ${externalId}, ${"Fault " + externalId}) returning id`;
-  const token = `upl_${randomBytes(32).toString("base64url")}`;
-  await sql`insert into upload_links (organization_id, identity_id, token_hash, store_image, quality_check, require_approval, expires_at)
-            values (${seed().orgA}, ${identity!.id}, ${createHash("sha256").update(token).digest("hex")}, true, true, false, now() + interval '1 day')`;
-  return { identityId: identity!.id, token };
-}
-const portraitsOf = async (identityId: string) =>
-  Number(
-    (
-      await sql<{ n: number }[]>`select count(*)::int as n from portraits where identity_id = ${identityId}`
-    )[0]!.n,
-  );
-const linkUsed = async (token: string) =>
-  Boolean(
-    (
-      await sql<
-        { used: boolean }[]
-      >`select used_at is not null as used from upload_links where token_hash = ${createHash("sha256").update(token).digest("hex")}`
-    )[0]!.used,
-  );
+const identityWithLink = () => arrangeLink("FLT", "Fault");
 
 async function upload(token: string) {
   const form = new FormData();
@@ -74,10 +50,7 @@ for (const how of ["route.abort", "setOffline"] as const) {
     context,
   }) => {
     const { identityId, token } = await identityWithLink();
-    await page.goto(`/upload/${token}`);
-    await page
-      .getByTestId("choose-photo-input")
-      .setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: await frontalJpeg() });
+    await openWithPhoto(page, token);
     const uploadButton = page.getByRole("button", { name: "Upload" });
     await expect(uploadButton).toBeEnabled();
     if (how === "route.abort")

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
 import { credentialsFor, seed, sql } from "./http";
+import { arrangeLink, openWithPhoto, portraitsOf } from "./links";
 import { newClientAddress, rssMb, send, serverPid, type RawResponse } from "./net";
 
 /**
@@ -14,23 +15,8 @@ import { newClientAddress, rssMb, send, serverPid, type RawResponse } from "./ne
 
 const UPLOADS = `${SEC.baseUrl}/api/public/uploads`;
 
-async function identityWithLink(
-  conditions = { storeImage: true, qualityCheck: true, requireApproval: false },
-) {
-  const externalId = `HRD-${randomBytes(5).toString("hex")}`;
-  const [identity] = await sql<
-    { id: string }[]
-  >`insert into identities (organization_id, external_id, display_name)
-    values (${seed().orgA}, ${externalId}, ${"Hardening " + externalId}) returning id`;
-  const token = `upl_${randomBytes(32).toString("base64url")}`;
-  await sql`insert into upload_links (organization_id, identity_id, token_hash, store_image, quality_check, require_approval, expires_at)
-    values (${seed().orgA}, ${identity!.id}, ${createHash("sha256").update(token).digest("hex")},
-            ${conditions.storeImage}, ${conditions.qualityCheck}, ${conditions.requireApproval}, now() + interval '1 day')`;
-  return { identityId: identity!.id, token, externalId };
-}
-const portraitsOf = async (identityId: string) =>
-  (await sql<{ n: number }[]>`select count(*)::int as n from portraits where identity_id = ${identityId}`)[0]!
-    .n;
+const identityWithLink = (conditions?: Parameters<typeof arrangeLink>[2]) =>
+  arrangeLink("HRD", "Hardening", conditions);
 
 async function photoForm(bytes?: Buffer) {
   const form = new FormData();
@@ -302,10 +288,7 @@ test.describe("the upload page (Pixel 7): busy retries and a lost answer", () =>
     page,
   }) => {
     const { identityId, token } = await identityWithLink();
-    await page.goto(`/upload/${token}`);
-    await page
-      .getByTestId("choose-photo-input")
-      .setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: await frontalJpeg() });
+    await openWithPhoto(page, token);
     const ids: string[] = [];
     let calls = 0;
     await page.route("**/api/public/uploads/**", async (route) => {
@@ -340,10 +323,7 @@ test.describe("the upload page (Pixel 7): busy retries and a lost answer", () =>
     test.use({ locale: "ja-JP", extraHTTPHeaders: { "accept-language": "ja" } });
     test("says it is busy and retrying, in Japanese", async ({ page }) => {
       const { token } = await identityWithLink();
-      await page.goto(`/upload/${token}`);
-      await page
-        .getByTestId("choose-photo-input")
-        .setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: await frontalJpeg() });
+      await openWithPhoto(page, token);
       let calls = 0;
       await page.route("**/api/public/uploads/**", (route) =>
         ++calls === 1

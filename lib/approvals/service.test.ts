@@ -2,10 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { approvalRequests, auditEvents, portraits } from "@/db/schema";
 import { deleteIdentity } from "@/lib/identities/service";
+import { issueUploadLink } from "@/lib/links/service";
 import { frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser } from "@/test/fixtures";
+import { addIdentity, makeOrgUser, type OrgActor } from "@/test/fixtures";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { listDecidedRequests } from "./decided";
 import { findLikelyDuplicates } from "./duplicates";
@@ -20,6 +21,19 @@ async function pendingRequest(conditions: { storeImage?: boolean } = {}) {
   const { items } = await listApprovals(handle.db, setup.org.organizationId);
   expect(items).toHaveLength(1);
   return { ...setup, requestId: items[0]!.id };
+}
+
+/** The person behind a new approval-required link of the identity sends the frontal photo. */
+async function sendForApproval(org: OrgActor, identityId: string) {
+  const link = await issueUploadLink(handle.db, org.organizationId, org.actor, identityId, {
+    requireApproval: true,
+  });
+  await submitSelfRegistration(
+    handle.db,
+    link.url.split("/upload/")[1]!,
+    await frontalJpeg(),
+    `10.21.0.${++ip}`,
+  );
 }
 
 const decisionAudits = (orgId: string, requestId: string) =>
@@ -171,31 +185,10 @@ describe("approvals", () => {
     const { org, requestId, identity } = await pendingRequest();
     await decideApproval(handle.db, org.organizationId, org.actor, requestId, "approve");
     // The same face uploaded for a second identity of the organization is a possible duplicate.
-    const { createIdentity } = await import("@/lib/identities/service");
-    const { issueUploadLink } = await import("@/lib/links/service");
-    const twin = await createIdentity(handle.db, org.organizationId, org.actor, {
-      externalId: "twin",
-      displayName: "Twin",
-    });
-    const link = await issueUploadLink(handle.db, org.organizationId, org.actor, twin.id, {
-      requireApproval: true,
-    });
-    await submitSelfRegistration(
-      handle.db,
-      link.url.split("/upload/")[1]!,
-      await frontalJpeg(),
-      `10.21.0.${++ip}`,
-    );
+    const twin = await addIdentity(handle.db, org, { externalId: "twin", displayName: "Twin" });
+    await sendForApproval(org, twin.id);
     // And a new photo for the first identity compares with its current portrait.
-    const again = await issueUploadLink(handle.db, org.organizationId, org.actor, identity.id, {
-      requireApproval: true,
-    });
-    await submitSelfRegistration(
-      handle.db,
-      again.url.split("/upload/")[1]!,
-      await frontalJpeg(),
-      `10.21.0.${++ip}`,
-    );
+    await sendForApproval(org, identity.id);
     const { items } = await listApprovals(handle.db, org.organizationId);
     const forTwin = items.find((i) => i.identityId === twin.id)!;
     const forFirst = items.find((i) => i.identityId === identity.id)!;

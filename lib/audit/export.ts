@@ -1,33 +1,47 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { csvDocument, csvUtc } from "@/lib/csv";
-import { describeAuditEvent, plainText } from "./describe";
-import { AUDIT_EVENTS, isAuditEvent, type AuditFilters } from "./filters";
+import type { Locale } from "@/lib/i18n/upload";
+import { auditEventKey, isAuditEvent, type AuditFilters } from "./filters";
 import { allAuditEvents } from "./list";
 import { resolveAuditNames } from "./names";
+import { auditSentences, auditSentenceText, consoleTranslator } from "./sentence";
 
 /** The most events one export holds; a narrower filter gets the rest. */
 export const AUDIT_EXPORT_MAX = 50_000;
 
-const HEADER = ["Time (UTC)", "Who", "What happened", "Event", "Person", "External ID", "Event code"];
-
-/** The organization's events under these filters as CSV, newest first, in the same words as the page. */
-export async function auditCsv(db: DbOrTx, organizationId: string, filters: AuditFilters): Promise<string> {
+/**
+ * The organization's events under these filters as CSV, newest first, in the words the audit page
+ * shows in `locale` (times in UTC, as ISO 8601 without the T; the event's code in the last column).
+ */
+export async function auditCsv(
+  db: DbOrTx,
+  organizationId: string,
+  filters: AuditFilters,
+  locale: Locale = "en",
+): Promise<string> {
+  const t = consoleTranslator(locale);
+  const sentenceOf = auditSentences(locale);
+  const textOf = auditSentenceText(locale);
+  const header = (["time", "who", "what", "event", "person", "externalId", "code"] as const).map((c) =>
+    t(`audit.csv.${c}`),
+  );
   const lines: string[][] = [];
   for await (const batch of allAuditEvents(db, organizationId, filters, AUDIT_EXPORT_MAX)) {
     const names = await resolveAuditNames(db, organizationId, batch);
     for (const row of batch) {
-      const e = describeAuditEvent(row, names);
+      const s = sentenceOf(row, names);
+      const what = s ? textOf(s) : row.action;
       lines.push([
         csvUtc(row.createdAt),
-        e.actor.text,
-        `${e.actor.text} ${plainText(e.sentence)}`,
-        isAuditEvent(row.action) ? AUDIT_EVENTS[row.action] : row.action,
-        e.person?.displayName ?? "",
-        e.person?.externalId ?? "",
+        s?.actor.text ?? row.actorLabel ?? "",
+        what,
+        isAuditEvent(row.action) ? t(`audit.events.${auditEventKey(row.action)}`) : row.action,
+        s?.about?.displayName ?? "",
+        s?.about?.externalId ?? "",
         row.action,
       ]);
     }
   }
-  return csvDocument(HEADER, lines);
+  return csvDocument(header, lines);
 }

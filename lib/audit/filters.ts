@@ -1,34 +1,47 @@
 import { z } from "zod";
 
-/** Every event the product writes, with the words a person filtering the log would look for. */
-export const AUDIT_EVENTS = {
-  "identity.created": "Person added",
-  "identity.updated": "Person edited",
-  "identity.deleted": "Person deleted",
-  "portrait.uploaded": "Portrait uploaded by an admin",
-  "upload_link.issued": "Upload link issued",
-  "upload_link.revoked": "Upload link revoked",
-  "upload_link.used": "Photo sent through an upload link",
-  "approval.approved": "Photo approved",
-  "approval.rejected": "Photo rejected",
-  "campaign.created": "Campaign started",
-  "campaign.reminded": "Campaign reminder sent",
-  "member.added": "Member added",
-  "member.add_refused": "Member not added",
-  "member.role_changed": "Member's role changed",
-  "member.disabled": "Member disabled",
-  "member.enabled": "Member enabled",
-  "api_key.created": "API key created",
-  "api_key.revoked": "API key revoked",
-  "quality_thresholds.updated": "Quality thresholds changed",
-  "user.created": "User created",
-  "user.password_changed": "Password changed",
-  "auth.throttled": "Sign-in throttled",
-  "organization.created": "Organization created",
-} as const;
-export type AuditEventName = keyof typeof AUDIT_EVENTS;
+/**
+ * Every event the product writes. Its words, in the console's languages, are messages under the
+ * event's key (`audit.events.<key>` for filters and the CSV, `auditSentence.<key>` for the log).
+ */
+export const AUDIT_EVENT_NAMES = [
+  "identity.created",
+  "identity.updated",
+  "identity.deleted",
+  "portrait.uploaded",
+  "upload_link.issued",
+  "upload_link.revoked",
+  "upload_link.used",
+  "approval.approved",
+  "approval.rejected",
+  "campaign.created",
+  "campaign.reminded",
+  "member.added",
+  "member.add_refused",
+  "member.role_changed",
+  "member.disabled",
+  "member.enabled",
+  "api_key.created",
+  "api_key.revoked",
+  "quality_thresholds.updated",
+  "user.created",
+  "user.password_changed",
+  "auth.throttled",
+  "organization.created",
+] as const;
+export type AuditEventName = (typeof AUDIT_EVENT_NAMES)[number];
 
-export const isAuditEvent = (value: string): value is AuditEventName => Object.hasOwn(AUDIT_EVENTS, value);
+/**
+ * An event's message key: its name with `_` for the dot (`identity.created` → `identity_created`),
+ * since next-intl reads a dot in a key as nesting.
+ */
+export type AuditEventKey = {
+  [N in AuditEventName]: N extends `${infer A}.${infer B}` ? `${A}_${B}` : never;
+}[AuditEventName];
+export const auditEventKey = (name: AuditEventName) => name.replace(".", "_") as AuditEventKey;
+
+const EVENT_NAMES: ReadonlySet<string> = new Set(AUDIT_EVENT_NAMES);
+export const isAuditEvent = (value: string): value is AuditEventName => EVENT_NAMES.has(value);
 
 /** Who did it: one member, one API key, a person through their link, or the system. */
 export type ActorFilter = { type: "user" | "api_key"; id: string } | { type: "public" } | { type: "system" };

@@ -1,41 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { createIdentity, deleteIdentity, updateIdentity } from "@/lib/identities/service";
+import { deleteIdentity, updateIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser } from "@/test/fixtures";
-import { describeAuditEvent, plainText } from "./describe";
+import { addIdentity, makeOrgUser } from "@/test/fixtures";
 import { auditCsv } from "./export";
 import { parseAuditFilters } from "./filters";
 import { listAuditEvents } from "./list";
 import { resolveAuditNames } from "./names";
 import { recordAudit } from "./record";
+import { auditSentences, auditSentenceText } from "./sentence";
 
 const handle = databaseForFile();
 
 const CONDITIONS = { storeImage: true, qualityCheck: true, requireApproval: false };
+const sentenceOf = auditSentences("en");
+/** The sentence as the page and the CSV say it. */
+const textOf = auditSentenceText("en");
 
 describe("audit log for people", () => {
   it("says what happened in a sentence with today's names and links, never ids or codes", async () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
-    const maria = await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "EMP-7",
-      displayName: "Maria Garcia",
-    });
+    const maria = await addIdentity(db, org, { externalId: "EMP-7", displayName: "Maria Garcia" });
     await issueUploadLink(db, org.organizationId, org.actor, maria.id, CONDITIONS, 24);
     await updateIdentity(db, org.organizationId, org.actor, maria.id, { displayName: "Maria García" });
     const page = await listAuditEvents(db, org.organizationId, { filters: { person: "EMP-7" } });
     const names = await resolveAuditNames(db, org.organizationId, page.items);
-    const lines = page.items.map((r) => describeAuditEvent(r, names));
-    const text = lines.map((e) => `${e.actor.text} ${plainText(e.sentence)}`);
+    const lines = page.items.map((r) => sentenceOf(r, names)!);
+    const text = lines.map(textOf);
     expect(text).toEqual([
-      `${org.email} edited Maria García (EMP-7) (displayName)`,
+      `${org.email} edited Maria García (EMP-7) (name)`,
       expect.stringMatching(
         new RegExp(`^${org.email} issued an upload link for Maria García \\(EMP-7\\), valid until`),
       ),
       `${org.email} added Maria García (EMP-7)`,
     ]);
-    expect(lines[0]!.sentence.find((p) => p.href)?.href).toBe(`/identities/${maria.id}`);
+    expect(lines[0]!.person.href).toBe(`/identities/${maria.id}`);
     expect(lines[0]!.actor.href).toBe(`/audit?actor=user%3A${org.userId}`);
     for (const t of text) expect(t).not.toMatch(/identity\.|upload_link|[0-9a-f]{8}-/);
   });
@@ -44,14 +44,8 @@ describe("audit log for people", () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
     const other = await makeOrgUser(db, "admin");
-    const ana = await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "A-1",
-      displayName: "Ana Silva",
-    });
-    const bo = await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "B-2",
-      displayName: "Bo Chen",
-    });
+    const ana = await addIdentity(db, org, { externalId: "A-1", displayName: "Ana Silva" });
+    const bo = await addIdentity(db, org, { externalId: "B-2", displayName: "Bo Chen" });
     for (let i = 0; i < 5; i++)
       await updateIdentity(db, org.organizationId, org.actor, ana.id, { notes: `note ${i}` });
     await deleteIdentity(db, org.organizationId, org.actor, bo.id);
@@ -63,10 +57,7 @@ describe("audit log for people", () => {
       targetId: ana.id,
     });
     // Another organization's events about a person with the same name never show.
-    const stranger = await createIdentity(db, other.organizationId, other.actor, {
-      externalId: "A-1",
-      displayName: "Ana Silva",
-    });
+    const stranger = await addIdentity(db, other, { externalId: "A-1", displayName: "Ana Silva" });
     expect(stranger.id).not.toBe(ana.id);
 
     const byName = await listAuditEvents(db, org.organizationId, { filters: { person: "ana sil" } });
@@ -76,8 +67,8 @@ describe("audit log for people", () => {
     const deleted = await listAuditEvents(db, org.organizationId, { filters: { person: "B-2" } });
     expect(deleted.items.map((r) => r.action)).toEqual(["identity.deleted", "identity.created"]);
     const names = await resolveAuditNames(db, org.organizationId, deleted.items);
-    expect(plainText(describeAuditEvent(deleted.items[0]!, names).sentence)).toBe(
-      "deleted person B-2 and all their photos",
+    expect(textOf(sentenceOf(deleted.items[0]!, names)!)).toBe(
+      `${org.email} deleted person B-2 and all their photos`,
     );
 
     const byKey = await listAuditEvents(db, org.organizationId, {
@@ -118,11 +109,8 @@ describe("audit log for people", () => {
   it("exports the filtered events as CSV in the same words, with formulas defused", async () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
-    await createIdentity(db, org.organizationId, org.actor, {
-      externalId: "X-1",
-      displayName: '=HYPERLINK("http://evil.test","click")',
-    });
-    await createIdentity(db, org.organizationId, org.actor, { externalId: "Y-2", displayName: "山田 太郎" });
+    await addIdentity(db, org, { externalId: "X-1", displayName: '=HYPERLINK("http://evil.test","click")' });
+    await addIdentity(db, org, { externalId: "Y-2", displayName: "山田 太郎" });
     const csv = await auditCsv(db, org.organizationId, { event: "identity.created" });
     expect(csv.startsWith("\uFEFFTime (UTC),Who,What happened,Event,Person,External ID,Event code\r\n")).toBe(
       true,
@@ -134,5 +122,22 @@ describe("audit log for people", () => {
     );
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")",X-1,identity.created`);
     expect(csv).not.toMatch(/,=HYPERLINK/);
+  });
+
+  it("exports in the console's language: the Japanese page's words give a Japanese CSV", async () => {
+    const { db } = handle;
+    const org = await makeOrgUser(db);
+    const hanako = await addIdentity(db, org, { externalId: "Y-3", displayName: "山田 花子" });
+    await updateIdentity(db, org.organizationId, org.actor, hanako.id, {
+      displayName: "山田 はなこ",
+      notes: "n",
+    });
+    const edited = await auditCsv(db, org.organizationId, { event: "identity.updated" }, "ja");
+    expect(edited).toContain(`${org.email}が山田 はなこ (Y-3)を編集しました（名前、メモ）`);
+    const csv = await auditCsv(db, org.organizationId, { event: "identity.created" }, "ja");
+    expect(csv.startsWith("\uFEFF日時 (UTC),実行者,内容,イベント,人物,外部ID,イベントコード\r\n")).toBe(true);
+    expect(csv).toContain(
+      `,${org.email}が山田 はなこ (Y-3)を追加しました,登録者の追加,山田 はなこ,Y-3,identity.created`,
+    );
   });
 });

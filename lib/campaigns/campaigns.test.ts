@@ -1,12 +1,12 @@
 process.env.FACE_QUEUE_MAX = "64";
 
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { approvalRequests, auditEvents, heldImageKeys, mailOutbox, uploadLinks } from "@/db/schema";
+import { approvalRequests, heldImageKeys, mailOutbox, uploadLinks } from "@/db/schema";
 import { decideApproval, readApprovalImage } from "@/lib/approvals/service";
 import { findInconsistencies } from "@/lib/consistency/check";
-import { createIdentity, listIdentities } from "@/lib/identities/service";
+import { listIdentities } from "@/lib/identities/service";
 import { markLinkOpened } from "@/lib/links/events";
 import { findValidLink, issueUploadLink } from "@/lib/links/service";
 import { setMailSettingsForProcess } from "@/lib/mail/config";
@@ -15,7 +15,7 @@ import { shutdownPortraitWorkers, withPortraitAdmission } from "@/lib/portrait";
 import { darkJpeg, frontalJpeg } from "@/test/photos";
 import { submitSelfRegistration } from "@/lib/uploads/self-registration";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser } from "@/test/fixtures";
+import { addPeople, auditEventsOf, makeOrgUser } from "@/test/fixtures";
 import { TestSmtpServer } from "@/test/smtp";
 import { createCampaign, previewSelection } from "./create";
 import { deliveryCsv } from "./csv";
@@ -35,25 +35,22 @@ afterEach(() => setMailSettingsForProcess(undefined));
 let counter = 0;
 async function orgWithPeople(db: Db, n: number, prefix = "Person") {
   const org = await makeOrgUser(db, "admin");
-  const people = [];
-  for (let i = 0; i < n; i++) {
+  const people = await addPeople(db, org, n, (i) => {
     const c = ++counter;
-    people.push(
-      await createIdentity(db, org.organizationId, org.actor, {
-        externalId: `C-${c}`,
-        displayName: `${prefix} ${String(i).padStart(2, "0")}`,
-        email: i % 2 === 0 ? `p${c}@example.test` : "",
-      }),
-    );
-  }
+    return {
+      externalId: `C-${c}`,
+      displayName: `${prefix} ${String(i).padStart(2, "0")}`,
+      email: i % 2 === 0 ? `p${c}@example.test` : "",
+    };
+  });
   return { org, people };
 }
 
 /** A campaign of these people (or this selection), sent by no mail, with the default conditions unless `settings` says. */
 const campaignOf = (
   org: Awaited<ReturnType<typeof orgWithPeople>>["org"],
-  /** The people's identity ids, or any other selection. */
-  selection: string[] | Parameters<typeof createCampaign>[4],
+  /** The people (identity rows or ids), or any other selection. */
+  selection: (string | { id: string })[] | Parameters<typeof createCampaign>[4],
   settings: Partial<Parameters<typeof createCampaign>[3]> & { name: string },
 ) =>
   createCampaign(
@@ -61,7 +58,9 @@ const campaignOf = (
     org.organizationId,
     org.actor,
     { locale: "en", options: CONDITIONS, email: false, ...settings },
-    Array.isArray(selection) ? { kind: "ids", identityIds: selection } : selection,
+    Array.isArray(selection)
+      ? { kind: "ids", identityIds: selection.map((p) => (typeof p === "string" ? p : p.id)) }
+      : selection,
   );
 
 const heldKeyOf = (db: Db, requestId: string) =>
@@ -75,11 +74,11 @@ describe("creating a campaign", () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 4);
     const earlier = await issueUploadLink(db, org.organizationId, org.actor, people[1]!.id, {});
-    const { campaign, members } = await campaignOf(
-      org,
-      people.map((p) => p.id),
-      { name: "Yearly refresh", locale: "ja", expiresInHours: 72 },
-    );
+    const { campaign, members } = await campaignOf(org, people, {
+      name: "Yearly refresh",
+      locale: "ja",
+      expiresInHours: 72,
+    });
     expect(campaign).toMatchObject({ name: "Yearly refresh", people: 4, replacedOnCreate: 1, locale: "ja" });
     expect(members.map((m) => m.externalId)).toEqual(people.map((p) => p.externalId));
     expect(members.every((m) => /\/upload\/upl_[\w-]{43}$/.test(m.url) && !m.mailed)).toBe(true);
@@ -93,12 +92,7 @@ describe("creating a campaign", () => {
         sql`${uploadLinks.organizationId} = ${org.organizationId} and used_at is null and revoked_at is null`,
       );
     expect(active[0]!.n).toBe(4);
-    const audit = await db
-      .select({ details: auditEvents.details })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.organizationId, org.organizationId), eq(auditEvents.action, "campaign.created")),
-      );
+    const audit = await auditEventsOf(db, org.organizationId, "campaign.created");
     expect(audit[0]!.details).toMatchObject({ people: 4, replacedActiveLinks: 1, mailed: 0 });
     expect((await listCampaigns(db, org.organizationId)).items.map((c) => c.id)).toEqual([campaign.id]);
   });
@@ -127,19 +121,14 @@ describe("creating a campaign", () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 2);
     const b = await orgWithPeople(db, 1);
-    await expect(
-      campaignOf(
-        a.org,
-        a.people.map((p) => p.id),
-        { name: "x", locale: "ja", email: true },
-      ),
-    ).rejects.toMatchObject({
+    const mailed = campaignOf(a.org, a.people, { name: "x", locale: "ja", email: true });
+    await expect(mailed).rejects.toMatchObject({
       code: "EMAIL_NOT_CONFIGURED",
       status: 422,
       message: expect.stringContaining("SMTP_URL"),
     });
     await expect(
-      campaignOf(a.org, [a.people[0]!.id, b.people[0]!.id], { name: "x", locale: "ja" }),
+      campaignOf(a.org, [a.people[0]!, b.people[0]!], { name: "x", locale: "ja" }),
     ).rejects.toMatchObject({ code: "IDENTITY_NOT_FOUND", status: 422 });
     const links = await db
       .select()
@@ -177,11 +166,10 @@ describe("following a campaign", () => {
   it("counts every state in one query, lists the people behind each count, and histograms failed checks", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 7);
-    const { campaign, members } = await campaignOf(
-      org,
-      people.map((p) => p.id),
-      { name: "Follow", options: { ...CONDITIONS, requireApproval: true } },
-    );
+    const { campaign, members } = await campaignOf(org, people, {
+      name: "Follow",
+      options: { ...CONDITIONS, requireApproval: true },
+    });
     const link = (i: number) => tokenOf(members[i]!.url);
     const linkId = async (i: number) => (await findValidLink(db, link(i)))!.linkId;
     // 0: opened, failed twice (too dark), then uploaded → waiting for approval, then approved.
@@ -280,11 +268,7 @@ describe("following a campaign", () => {
   it("Remind gives a fresh link (and CSV rows) only to those who have not uploaded; their old links die", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 4);
-    const { campaign, members } = await campaignOf(
-      org,
-      people.map((p) => p.id),
-      { name: "Remind", locale: "ja" },
-    );
+    const { campaign, members } = await campaignOf(org, people, { name: "Remind", locale: "ja" });
     await submitSelfRegistration(db, tokenOf(members[0]!.url), await frontalJpeg(), nextIp());
     await db
       .update(uploadLinks)
@@ -311,7 +295,7 @@ describe("following a campaign", () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 1);
     const b = await orgWithPeople(db, 1);
-    const { campaign } = await campaignOf(a.org, [a.people[0]!.id], { name: "A only", locale: "ja" });
+    const { campaign } = await campaignOf(a.org, a.people, { name: "A only", locale: "ja" });
     for (const attempt of [
       () => getCampaign(db, b.org.organizationId, campaign.id),
       () => getCampaignProgress(db, b.org.organizationId, campaign.id),
@@ -373,7 +357,7 @@ describe("reject with a reason and a new link", () => {
     const worker = new MailWorker(async () => db, settings, { pollMs: 50 }).start();
     try {
       const { org, people } = await orgWithPeople(db, 1);
-      const { campaign, members } = await campaignOf(org, [people[0]!.id], {
+      const { campaign, members } = await campaignOf(org, people, {
         name: "Resend",
         options: { ...CONDITIONS, requireApproval: true },
       });
@@ -405,15 +389,7 @@ describe("reject with a reason and a new link", () => {
       // The person is back in the campaign with their new link; the rejection is on record.
       const { counts } = await getCampaignProgress(db, org.organizationId, campaign.id);
       expect(counts).toMatchObject({ issued: 1, uploaded: 0, not_uploaded: 1, rejected: 0 });
-      const audit = await db
-        .select({ details: auditEvents.details })
-        .from(auditEvents)
-        .where(
-          and(
-            eq(auditEvents.organizationId, org.organizationId),
-            eq(auditEvents.action, "approval.rejected"),
-          ),
-        );
+      const audit = await auditEventsOf(db, org.organizationId, "approval.rejected");
       expect(audit[0]!.details).toMatchObject({ reason: "FACE_COVERED" });
       // A second decision on the same request is refused, and issues nothing.
       await expect(
@@ -498,7 +474,7 @@ describe("failed attempts with issue 11's upload path", () => {
   it("count photos that were checked: not an upload shed as busy, not a replayed outcome", async () => {
     const { db } = handle;
     const { org, people } = await orgWithPeople(db, 1);
-    const { campaign, members } = await campaignOf(org, [people[0]!.id], { name: "Attempts" });
+    const { campaign, members } = await campaignOf(org, people, { name: "Attempts" });
     const token = tokenOf(members[0]!.url);
     const failed = async () =>
       (await getCampaignProgress(db, org.organizationId, campaign.id)).failedAttempts;

@@ -3,10 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { mailOutbox, uploadLinks } from "@/db/schema";
 import { createCampaign } from "@/lib/campaigns/create";
-import { createIdentity } from "@/lib/identities/service";
 import { databaseForFile } from "@/test/database-for-file";
 import { findInDatabase } from "@/test/db-scan";
-import { makeOrgUser } from "@/test/fixtures";
+import { addPeople, makeOrgUser } from "@/test/fixtures";
 import { TestSmtpServer } from "@/test/smtp";
 import { setMailSettingsForProcess, type MailSettings } from "./config";
 import { claimDueMails, handOver } from "./outbox";
@@ -59,16 +58,15 @@ let counter = 0;
 /** An organization whose `n` people (with addresses) are in a campaign that mails them. */
 async function mailedCampaign(db: Db, n: number, locale: "ja" | "en" = "ja", orgName?: string) {
   const org = await makeOrgUser(db, "admin", orgName);
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
+  const people = await addPeople(db, org, n, () => {
     const c = ++counter;
-    const identity = await createIdentity(db, org.organizationId, org.actor, {
+    return {
       externalId: `M-${c}`,
       displayName: locale === "ja" ? `山田 太郎 ${c}` : `Person ${c}`,
       email: `person${c}@example.test`,
-    });
-    ids.push(identity.id);
-  }
+    };
+  });
+  const ids = people.map((p) => p.id);
   const created = await createCampaign(
     db,
     org.organizationId,

@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { idempotencyKeys, mailOutbox, rateLimits } from "@/db/schema";
-import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser } from "@/test/fixtures";
+import { addIdentity, makeOrgUser } from "@/test/fixtures";
 import { runMaintenance } from "./cleanup";
 
 /** Issue 11, item 7: rate_limits and idempotency_keys rows were never purged. */
@@ -42,7 +41,7 @@ describe("maintenance", () => {
   it("deletes campaign mails finished more than 30 days ago, never one still to be sent", async () => {
     const { db } = handle;
     const org = await makeOrgUser(db);
-    const person = await createIdentity(db, org.organizationId, org.actor, {
+    const person = await addIdentity(db, org, {
       externalId: "MAIL-1",
       displayName: "Mail",
       email: "mail@example.test",

@@ -2,20 +2,20 @@ import { describe, expect, it } from "vitest";
 import { loadSessionRecord } from "@/lib/auth/accounts";
 import { attemptLogin } from "@/lib/auth/login";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser } from "@/test/fixtures";
+import { makeOrgUser, type OrgActor } from "@/test/fixtures";
 import { ADD_MEMBER_LIMIT, addMember, changeMemberRole, listMembers, setMemberDisabled } from "./service";
 
 const handle = databaseForFile();
+
+/** A member the owner adds (what the settings page's form does); resolves to the new user's id. */
+const addedBy = (owner: OrgActor, input: Parameters<typeof addMember>[3]) =>
+  addMember(handle.db, owner.organizationId, owner.actor, input);
 
 describe("members", () => {
   it("adds a member who can sign in with the role given, in this organization only", async () => {
     const owner = await makeOrgUser(handle.db);
     const email = `rev-${Date.now()}@example.test`;
-    const userId = await addMember(handle.db, owner.organizationId, owner.actor, {
-      email,
-      role: "reviewer",
-      password: "initial-password-1",
-    });
+    const userId = await addedBy(owner, { email, role: "reviewer", password: "initial-password-1" });
     const members = await listMembers(handle.db, owner.organizationId);
     expect(members.find((m) => m.userId === userId)).toMatchObject({
       email,
@@ -31,12 +31,12 @@ describe("members", () => {
     const owner = await makeOrgUser(handle.db);
     const input = (email: string) => ({ email, role: "reviewer" as const, password: "initial-password-1" });
     // A member of this organization…
-    await addMember(handle.db, owner.organizationId, owner.actor, input(`here-${Date.now()}@example.test`));
+    await addedBy(owner, input(`here-${Date.now()}@example.test`));
     const [ownMember] = (await listMembers(handle.db, owner.organizationId)).filter(
       (m) => m.role === "reviewer",
     );
     const refusal = (email: string) =>
-      addMember(handle.db, owner.organizationId, owner.actor, input(email)).then(
+      addedBy(owner, input(email)).then(
         () => null,
         (e: { code: string; status: number; message: string; fieldErrors: unknown }) => ({
           code: e.code,
@@ -65,7 +65,7 @@ describe("members", () => {
     await expect(
       setMemberDisabled(handle.db, owner.organizationId, owner.actor, owner.userId, true),
     ).rejects.toMatchObject({ code: "LAST_OWNER" });
-    const second = await addMember(handle.db, owner.organizationId, owner.actor, {
+    const second = await addedBy(owner, {
       email: `o2-${Date.now()}@example.test`,
       role: "owner",
       password: "initial-password-2",
@@ -82,11 +82,7 @@ describe("members", () => {
   it("disabling a member ends their sessions at once", async () => {
     const owner = await makeOrgUser(handle.db);
     const email = `dis-${Date.now()}@example.test`;
-    const userId = await addMember(handle.db, owner.organizationId, owner.actor, {
-      email,
-      role: "admin",
-      password: "initial-password-3",
-    });
+    const userId = await addedBy(owner, { email, role: "admin", password: "initial-password-3" });
     expect(await loadSessionRecord(handle.db, userId, owner.organizationId, 0)).not.toBeNull();
     await setMemberDisabled(handle.db, owner.organizationId, owner.actor, userId, true);
     expect(await loadSessionRecord(handle.db, userId, owner.organizationId, 0)).toBeNull();

@@ -3,14 +3,13 @@ import { eq } from "drizzle-orm";
 import { approvalRequests, portraits } from "@/db/schema";
 import { createApprovalRequest } from "@/lib/approvals/create";
 import { getApprovalDetail } from "@/lib/approvals/service";
-import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { LEGACY_TEMPLATE_MODEL, processPortrait, TEMPLATE_MODEL } from "@/lib/portrait";
 import { cartoonPng, frontalJpeg, neighbourJpeg } from "@/test/photos";
 import { forgetSearchIndex } from "@/lib/search/index-cache";
 import { searchByTemplate } from "@/lib/search/service";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser, uncheckedReport } from "@/test/fixtures";
+import { addIdentity, makeOrgUser, uncheckedReport } from "@/test/fixtures";
 import { applyPortrait } from "./apply";
 import { identitiesNeedingPhoto, reindexTemplates } from "./reindex";
 
@@ -34,10 +33,7 @@ describe("templates are tied to their model", () => {
       externalId: string,
       input: { image: Buffer | null; template: number[] | null; templateModel: string | null },
     ) => {
-      const identity = await createIdentity(db, org.organizationId, org.actor, {
-        externalId,
-        displayName: externalId,
-      });
+      const identity = await addIdentity(db, org, { externalId, displayName: externalId });
       const portraitId = await db.transaction((tx) =>
         applyPortrait(tx, {
           organizationId: org.organizationId,
@@ -147,10 +143,7 @@ describe("templates are tied to their model", () => {
 
   it("the database refuses a template without its model (and a model without a template)", async () => {
     const org = await makeOrgUser(handle.db);
-    const identity = await createIdentity(handle.db, org.organizationId, org.actor, {
-      externalId: "x",
-      displayName: "x",
-    });
+    const identity = await addIdentity(handle.db, org, { externalId: "x", displayName: "x" });
     const row = {
       organizationId: org.organizationId,
       identityId: identity.id,

@@ -1,43 +1,29 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { createIdentity } from "@/lib/identities/service";
 import { cartoonPng, darkJpeg, frontalJpeg } from "@/test/photos";
 import { databaseForFile } from "@/test/database-for-file";
-import { makeOrgUser } from "@/test/fixtures";
+import { addIdentity, makeOrgUser, type OrgActor } from "@/test/fixtures";
 import { snapshotIdentity } from "@/test/flow";
-import { uploadPortraitDirect } from "./direct";
+import { type DirectUploadOptions, uploadPortraitDirect } from "./direct";
 
 const handle = databaseForFile();
 
 async function identity() {
   const org = await makeOrgUser(handle.db);
-  const created = await createIdentity(handle.db, org.organizationId, org.actor, {
-    externalId: "D-1",
-    displayName: "Direct",
-  });
+  const created = await addIdentity(handle.db, org, { externalId: "D-1", displayName: "Direct" });
   return { org, id: created.id };
 }
+
+/** `org`'s member uploads `photo` for identity `id` from the console. */
+const upload = (org: OrgActor, id: string, photo: Uint8Array, options: DirectUploadOptions) =>
+  uploadPortraitDirect(handle.db, org.organizationId, org.actor, id, photo, options);
 
 describe("direct portrait upload", () => {
   it("applies an accepted photo at once, keeps history, and writes an audit event naming the portrait", async () => {
     const { org, id } = await identity();
-    const first = await uploadPortraitDirect(
-      handle.db,
-      org.organizationId,
-      org.actor,
-      id,
-      await frontalJpeg(),
-      { storeImage: true, qualityCheck: true },
-    );
-    const second = await uploadPortraitDirect(
-      handle.db,
-      org.organizationId,
-      org.actor,
-      id,
-      await frontalJpeg(),
-      { storeImage: false, qualityCheck: true },
-    );
+    const first = await upload(org, id, await frontalJpeg(), { storeImage: true, qualityCheck: true });
+    const second = await upload(org, id, await frontalJpeg(), { storeImage: false, qualityCheck: true });
     const after = await snapshotIdentity(handle.db, id);
     expect(after.current).toBe(second.portraitId);
     expect(after.portraits).toHaveLength(2);
@@ -62,24 +48,14 @@ describe("direct portrait upload", () => {
     const { org, id } = await identity();
     const before = await snapshotIdentity(handle.db, id);
     await expect(
-      uploadPortraitDirect(handle.db, org.organizationId, org.actor, id, await darkJpeg(), {
-        storeImage: true,
-        qualityCheck: true,
-      }),
+      upload(org, id, await darkJpeg(), { storeImage: true, qualityCheck: true }),
     ).rejects.toMatchObject({ code: "TOO_DARK", status: 422 });
     expect(await snapshotIdentity(handle.db, id)).toEqual(before);
   });
 
   it("without a quality check stores a faceless photo as not searchable", async () => {
     const { org, id } = await identity();
-    const result = await uploadPortraitDirect(
-      handle.db,
-      org.organizationId,
-      org.actor,
-      id,
-      await cartoonPng(),
-      { storeImage: true, qualityCheck: false },
-    );
+    const result = await upload(org, id, await cartoonPng(), { storeImage: true, qualityCheck: false });
     expect(result.searchable).toBe(false);
   });
 
@@ -87,10 +63,7 @@ describe("direct portrait upload", () => {
     const { id } = await identity();
     const other = await makeOrgUser(handle.db);
     await expect(
-      uploadPortraitDirect(handle.db, other.organizationId, other.actor, id, await frontalJpeg(), {
-        storeImage: true,
-        qualityCheck: true,
-      }),
+      upload(other, id, await frontalJpeg(), { storeImage: true, qualityCheck: true }),
     ).rejects.toMatchObject({ status: 404 });
     expect((await snapshotIdentity(handle.db, id)).portraits).toEqual([]);
   });

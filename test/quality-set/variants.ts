@@ -31,6 +31,39 @@ const geometry = (a: Anchors) => {
   const mid: Pt = [(a.eyeL[0] + a.eyeR[0]) / 2, (a.eyeL[1] + a.eyeR[1]) / 2];
   return { ied, angle, mid };
 };
+type Geometry = ReturnType<typeof geometry>;
+
+/** SVG marks drawn in the face's upright frame: turned by the eye-line angle about the eye midpoint. */
+const upright = ({ angle, mid }: Geometry, marks: string) =>
+  `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` + marks + `</g>`;
+
+/**
+ * A pair of glasses in the upright frame (all lengths in eye distances): `lens` drawn either side of
+ * the eye midpoint, a bridge curving up between the lenses, and the temples running out to the ears.
+ */
+const glasses = (
+  { ied, mid }: Geometry,
+  frame: {
+    lens: (cx: number) => string;
+    lensOffset: number;
+    bridgeY: number;
+    bridgeRise: number;
+    templeX: number;
+    templeY: number;
+    templeLength: number;
+    colour: string;
+    strokeWidth: number;
+  },
+) => {
+  const stroke = `stroke="${frame.colour}" stroke-width="${frame.strokeWidth}"`;
+  const templeY = mid[1] + frame.templeY * ied;
+  return (
+    frame.lens(mid[0] - frame.lensOffset * ied) +
+    frame.lens(mid[0] + frame.lensOffset * ied) +
+    `<path d="M${mid[0] - 0.08 * ied} ${mid[1] + frame.bridgeY * ied} q${0.08 * ied} ${frame.bridgeRise * ied} ${0.16 * ied} 0" ${stroke} fill="none"/>` +
+    `<path d="M${mid[0] - frame.templeX * ied} ${templeY} l${-frame.templeLength * ied} ${-0.02 * ied} M${mid[0] + frame.templeX * ied} ${templeY} l${frame.templeLength * ied} ${-0.02 * ied}" ${stroke}/>`
+  );
+};
 
 async function overlay(bytes: Buffer, svgBody: (w: number, h: number) => string): Promise<Buffer> {
   const { width = 0, height = 0 } = await sharp(bytes).metadata();
@@ -53,7 +86,8 @@ export const eyeBand = (bytes: Buffer, a: Anchors) => {
 
 /** Dark sunglasses: two rounded lenses with a faint reflection, a bridge and the temples. */
 export const sunglasses = (bytes: Buffer, a: Anchors) => {
-  const { ied, angle, mid } = geometry(a);
+  const g = geometry(a);
+  const { ied, mid } = g;
   const lens = (cx: number) =>
     `<ellipse cx="${cx}" cy="${mid[1] + 0.05 * ied}" rx="${0.5 * ied}" ry="${0.36 * ied}" fill="url(#tint)" stroke="#111" stroke-width="${0.05 * ied}"/>` +
     `<ellipse cx="${cx - 0.18 * ied}" cy="${mid[1] - 0.1 * ied}" rx="${0.12 * ied}" ry="${0.05 * ied}" fill="#fff" opacity="0.25"/>`;
@@ -61,12 +95,20 @@ export const sunglasses = (bytes: Buffer, a: Anchors) => {
     bytes,
     () =>
       `<defs><linearGradient id="tint" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#16181c"/><stop offset="1" stop-color="#2b2e33"/></linearGradient></defs>` +
-      `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` +
-      lens(mid[0] - 0.52 * ied) +
-      lens(mid[0] + 0.52 * ied) +
-      `<path d="M${mid[0] - 0.08 * ied} ${mid[1] - 0.05 * ied} q${0.08 * ied} ${-0.08 * ied} ${0.16 * ied} 0" stroke="#111" stroke-width="${0.06 * ied}" fill="none"/>` +
-      `<path d="M${mid[0] - 1.0 * ied} ${mid[1] - 0.05 * ied} l${-0.25 * ied} ${-0.02 * ied} M${mid[0] + 1.0 * ied} ${mid[1] - 0.05 * ied} l${0.25 * ied} ${-0.02 * ied}" stroke="#111" stroke-width="${0.06 * ied}"/>` +
-      `</g>`,
+      upright(
+        g,
+        glasses(g, {
+          lens,
+          lensOffset: 0.52,
+          bridgeY: -0.05,
+          bridgeRise: -0.08,
+          templeX: 1.0,
+          templeY: -0.05,
+          templeLength: 0.25,
+          colour: "#111",
+          strokeWidth: 0.06 * ied,
+        }),
+      ),
   );
 };
 
@@ -75,31 +117,38 @@ export const sunglasses = (bytes: Buffer, a: Anchors) => {
  * temples. The eyes stay visible: never a reason to refuse.
  */
 export const clearGlasses = (bytes: Buffer, a: Anchors, frame: "thin" | "thick") => {
-  const { ied, angle, mid } = geometry(a);
+  const g = geometry(a);
+  const { ied, mid } = g;
   const w = (frame === "thin" ? 0.03 : 0.08) * ied;
   const lens = (cx: number) =>
     `<rect x="${cx - 0.42 * ied}" y="${mid[1] - 0.25 * ied}" width="${0.84 * ied}" height="${0.55 * ied}" rx="${0.15 * ied}" fill="#ffffff" fill-opacity="0.06" stroke="#1a1a1a" stroke-width="${w}"/>`;
-  return overlay(
-    bytes,
-    () =>
-      `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` +
-      lens(mid[0] - 0.5 * ied) +
-      lens(mid[0] + 0.5 * ied) +
-      `<path d="M${mid[0] - 0.08 * ied} ${mid[1] - 0.12 * ied} q${0.08 * ied} ${-0.06 * ied} ${0.16 * ied} 0" stroke="#1a1a1a" stroke-width="${w}" fill="none"/>` +
-      `<path d="M${mid[0] - 0.92 * ied} ${mid[1] - 0.15 * ied} l${-0.3 * ied} ${-0.02 * ied} M${mid[0] + 0.92 * ied} ${mid[1] - 0.15 * ied} l${0.3 * ied} ${-0.02 * ied}" stroke="#1a1a1a" stroke-width="${w}"/>` +
-      `</g>`,
+  return overlay(bytes, () =>
+    upright(
+      g,
+      glasses(g, {
+        lens,
+        lensOffset: 0.5,
+        bridgeY: -0.12,
+        bridgeRise: -0.06,
+        templeX: 0.92,
+        templeY: -0.15,
+        templeLength: 0.3,
+        colour: "#1a1a1a",
+        strokeWidth: w,
+      }),
+    ),
   );
 };
 
 /** A dark cap or hat: its brim covers the forehead down to just above the brows; the eyes stay free. */
 export const darkHat = (bytes: Buffer, a: Anchors) => {
-  const { ied, angle, mid } = geometry(a);
-  return overlay(
-    bytes,
-    (w) =>
-      `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` +
-      `<path d="M${mid[0] - 2 * w} ${mid[1] - 3 * ied - 2 * w} L${mid[0] + 2 * w} ${mid[1] - 3 * ied - 2 * w} L${mid[0] + 2 * w} ${mid[1] - 0.42 * ied} Q${mid[0]} ${mid[1] - 0.3 * ied} ${mid[0] - 2 * w} ${mid[1] - 0.42 * ied} Z" fill="#141414"/>` +
-      `</g>`,
+  const g = geometry(a);
+  const { ied, mid } = g;
+  return overlay(bytes, (w) =>
+    upright(
+      g,
+      `<path d="M${mid[0] - 2 * w} ${mid[1] - 3 * ied - 2 * w} L${mid[0] + 2 * w} ${mid[1] - 3 * ied - 2 * w} L${mid[0] + 2 * w} ${mid[1] - 0.42 * ied} Q${mid[0]} ${mid[1] - 0.3 * ied} ${mid[0] - 2 * w} ${mid[1] - 0.42 * ied} Z" fill="#141414"/>`,
+    ),
   );
 };
 
@@ -116,7 +165,8 @@ export const MASK_COLOURS = { white: "#eef1f3", blue: "#9cc9e8", black: "#1c1c1e
 
 /** A surgical-style mask over nose and mouth: from the nose bridge to under the chin, with pleats and ear loops. */
 export const faceMask = (bytes: Buffer, a: Anchors, colour: keyof typeof MASK_COLOURS) => {
-  const { ied, angle, mid } = geometry(a);
+  const g = geometry(a);
+  const { ied, mid } = g;
   const fill = MASK_COLOURS[colour];
   // In the face's upright frame (rotated by the eye-line angle about the eye midpoint).
   const chinDrop = Math.hypot(a.chin[0] - mid[0], a.chin[1] - mid[1]);
@@ -130,14 +180,13 @@ export const faceMask = (bytes: Buffer, a: Anchors, colour: keyof typeof MASK_CO
       return `<path d="M${l + 0.1 * ied} ${y} Q${mid[0]} ${y + 0.08 * ied} ${r - 0.1 * ied} ${y}" stroke="#000" stroke-opacity="0.15" stroke-width="${0.03 * ied}" fill="none"/>`;
     })
     .join("");
-  return overlay(
-    bytes,
-    () =>
-      `<g transform="rotate(${angle} ${mid[0]} ${mid[1]})">` +
+  return overlay(bytes, () =>
+    upright(
+      g,
       `<path d="M${l} ${top + 0.15 * ied} Q${mid[0]} ${top - 0.2 * ied} ${r} ${top + 0.15 * ied} L${r - 0.05 * ied} ${bottom - 0.3 * ied} Q${mid[0]} ${bottom + 0.1 * ied} ${l + 0.05 * ied} ${bottom - 0.3 * ied} Z" fill="${fill}"/>` +
-      pleats +
-      `<path d="M${l} ${top + 0.2 * ied} q${-0.25 * ied} ${0.1 * ied} ${-0.15 * ied} ${0.5 * ied} M${r} ${top + 0.2 * ied} q${0.25 * ied} ${0.1 * ied} ${0.15 * ied} ${0.5 * ied}" stroke="${fill}" stroke-width="${0.04 * ied}" fill="none"/>` +
-      `</g>`,
+        pleats +
+        `<path d="M${l} ${top + 0.2 * ied} q${-0.25 * ied} ${0.1 * ied} ${-0.15 * ied} ${0.5 * ied} M${r} ${top + 0.2 * ied} q${0.25 * ied} ${0.1 * ied} ${0.15 * ied} ${0.5 * ied}" stroke="${fill}" stroke-width="${0.04 * ied}" fill="none"/>`,
+    ),
   );
 };
 

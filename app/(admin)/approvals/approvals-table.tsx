@@ -5,7 +5,7 @@ import { useState } from "react";
 import { DateTime } from "@/components/ui/date-time";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import { Cell, DataTable, Row } from "@/components/ui/table";
 import type { LinkConditions } from "@/db/schema";
 import type { QualitySummary } from "@/lib/approvals/service";
 import { decideApprovalsAction } from "./actions";
@@ -135,77 +135,71 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
           <DecideButtons items={live} onDecided={() => setSelected(new Set())} />
         </div>
       </div>
-      <Table label={t("tableLabel")}>
-        <TableHead>
-          <HeaderCell className="w-10">
-            <span className="sr-only">{t("select")}</span>
-          </HeaderCell>
-          <HeaderCell className="px-2">
-            <span className="sr-only">{t("uploadedPhoto")}</span>
-          </HeaderCell>
-          <HeaderCell>{t("identity")}</HeaderCell>
-          <HeaderCell>{t("submitted")}</HeaderCell>
-          <HeaderCell>{t("conditions")}</HeaderCell>
-          <HeaderCell>{t("quality")}</HeaderCell>
-          <HeaderCell align="right">
-            <span className="sr-only">{t("decision")}</span>
-          </HeaderCell>
-        </TableHead>
-        <TableBody>
-          {items.map((item) => (
-            <Row key={item.id} data-testid="approval-row">
-              <Cell stack="inline">
-                <input
-                  type="checkbox"
-                  aria-label={t("selectNamed", { name: item.displayName })}
-                  checked={selected.has(item.id)}
-                  onChange={() => toggle(item.id)}
-                  className="h-4 w-4 accent-brand-600"
-                />
-              </Cell>
-              <Cell stack="inline" className="px-2">
-                <button
-                  type="button"
-                  onClick={() => setViewing(item.id)}
-                  aria-label={t("reviewPhotoOf", { name: item.displayName })}
-                  className="block rounded-md"
-                >
-                  {item.hasThumbnail ? (
-                    // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                    <img
-                      src={`/api/approvals/${item.id}/thumbnail`}
-                      alt=""
-                      width={56}
-                      height={56}
-                      className="h-14 w-14 max-w-none rounded-md object-cover"
-                    />
-                  ) : (
-                    <span className="flex h-14 w-14 items-center justify-center rounded-md bg-slate-200 text-xs text-slate-500">
-                      {t("noImage")}
-                    </span>
-                  )}
-                </button>
-              </Cell>
-              <Cell stack="grow">
-                <div className="font-medium">{item.displayName}</div>
-                <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
-              </Cell>
-              <Cell label={t("submitted")} className="text-slate-700">
-                <DateTime value={item.createdAt} style="relative" />
-              </Cell>
-              <Cell label={t("conditions")}>
-                <ConditionBadges conditions={item.conditions} />
-              </Cell>
-              <Cell label={t("quality")}>
-                <QualityBadge quality={item.quality} />
-              </Cell>
-              <Cell>
-                <DecideButtons items={[item]} compact />
-              </Cell>
-            </Row>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        label={t("tableLabel")}
+        columns={[
+          { header: t("select"), hidden: true, className: "w-10" },
+          { header: t("uploadedPhoto"), hidden: true, className: "px-2" },
+          t("identity"),
+          t("submitted"),
+          t("conditions"),
+          t("quality"),
+          { header: t("decision"), hidden: true, align: "right" },
+        ]}
+      >
+        {items.map((item) => (
+          <Row key={item.id} data-testid="approval-row">
+            <Cell stack="inline">
+              <input
+                type="checkbox"
+                aria-label={t("selectNamed", { name: item.displayName })}
+                checked={selected.has(item.id)}
+                onChange={() => toggle(item.id)}
+                className="h-4 w-4 accent-brand-600"
+              />
+            </Cell>
+            <Cell stack="inline" className="px-2">
+              <button
+                type="button"
+                onClick={() => setViewing(item.id)}
+                aria-label={t("reviewPhotoOf", { name: item.displayName })}
+                className="block rounded-md"
+              >
+                {item.hasThumbnail ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
+                  <img
+                    src={`/api/approvals/${item.id}/thumbnail`}
+                    alt=""
+                    width={56}
+                    height={56}
+                    className="h-14 w-14 max-w-none rounded-md object-cover"
+                  />
+                ) : (
+                  <span className="flex h-14 w-14 items-center justify-center rounded-md bg-slate-200 text-xs text-slate-500">
+                    {t("noImage")}
+                  </span>
+                )}
+              </button>
+            </Cell>
+            <Cell stack="grow">
+              <div className="font-medium">{item.displayName}</div>
+              <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
+            </Cell>
+            <Cell label={t("submitted")} className="text-slate-700">
+              <DateTime value={item.createdAt} style="relative" />
+            </Cell>
+            <Cell label={t("conditions")}>
+              <ConditionBadges conditions={item.conditions} />
+            </Cell>
+            <Cell label={t("quality")}>
+              <QualityBadge quality={item.quality} />
+            </Cell>
+            <Cell>
+              <DecideButtons items={[item]} compact />
+            </Cell>
+          </Row>
+        ))}
+      </DataTable>
       <ViewerDialog requestId={viewing} onClose={() => setViewing(null)} />
     </div>
   );

@@ -1,9 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { listApprovals } from "@/lib/approvals/service";
 import { requirePageSession } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { pageOrFirst, param, type SearchParams } from "../list-page";
 import { ApprovalsTable, type ApprovalItem } from "./approvals-table";
 import { DecisionHold } from "./decision-hold";
 
@@ -11,23 +13,14 @@ export async function generateMetadata() {
   return { title: (await getTranslations("approvals"))("title") };
 }
 
-export default async function ApprovalsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ApprovalsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("reviewer");
   const t = await getTranslations("approvals");
-  const raw = await searchParams;
-  const cursor = typeof raw.cursor === "string" ? raw.cursor : undefined;
+  const cursor = param(await searchParams, "cursor");
   const db = await getDb();
-  let page;
-  try {
-    page = await listApprovals(db, ctx.organizationId, { status: "pending", cursor });
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    page = await listApprovals(db, ctx.organizationId, { status: "pending" });
-  }
+  const page = await pageOrFirst(cursor, (cursor) =>
+    listApprovals(db, ctx.organizationId, { status: "pending", cursor }),
+  );
   const items: ApprovalItem[] = page.items.map((r) => ({
     id: r.id,
     identityId: r.identityId,
@@ -42,32 +35,20 @@ export default async function ApprovalsPage({
   return (
     <DecisionHold>
       <div className="space-y-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-sm text-slate-600">{t("intro")}</p>
-        </div>
+        <PageHeader title={t("title")} intro={t("intro")} />
         {items.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-            <p className="font-medium">{t("empty")}</p>
-            <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
-          </div>
+          <EmptyState title={t("empty")} hint={t("emptyHint")} />
         ) : (
           <ApprovalsTable items={items} />
         )}
-        <div className="flex justify-between text-sm">
-          {cursor ? (
-            <Link href="/approvals" className="text-brand-600 hover:underline">
-              {t("firstPage")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.nextCursor && (
-            <Link href={`/approvals?cursor=${page.nextCursor}`} className="text-brand-600 hover:underline">
-              {t("nextPage")}
-            </Link>
-          )}
-        </div>
+        <Pager
+          first={cursor ? { href: "/approvals", label: t("firstPage") } : undefined}
+          next={
+            page.nextCursor
+              ? { href: `/approvals?cursor=${page.nextCursor}`, label: t("nextPage") }
+              : undefined
+          }
+        />
       </div>
     </DecisionHold>
   );

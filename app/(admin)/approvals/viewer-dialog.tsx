@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
+import { MatchedPerson } from "@/components/admin/matched-person";
 import { useSimilarityText, VerdictBand } from "@/components/admin/verdict-band";
 import { loadViewerAction } from "./actions";
 import { ConditionBadges, QualityBadge } from "./condition-badges";
@@ -76,25 +77,11 @@ function Duplicates({ data }: { data: ViewerData }) {
           {data.duplicates.map((d) => (
             <li
               key={d.identityId}
-              className="flex items-center gap-2 rounded-md bg-amber-50 px-2 py-1.5 ring-1 ring-amber-200"
+              className="flex items-center gap-2 rounded-md bg-amber-50 px-2 py-1.5 text-sm ring-1 ring-amber-200"
             >
-              {d.hasThumbnail ? (
-                // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                <img
-                  src={`/api/portraits/${d.portraitId}/thumbnail`}
-                  alt=""
-                  className="h-9 w-9 rounded-full object-cover"
-                />
-              ) : (
-                <span className="rounded bg-white px-1 py-0.5 text-xs text-slate-600">
-                  {t("templateOnly")}
-                </span>
-              )}
-              <span className="min-w-0 flex-1 text-sm">
-                <span className="font-medium">{d.displayName}</span>{" "}
-                <span className="font-mono text-xs text-slate-500">{d.externalId}</span>
+              <MatchedPerson match={d} templateOnly={t("templateOnly")}>
                 <span className="block text-xs text-amber-900">{similarityText(d.similarity)}</span>
-              </span>
+              </MatchedPerson>
             </li>
           ))}
         </ul>

@@ -1,15 +1,16 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import { AUDIT_EVENTS, actorFilterValue, auditQuery, type AuditFilters } from "@/lib/audit/filters";
+import { FilterButtons } from "@/components/ui/filter-buttons";
+import {
+  AUDIT_EVENT_NAMES,
+  actorFilterValue,
+  auditEventKey,
+  auditQuery,
+  type AuditFilters,
+} from "@/lib/audit/filters";
 
 const control =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:outline-none";
-
-// Message keys cannot hold dots (next-intl nests on them): "identity.created" → "identity_created".
-type EventKey = {
-  [K in keyof typeof AUDIT_EVENTS]: K extends `${infer A}.${infer B}` ? `${A}_${B}` : never;
-}[keyof typeof AUDIT_EVENTS];
 
 export interface ActorOption {
   value: string;
@@ -58,22 +59,18 @@ export function AuditFiltersForm({ filters, actors }: { filters: AuditFilters; a
         {t("event")}
         <select name="event" defaultValue={filters.event ?? ""} className={control}>
           <option value="">{t("allEvents")}</option>
-          {(Object.keys(AUDIT_EVENTS) as (keyof typeof AUDIT_EVENTS)[]).map((value) => (
+          {AUDIT_EVENT_NAMES.map((value) => (
             <option key={value} value={value}>
-              {t(`events.${value.replace(".", "_") as EventKey}`)}
+              {t(`events.${auditEventKey(value)}`)}
             </option>
           ))}
         </select>
       </label>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          {t("show")}
-        </button>
-        {filtered && (
-          <Link href="/audit" className={buttonClass("secondary")}>
-            {t("clear")}
-          </Link>
-        )}
+        <FilterButtons
+          submit={t("show")}
+          clear={filtered ? { href: "/audit", label: t("clear") } : undefined}
+        />
         <a href={`/audit/export${auditQuery(filters)}`} className={buttonClass("secondary")} download>
           {t("export")}
         </a>

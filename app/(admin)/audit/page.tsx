@@ -1,7 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/ui/date-time";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { PageLink } from "@/components/ui/pager";
+import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { auditQuery, parseAuditFilters, parseEventId } from "@/lib/audit/filters";
@@ -9,6 +10,7 @@ import { listAuditEvents } from "@/lib/audit/list";
 import { resolveAuditNames } from "@/lib/audit/names";
 import { requirePageSession } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members/service";
+import type { SearchParams } from "../list-page";
 import { AuditFiltersForm, type ActorOption } from "./audit-filters";
 import { EventSentence } from "./event-sentence";
 
@@ -18,11 +20,7 @@ export async function generateMetadata() {
 
 const PAGE_SIZE = 50;
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");
   const t = await getTranslations("audit");
   const raw = await searchParams;
@@ -52,36 +50,27 @@ export default async function AuditPage({
   const to = page.newerCount + page.items.length;
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <AuditFiltersForm filters={filters} actors={actors} />
       {page.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           {filters.person || filters.actor || filters.event ? t("noMatch") : t("empty")}
         </p>
       ) : (
-        <Table label={t("tableLabel")}>
-          <TableHead>
-            <HeaderCell className="w-48">{t("when")}</HeaderCell>
-            <HeaderCell>{t("what")}</HeaderCell>
-          </TableHead>
-          <TableBody>
-            {page.items.map((row) => {
-              return (
-                <Row key={row.id} data-testid="audit-row">
-                  <Cell className="whitespace-nowrap text-slate-600 max-md:text-xs">
-                    <DateTime value={row.createdAt} />
-                  </Cell>
-                  <Cell>
-                    <EventSentence row={row} names={names} />
-                  </Cell>
-                </Row>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <DataTable label={t("tableLabel")} columns={[{ header: t("when"), className: "w-48" }, t("what")]}>
+          {page.items.map((row) => {
+            return (
+              <Row key={row.id} data-testid="audit-row">
+                <Cell className="whitespace-nowrap text-slate-600 max-md:text-xs">
+                  <DateTime value={row.createdAt} />
+                </Cell>
+                <Cell>
+                  <EventSentence row={row} names={names} />
+                </Cell>
+              </Row>
+            );
+          })}
+        </DataTable>
       )}
       <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p data-testid="audit-position" aria-live="polite">
@@ -90,26 +79,19 @@ export default async function AuditPage({
         <div className="flex gap-4">
           {page.newerCount > 0 && (
             <>
-              <Link href={`/audit${auditQuery(filters)}`} className="text-brand-700 hover:underline">
-                {t("newest")}
-              </Link>
-              <Link
+              <PageLink href={`/audit${auditQuery(filters)}`}>{t("newest")}</PageLink>
+              <PageLink
                 href={`/audit${auditQuery(filters, page.newerAfter ? { after: page.newerAfter } : {})}`}
-                className="text-brand-700 hover:underline"
                 rel="prev"
               >
                 {t("newer")}
-              </Link>
+              </PageLink>
             </>
           )}
           {page.olderBefore && (
-            <Link
-              href={`/audit${auditQuery(filters, { before: page.olderBefore })}`}
-              className="text-brand-700 hover:underline"
-              rel="next"
-            >
+            <PageLink href={`/audit${auditQuery(filters, { before: page.olderBefore })}`} rel="next">
               {t("older")}
-            </Link>
+            </PageLink>
           )}
         </div>
       </nav>

@@ -2,107 +2,87 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/badge";
-import {
-  ActionsHeaderCell,
-  Cell,
-  HeaderCell,
-  Row,
-  RowActions,
-  Table,
-  TableBody,
-  TableHead,
-} from "@/components/ui/table";
+import { Cell, DataTable, Row, RowActions } from "@/components/ui/table";
 import type { IdentityRow } from "@/lib/identities/service";
 import { DeleteIdentityDialog } from "./delete-identity-dialog";
 import { IdentityFormDialog } from "./identity-form-dialog";
-import { PhotoDialog } from "./photo-dialog";
-import { PortraitThumb } from "./portrait-thumb";
+import { PortraitButton } from "./portrait-button";
 import { PageCheckbox, RowCheckbox } from "./selection";
 
 export function IdentityTable({ items }: { items: IdentityRow[] }) {
   const t = useTranslations("identities");
   return (
-    <Table label={t("title")}>
-      <TableHead>
-        <HeaderCell className="w-8 pr-0">
-          <PageCheckbox ids={items.map((i) => i.id)} />
-        </HeaderCell>
-        <HeaderCell>
-          <span className="sr-only">{t("portrait")}</span>
-        </HeaderCell>
-        <HeaderCell>{t("name")}</HeaderCell>
-        <HeaderCell>{t("externalId")}</HeaderCell>
-        <HeaderCell>{t("status")}</HeaderCell>
-        <ActionsHeaderCell />
-      </TableHead>
-      <TableBody>
-        {items.map((item) => (
-          <Row key={item.id} data-testid="identity-row">
-            <Cell stack="inline" className="w-8 pr-0">
-              <RowCheckbox id={item.id} name={item.displayName} />
-            </Cell>
-            <Cell stack="inline" className="w-16">
-              <PhotoDialog
-                identityId={item.id}
-                displayName={item.displayName}
-                linkExpiresAt={item.linkExpiresAt ?? null}
-              >
-                <PortraitThumb identity={item} />
-              </PhotoDialog>
-            </Cell>
-            <Cell stack="grow">
-              <Link
-                href={`/identities/${item.id}`}
-                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-              >
-                {item.displayName}
-              </Link>
-              {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
-            </Cell>
-            <Cell label={t("externalId")} className="font-mono text-xs text-slate-700">
-              {item.externalId}
-            </Cell>
-            <Cell label={t("status")}>
-              <div className="flex flex-wrap gap-1">
-                {!item.currentPortraitId && <Badge tone="warn">{t("badges.noPortrait")}</Badge>}
-                {item.currentPortraitId && item.searchable !== false && (
-                  <Badge tone="success">{t("badges.searchable")}</Badge>
-                )}
-                {item.currentPortraitId && item.searchable === false && (
-                  <Badge tone="danger" title={t("badges.notSearchableHint")}>
-                    {t("badges.notSearchable")}
-                  </Badge>
-                )}
-                {item.linkExpiresAt && (
-                  <Badge tone="info">
-                    {t.rich("badges.linkActive", {
-                      when: () => <DateTime value={item.linkExpiresAt!} style="relative" />,
-                    })}
-                  </Badge>
-                )}
-                {item.pendingApprovals > 0 && <Badge tone="info">{t("badges.pendingApproval")}</Badge>}
-              </div>
-            </Cell>
-            <RowActions>
-              <IdentityFormDialog
-                mode="edit"
-                identity={{
-                  id: item.id,
-                  externalId: item.externalId,
-                  displayName: item.displayName,
-                  email: item.email,
-                  notes: item.notes,
-                }}
-              />
-              <DeleteIdentityDialog
-                id={item.id}
-                displayName={item.displayName}
-                hasPortrait={Boolean(item.currentPortraitId)}
-              />
-            </RowActions>
-          </Row>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      label={t("title")}
+      columns={[
+        { header: <PageCheckbox ids={items.map((i) => i.id)} />, className: "w-8 pr-0" },
+        { header: t("portrait"), hidden: true },
+        t("name"),
+        t("externalId"),
+        t("status"),
+      ]}
+      actions
+    >
+      {items.map((item) => (
+        <Row key={item.id} data-testid="identity-row">
+          <Cell stack="inline" className="w-8 pr-0">
+            <RowCheckbox id={item.id} name={item.displayName} />
+          </Cell>
+          <Cell stack="inline" className="w-16">
+            <PortraitButton identity={item} />
+          </Cell>
+          <Cell stack="grow">
+            <Link
+              href={`/identities/${item.id}`}
+              className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+            >
+              {item.displayName}
+            </Link>
+            {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
+          </Cell>
+          <Cell label={t("externalId")} className="font-mono text-xs text-slate-700">
+            {item.externalId}
+          </Cell>
+          <Cell label={t("status")}>
+            <div className="flex flex-wrap gap-1">
+              {!item.currentPortraitId && <Badge tone="warn">{t("badges.noPortrait")}</Badge>}
+              {item.currentPortraitId && item.searchable !== false && (
+                <Badge tone="success">{t("badges.searchable")}</Badge>
+              )}
+              {item.currentPortraitId && item.searchable === false && (
+                <Badge tone="danger" title={t("badges.notSearchableHint")}>
+                  {t("badges.notSearchable")}
+                </Badge>
+              )}
+              {item.linkExpiresAt && (
+                <Badge tone="info">
+                  {t.rich("badges.linkActive", {
+                    when: () => <DateTime value={item.linkExpiresAt!} style="relative" />,
+                  })}
+                </Badge>
+              )}
+              {item.pendingApprovals > 0 && <Badge tone="info">{t("badges.pendingApproval")}</Badge>}
+            </div>
+          </Cell>
+          <RowActions>
+            <IdentityFormDialog
+              mode="edit"
+              identity={{
+                id: item.id,
+                externalId: item.externalId,
+                displayName: item.displayName,
+                email: item.email,
+                notes: item.notes,
+              }}
+            />
+            <DeleteIdentityDialog
+              id={item.id}
+              displayName={item.displayName}
+              hasPortrait={Boolean(item.currentPortraitId)}
+            />
+          </RowActions>
+        </Row>
+      ))}
+    </DataTable>
   );
 }

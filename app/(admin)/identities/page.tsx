@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { identityFilterSchema, listQuerySchema } from "@/lib/identities/schemas";
@@ -6,8 +5,11 @@ import { countMatchingIdentities, listIdentities } from "@/lib/identities/servic
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/upload";
 import { mailAvailability } from "@/lib/mail/config";
-import { isAppError } from "@/lib/errors";
-import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { FilterButtons } from "@/components/ui/filter-buttons";
+import { Pager } from "@/components/ui/pager";
+import { pageOrFirst, param, type SearchParams } from "../list-page";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
 import { CampaignBar, SelectionProvider } from "./selection";
@@ -19,27 +21,21 @@ export async function generateMetadata() {
 // The filter chips, in the order the list's filter schema names them.
 const FILTERS = identityFilterSchema.options;
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 export default async function IdentitiesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");
   const t = await getTranslations("identities");
   const raw = await searchParams;
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = listQuerySchema.safeParse({
-    q: first(raw.q),
-    filter: first(raw.filter) || undefined,
-    months: first(raw.months) || undefined,
-    cursor: first(raw.cursor) || undefined,
+    q: param(raw, "q"),
+    filter: param(raw, "filter"),
+    months: param(raw, "months"),
+    cursor: param(raw, "cursor"),
   });
   const query = parsed.success ? parsed.data : listQuerySchema.parse({});
-  let page;
-  try {
-    page = await listIdentities(await getDb(), ctx.organizationId, query);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    page = await listIdentities(await getDb(), ctx.organizationId, { ...query, cursor: undefined });
-  }
+  const db = await getDb();
+  const page = await pageOrFirst(query.cursor, (cursor) =>
+    listIdentities(db, ctx.organizationId, { ...query, cursor }),
+  );
   const filtered = Boolean(query.q) || query.filter !== "all";
   const searchParamsOf = (extra: Record<string, string> = {}) =>
     new URLSearchParams({
@@ -48,9 +44,8 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
       ...(query.filter === "portrait_older" ? { months: String(query.months) } : {}),
       ...extra,
     });
-  const nextHref = page.nextCursor ? `/identities?${searchParamsOf({ cursor: page.nextCursor })}` : null;
   const match = { q: query.q, filter: query.filter, months: query.months };
-  const matchCount = await countMatchingIdentities(await getDb(), ctx.organizationId, match);
+  const matchCount = await countMatchingIdentities(db, ctx.organizationId, match);
   const availability = mailAvailability();
   const mail = availability.configured
     ? { configured: true, missing: [] }
@@ -60,31 +55,21 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-sm text-slate-600">{t("intro")}</p>
-        </div>
+      <PageHeader title={t("title")} intro={t("intro")}>
         <IdentityFormDialog mode="create" />
-      </div>
+      </PageHeader>
 
       <form role="search" className="flex flex-wrap gap-2" action="/identities">
-        <label className="sr-only" htmlFor="identity-search">
-          {t("searchLabel")}
-        </label>
         <input
-          id="identity-search"
+          aria-label={t("searchLabel")}
           name="q"
           type="search"
           defaultValue={query.q}
           placeholder={t("searchLabel")}
           className="min-w-56 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         />
-        <label className="sr-only" htmlFor="identity-filter">
-          {t("filterLabel")}
-        </label>
         <select
-          id="identity-filter"
+          aria-label={t("filterLabel")}
           name="filter"
           defaultValue={query.filter}
           className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
@@ -108,30 +93,18 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
             />
           </label>
         )}
-        <button type="submit" className={buttonClass("secondary")}>
-          {t("search")}
-        </button>
-        {filtered && (
-          <Link href="/identities" className={buttonClass("ghost")}>
-            {t("clear")}
-          </Link>
-        )}
+        <FilterButtons
+          submit={t("search")}
+          clear={filtered ? { href: "/identities", label: t("clear") } : undefined}
+        />
       </form>
 
       {page.items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          {filtered || query.cursor ? (
-            <>
-              <p className="font-medium">{t("noMatch")}</p>
-              <p className="mt-1 text-sm text-slate-600">{t("noMatchHint")}</p>
-            </>
-          ) : (
-            <>
-              <p className="font-medium">{t("empty")}</p>
-              <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
-            </>
-          )}
-        </div>
+        filtered || query.cursor ? (
+          <EmptyState title={t("noMatch")} hint={t("noMatchHint")} />
+        ) : (
+          <EmptyState title={t("empty")} hint={t("emptyHint")} />
+        )
       ) : (
         <SelectionProvider>
           <div className="space-y-3">
@@ -141,20 +114,14 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: S
         </SelectionProvider>
       )}
 
-      <div className="flex justify-between text-sm">
-        {query.cursor ? (
-          <Link href={`/identities?${searchParamsOf()}`} className="text-brand-600 hover:underline">
-            {t("firstPage")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {nextHref && (
-          <Link href={nextHref} className="text-brand-600 hover:underline" rel="next">
-            {t("nextPage")}
-          </Link>
-        )}
-      </div>
+      <Pager
+        first={query.cursor ? { href: `/identities?${searchParamsOf()}`, label: t("firstPage") } : undefined}
+        next={
+          page.nextCursor
+            ? { href: `/identities?${searchParamsOf({ cursor: page.nextCursor })}`, label: t("nextPage") }
+            : undefined
+        }
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
+import { MatchedPerson } from "@/components/admin/matched-person";
 import { useSimilarityText, verdictFor } from "@/components/admin/verdict-band";
 import { searchByFaceAction } from "./actions";
 
@@ -86,22 +87,7 @@ export function SearchForm() {
                   className="flex items-center gap-3 rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200"
                 >
                   <span className="w-5 text-right text-sm text-slate-500">{i + 1}</span>
-                  {m.hasThumbnail ? (
-                    // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                    <img
-                      src={`/api/portraits/${m.portraitId}/thumbnail`}
-                      alt=""
-                      className="h-12 w-12 rounded-full object-cover"
-                    />
-                  ) : (
-                    <span className="flex h-12 w-12 items-center justify-center rounded-full bg-brand-100 text-center text-[10px] leading-tight text-brand-700">
-                      {t("templateOnly")}
-                    </span>
-                  )}
-                  <span className="flex-1">
-                    <span className="block font-medium">{m.displayName}</span>
-                    <span className="font-mono text-xs text-slate-500">{m.externalId}</span>
-                  </span>
+                  <MatchedPerson match={m} templateOnly={t("templateOnly")} />
                   <span className={`rounded-md px-2 py-1 text-sm ring-1 ${verdict.tone}`}>
                     {similarityText(m.similarity)}
                   </span>

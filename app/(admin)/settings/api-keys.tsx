@@ -4,16 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/badge";
-import {
-  ActionsHeaderCell,
-  Cell,
-  HeaderCell,
-  Row,
-  RowActions,
-  Table,
-  TableBody,
-  TableHead,
-} from "@/components/ui/table";
+import { Cell, DataTable, Row, RowActions } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -37,46 +28,38 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
       {keys.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <Table label={t("title")}>
-          <TableHead>
-            <HeaderCell>{t("name")}</HeaderCell>
-            <HeaderCell>{t("key")}</HeaderCell>
-            <HeaderCell>{t("created")}</HeaderCell>
-            <HeaderCell>{t("lastUsed")}</HeaderCell>
-            <HeaderCell>{t("status")}</HeaderCell>
-            <ActionsHeaderCell />
-          </TableHead>
-          <TableBody>
-            {keys.map((key) => (
-              <Row key={key.id} data-testid="api-key-row">
-                <Cell stack="grow" className="font-medium text-slate-900">
-                  {key.name}
-                </Cell>
-                <Cell stack="inline" label={t("key")} className="font-mono text-xs text-slate-600">
-                  {key.prefix}…
-                </Cell>
-                <Cell label={t("created")} className="text-slate-600">
-                  <DateTime value={key.createdAt} />
-                </Cell>
-                <Cell label={t("lastUsed")} className="text-slate-600">
-                  {key.lastUsedAt ? <DateTime value={key.lastUsedAt} style="relative" /> : t("never")}
-                </Cell>
-                <Cell label={t("status")}>
-                  {key.revokedAt ? (
-                    <Badge tone="danger">
-                      {t.rich("revokedAt", { when: () => <DateTime value={key.revokedAt!} /> })}
-                    </Badge>
-                  ) : (
-                    <Badge tone="success">{t("active")}</Badge>
-                  )}
-                </Cell>
-                <RowActions>
-                  {!key.revokedAt && <RevokeApiKeyDialog id={key.id} name={key.name} />}
-                </RowActions>
-              </Row>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={t("title")}
+          columns={[t("name"), t("key"), t("created"), t("lastUsed"), t("status")]}
+          actions
+        >
+          {keys.map((key) => (
+            <Row key={key.id} data-testid="api-key-row">
+              <Cell stack="grow" className="font-medium text-slate-900">
+                {key.name}
+              </Cell>
+              <Cell stack="inline" label={t("key")} className="font-mono text-xs text-slate-600">
+                {key.prefix}…
+              </Cell>
+              <Cell label={t("created")} className="text-slate-600">
+                <DateTime value={key.createdAt} />
+              </Cell>
+              <Cell label={t("lastUsed")} className="text-slate-600">
+                {key.lastUsedAt ? <DateTime value={key.lastUsedAt} style="relative" /> : t("never")}
+              </Cell>
+              <Cell label={t("status")}>
+                {key.revokedAt ? (
+                  <Badge tone="danger">
+                    {t.rich("revokedAt", { when: () => <DateTime value={key.revokedAt!} /> })}
+                  </Badge>
+                ) : (
+                  <Badge tone="success">{t("active")}</Badge>
+                )}
+              </Cell>
+              <RowActions>{!key.revokedAt && <RevokeApiKeyDialog id={key.id} name={key.name} />}</RowActions>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </div>
   );

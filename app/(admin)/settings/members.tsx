@@ -6,16 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
-import {
-  ActionsHeaderCell,
-  Cell,
-  HeaderCell,
-  Row,
-  RowActions,
-  Table,
-  TableBody,
-  TableHead,
-} from "@/components/ui/table";
+import { Cell, DataTable, Row, RowActions } from "@/components/ui/table";
 import type { ActionState } from "@/lib/auth/action";
 import { addMemberAction, changeMemberRoleAction, setMemberDisabledAction } from "./actions";
 
@@ -165,19 +156,11 @@ export function MembersSection({ members, selfId }: { members: MemberView[]; sel
       <div className="flex justify-end">
         <Button onClick={() => setOpen(true)}>{t("add")}</Button>
       </div>
-      <Table label={t("title")}>
-        <TableHead>
-          <HeaderCell>{t("member")}</HeaderCell>
-          <HeaderCell>{t("role")}</HeaderCell>
-          <HeaderCell>{t("status")}</HeaderCell>
-          <ActionsHeaderCell />
-        </TableHead>
-        <TableBody>
-          {members.map((m) => (
-            <MemberRow key={m.userId} member={m} self={m.userId === selfId} />
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable label={t("title")} columns={[t("member"), t("role"), t("status")]} actions>
+        {members.map((m) => (
+          <MemberRow key={m.userId} member={m} self={m.userId === selfId} />
+        ))}
+      </DataTable>
       <Dialog open={open} onOpenChange={setOpen} title={t("add")}>
         {open && <AddMemberForm onDone={() => setOpen(false)} />}
       </Dialog>

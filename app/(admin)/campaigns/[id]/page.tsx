@@ -2,9 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { useTranslations } from "next-intl";
+import { QualityCode } from "@/components/admin/quality-code";
+import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
-import { Cell, HeaderCell, Row, Table, TableBody, TableHead } from "@/components/ui/table";
+import { Pager } from "@/components/ui/pager";
+import { Cell, DataTable, Row } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { hasErrorCode } from "@/lib/errors";
@@ -14,6 +17,7 @@ import { getCampaign } from "@/lib/campaigns/read";
 import { REJECTION_REASONS } from "@/lib/campaigns/reasons";
 import { isUuid } from "@/lib/validation/uuid";
 import { mailAvailability } from "@/lib/mail/config";
+import { pageOrFirst, param, type SearchParams } from "../../list-page";
 import { AutoRefresh } from "./auto-refresh";
 import { RemindDialog } from "./remind-dialog";
 
@@ -44,8 +48,6 @@ const COUNTS: { group: (typeof GROUPS)[number]; state: MemberState }[] = [
 
 const COLUMNS = ["name", "link", "opened", "failed", "uploaded", "approval", "email", "reminders"] as const;
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 export default async function CampaignPage({
   params,
   searchParams,
@@ -58,13 +60,12 @@ export default async function CampaignPage({
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const raw = await searchParams;
-  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
-  const state = (MEMBER_STATES as readonly string[]).includes(one(raw.state) ?? "")
-    ? (one(raw.state) as MemberState)
+  const asked = { state: param(raw, "state") ?? "", reason: param(raw, "reason") ?? "" };
+  const state = (MEMBER_STATES as readonly string[]).includes(asked.state)
+    ? (asked.state as MemberState)
     : "issued";
-  const reason =
-    state === "failed_check" && /^[A-Z_]{1,64}$/.test(one(raw.reason) ?? "") ? one(raw.reason) : undefined;
-  const cursor = one(raw.cursor)?.slice(0, 1200);
+  const reason = state === "failed_check" && /^[A-Z_]{1,64}$/.test(asked.reason) ? asked.reason : undefined;
+  const cursor = param(raw, "cursor");
 
   const db = await getDb();
   let campaign;
@@ -75,19 +76,17 @@ export default async function CampaignPage({
     throw error;
   }
   const progress = await getCampaignProgress(db, ctx.organizationId, campaign.id);
-  let members;
-  try {
-    members = await listCampaignMembers(db, ctx.organizationId, campaign.id, { state, reason, cursor });
-  } catch (error) {
-    if (!hasErrorCode(error, "INVALID_CURSOR")) throw error;
-    members = await listCampaignMembers(db, ctx.organizationId, campaign.id, { state, reason });
-  }
+  const members = await pageOrFirst(cursor, (cursor) =>
+    listCampaignMembers(db, ctx.organizationId, campaign.id, { state, reason, cursor }),
+  );
   const availability = mailAvailability();
   const mail = availability.configured
     ? { configured: true, missing: [] }
     : { configured: false, missing: availability.missing };
   const href = (s: MemberState, extra: Record<string, string> = {}) =>
     `/campaigns/${campaign.id}?${new URLSearchParams({ state: s, ...extra })}`;
+  // The list's own filter, kept when paging through it.
+  const listed: Record<string, string> = reason ? { reason } : {};
   const label = t(`counts.${state}.label`);
   const failedPeople = progress.counts.failed_check;
 
@@ -96,9 +95,7 @@ export default async function CampaignPage({
       <AutoRefresh />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
-          <Link href="/campaigns" className="text-sm text-brand-600 hover:underline">
-            {t("back")}
-          </Link>
+          <BackLink href="/campaigns">{t("back")}</BackLink>
           <h1 className="text-2xl font-semibold">{campaign.name}</h1>
           <p className="text-sm text-slate-600">
             {t.rich(campaign.createdBy ? "metaBy" : "meta", {
@@ -177,7 +174,7 @@ export default async function CampaignPage({
                       className="grid grid-cols-[12rem_1fr_7rem] items-center gap-3 text-sm hover:underline"
                       aria-current={reason === r.code ? "true" : undefined}
                     >
-                      <span className="font-mono text-xs">{r.code}</span>
+                      <QualityCode code={r.code} withCode />
                       <span className="h-3 rounded bg-slate-100" aria-hidden>
                         <span className="block h-3 rounded bg-amber-500" style={{ width: `${share}%` }} />
                       </span>
@@ -198,24 +195,14 @@ export default async function CampaignPage({
           {reason ? t("listReason", { label, reason }) : t("list", { label })}
         </h2>
         <MembersTable items={members.items} />
-        <div className="flex justify-between text-sm">
-          {cursor ? (
-            <Link href={href(state, reason ? { reason } : {})} className="text-brand-600 hover:underline">
-              {t("first")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {members.nextCursor && (
-            <Link
-              href={href(state, { ...(reason ? { reason } : {}), cursor: members.nextCursor })}
-              className="text-brand-600 hover:underline"
-              rel="next"
-            >
-              {t("next")}
-            </Link>
-          )}
-        </div>
+        <Pager
+          first={cursor ? { href: href(state, listed), label: t("first") } : undefined}
+          next={
+            members.nextCursor
+              ? { href: href(state, { ...listed, cursor: members.nextCursor }), label: t("next") }
+              : undefined
+          }
+        />
       </section>
     </div>
   );
@@ -225,62 +212,57 @@ function MembersTable({ items }: { items: CampaignMember[] }) {
   const t = useTranslations("campaign");
   const tr = useTranslations("reasons");
   if (items.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
-  const [, link, opened, failed, uploaded, approval, mail, reminders] = COLUMNS.map((c) => t(`columns.${c}`));
+  const headers = COLUMNS.map((c) => t(`columns.${c}`));
+  const [, link, opened, failed, uploaded, approval, mail, reminders] = headers;
   return (
-    <Table label={t("membersLabel")}>
-      <TableHead>
-        {COLUMNS.map((c) => (
-          <HeaderCell key={c} className="px-3">
-            {t(`columns.${c}`)}
-          </HeaderCell>
-        ))}
-      </TableHead>
-      <TableBody>
-        {items.map((m) => (
-          <Row key={m.identityId} data-testid="campaign-member">
-            <Cell className="px-3">
-              <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
-                {m.displayName}
-              </Link>
-              <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
-            </Cell>
-            <Cell label={link} className="px-3">
-              {m.linkState === "active"
-                ? t.rich("linkState.active", {
-                    when: () => <DateTime value={m.linkExpiresAt} style="relative" />,
-                  })
-                : t(`linkState.${m.linkState}`)}
-            </Cell>
-            <Cell label={opened} className="px-3 whitespace-nowrap">
-              {m.openedAt ? <DateTime value={m.openedAt} style="relative" /> : "—"}
-            </Cell>
-            <Cell label={failed} className="px-3">
-              {m.failedAttempts
-                ? t("failedLast", { count: m.failedAttempts, code: m.lastFailureCode ?? "?" })
-                : "—"}
-            </Cell>
-            <Cell label={uploaded} className="px-3 whitespace-nowrap">
-              {m.uploadedAt ? <DateTime value={m.uploadedAt} style="relative" /> : "—"}
-            </Cell>
-            <Cell label={approval} className="px-3">
-              {m.approval ? t(`approval.${m.approval}`) : "—"}
-              {m.rejectionReason && (
-                <div className="text-xs text-slate-500">
-                  {m.rejectionReason in REJECTION_REASONS
-                    ? tr(m.rejectionReason as keyof typeof REJECTION_REASONS)
-                    : m.rejectionReason}
-                </div>
-              )}
-            </Cell>
-            <Cell label={mail} stack="inline" className="px-3">
-              {m.mail === "not_mailed" ? "—" : t(`mail.${m.mail}`)}
-            </Cell>
-            <Cell label={reminders} stack="inline" className="px-3 tabular-nums">
-              {m.reminders || "—"}
-            </Cell>
-          </Row>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable label={t("membersLabel")} columns={headers.map((header) => ({ header, className: "px-3" }))}>
+      {items.map((m) => (
+        <Row key={m.identityId} data-testid="campaign-member">
+          <Cell className="px-3">
+            <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
+              {m.displayName}
+            </Link>
+            <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
+          </Cell>
+          <Cell label={link} className="px-3">
+            {m.linkState === "active"
+              ? t.rich("linkState.active", {
+                  when: () => <DateTime value={m.linkExpiresAt} style="relative" />,
+                })
+              : t(`linkState.${m.linkState}`)}
+          </Cell>
+          <Cell label={opened} className="px-3 whitespace-nowrap">
+            {m.openedAt ? <DateTime value={m.openedAt} style="relative" /> : "—"}
+          </Cell>
+          <Cell label={failed} className="px-3">
+            {m.failedAttempts
+              ? t.rich("failedLast", {
+                  count: m.failedAttempts,
+                  code: () => <QualityCode code={m.lastFailureCode ?? "?"} />,
+                })
+              : "—"}
+          </Cell>
+          <Cell label={uploaded} className="px-3 whitespace-nowrap">
+            {m.uploadedAt ? <DateTime value={m.uploadedAt} style="relative" /> : "—"}
+          </Cell>
+          <Cell label={approval} className="px-3">
+            {m.approval ? t(`approval.${m.approval}`) : "—"}
+            {m.rejectionReason && (
+              <div className="text-xs text-slate-500">
+                {m.rejectionReason in REJECTION_REASONS
+                  ? tr(m.rejectionReason as keyof typeof REJECTION_REASONS)
+                  : m.rejectionReason}
+              </div>
+            )}
+          </Cell>
+          <Cell label={mail} stack="inline" className="px-3">
+            {m.mail === "not_mailed" ? "—" : t(`mail.${m.mail}`)}
+          </Cell>
+          <Cell label={reminders} stack="inline" className="px-3 tabular-nums">
+            {m.reminders || "—"}
+          </Cell>
+        </Row>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PortraitThumbnail } from "@/components/admin/portrait-thumbnail";
+import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { getDb } from "@/db/client";
@@ -10,8 +12,7 @@ import { getIdentity } from "@/lib/identities/service";
 import { listPortraitHistory } from "@/lib/portraits/history";
 import { listDecidedRequests } from "@/lib/approvals/decided";
 import { RejectedUploads } from "./rejected-uploads";
-import { PhotoDialog } from "../photo-dialog";
-import { PortraitThumb } from "../portrait-thumb";
+import { PortraitButton } from "../portrait-button";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("identity"))("title") };
@@ -32,17 +33,9 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
   );
   return (
     <div className="space-y-6">
-      <Link href="/identities" className="text-sm text-brand-600 hover:underline">
-        {t("back")}
-      </Link>
+      <BackLink href="/identities">{t("back")}</BackLink>
       <div className="flex items-center gap-4">
-        <PhotoDialog
-          identityId={identity.id}
-          displayName={identity.displayName}
-          linkExpiresAt={identity.linkExpiresAt ?? null}
-        >
-          <PortraitThumb identity={identity} />
-        </PhotoDialog>
+        <PortraitButton identity={identity} />
         <div>
           <h1 className="text-2xl font-semibold">{identity.displayName}</h1>
           <p className="font-mono text-sm text-slate-600">{identity.externalId}</p>
@@ -85,18 +78,11 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
           >
             {history.map((p) => (
               <li key={p.id} className="flex items-center gap-4 px-4 py-3 text-sm">
-                {p.hasThumbnail ? (
-                  // eslint-disable-next-line @next/next/no-img-element -- private, session-checked image
-                  <img
-                    src={`/api/portraits/${p.id}/thumbnail`}
-                    alt=""
-                    className="h-12 w-12 rounded-md object-cover"
-                  />
-                ) : (
-                  <span className="flex h-12 w-12 items-center justify-center rounded-md bg-slate-100 text-center text-[10px] leading-tight text-slate-500">
-                    {t("templateOnly")}
-                  </span>
-                )}
+                <PortraitThumbnail
+                  portraitId={p.id}
+                  hasThumbnail={p.hasThumbnail}
+                  templateOnly={t("templateOnly")}
+                />
                 <div className="flex-1">
                   <div className="font-medium">
                     {t(`source.${p.source}`)}

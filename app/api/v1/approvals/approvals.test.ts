@@ -4,13 +4,12 @@ import type { Db } from "@/db/client";
 import { approvalRequests, auditEvents, identities } from "@/db/schema";
 import { createApprovalRequest } from "@/lib/approvals/create";
 import { listDecidedRequests } from "@/lib/approvals/decided";
-import { createIdentity } from "@/lib/identities/service";
 import { issueUploadLink } from "@/lib/links/service";
 import { TEMPLATE_MODEL } from "@/lib/portrait";
 import { frontalJpeg } from "@/test/photos";
 import { call, makeOrgWithKey } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
-import { uncheckedReport } from "@/test/fixtures";
+import { addIdentity, uncheckedReport } from "@/test/fixtures";
 import { GET as list } from "./route";
 import { POST as approve } from "./[id]/approve/route";
 import { POST as reject } from "./[id]/reject/route";
@@ -21,7 +20,7 @@ const handle = databaseForFile();
 
 /** A pending request filed directly (the upload flow itself is tested elsewhere). */
 async function pending(db: Db, org: Awaited<ReturnType<typeof makeOrgWithKey>>, externalId: string) {
-  const identity = await createIdentity(db, org.organizationId, org.actor, {
+  const identity = await addIdentity(db, org, {
     externalId,
     displayName: `Person ${externalId}`,
   });
@@ -163,10 +162,7 @@ describe("search API", () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
     const b = await makeOrgWithKey(db);
-    const identity = await createIdentity(db, a.organizationId, a.actor, {
-      externalId: "S-1",
-      displayName: "Searchable",
-    });
+    const identity = await addIdentity(db, a, { externalId: "S-1", displayName: "Searchable" });
     const photo = new Uint8Array(await frontalJpeg());
     const form = () => {
       const f = new FormData();

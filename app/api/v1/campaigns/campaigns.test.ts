@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { campaigns, idempotencyKeys, uploadLinks } from "@/db/schema";
-import { createIdentity } from "@/lib/identities/service";
-import { call, makeOrgWithKey } from "@/test/api";
+import { campaigns, uploadLinks } from "@/db/schema";
+import { call, orgWithKeyAndPeople, postTo, storedIdempotencyRow } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
 import { GET as getOne } from "./[id]/route";
 import { GET as members } from "./[id]/members/route";
@@ -11,21 +10,14 @@ import { POST as remind } from "./[id]/remind/route";
 import { GET as list, POST as create } from "./route";
 
 const handle = databaseForFile();
+const start = postTo(create, "/api/v1/campaigns");
 
-async function orgWithPeople(db: Db, count: number) {
-  const org = await makeOrgWithKey(db);
-  const people = [];
-  for (let i = 0; i < count; i++) {
-    people.push(
-      await createIdentity(db, org.organizationId, org.actor, {
-        externalId: `API-${i}`,
-        displayName: `Api Person ${i}`,
-        email: i === 0 ? "first@example.test" : "",
-      }),
-    );
-  }
-  return { ...org, people };
-}
+const orgWithPeople = (db: Db, count: number) =>
+  orgWithKeyAndPeople(db, count, (i) => ({
+    externalId: `API-${i}`,
+    displayName: `Api Person ${i}`,
+    email: i === 0 ? "first@example.test" : "",
+  }));
 
 const campaignsOf = (db: Db, organizationId: string) =>
   db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organizationId, organizationId));
@@ -34,15 +26,12 @@ describe("/api/v1/campaigns", () => {
   it("creates (by identities or by search and filter), lists, reads counts, lists people by state and reminds", async () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 3);
-    const byRefs = await call(create, "POST", "/api/v1/campaigns", {
-      key: a.key,
-      json: {
-        name: "API wave",
-        locale: "en",
-        identities: [{ externalId: "API-2" }, { id: a.people[0]!.id }],
-        options: { storeImage: false, qualityCheck: true, requireApproval: true },
-        expiresInHours: 48,
-      },
+    const byRefs = await start(a.key, {
+      name: "API wave",
+      locale: "en",
+      identities: [{ externalId: "API-2" }, { id: a.people[0]!.id }],
+      options: { storeImage: false, qualityCheck: true, requireApproval: true },
+      expiresInHours: 48,
     });
     expect(byRefs.status).toBe(201);
     const id = byRefs.json!.campaign.id as string;
@@ -57,9 +46,9 @@ describe("/api/v1/campaigns", () => {
     expect(byRefs.json!.links.map((l: { externalId: string }) => l.externalId)).toEqual(["API-2", "API-0"]);
     expect(byRefs.json!.links[1]).toMatchObject({ email: "first@example.test", mailed: false });
 
-    const byMatch = await call(create, "POST", "/api/v1/campaigns", {
-      key: a.key,
-      json: { name: "Everyone without a portrait", match: { filter: "no_portrait" } },
+    const byMatch = await start(a.key, {
+      name: "Everyone without a portrait",
+      match: { filter: "no_portrait" },
     });
     expect(byMatch.status).toBe(201);
     expect(byMatch.json!.campaign.people).toBe(3);
@@ -95,34 +84,26 @@ describe("/api/v1/campaigns", () => {
     const a = await orgWithPeople(db, 2);
     const headers = { "Idempotency-Key": "wave-2026-01" };
     const json = { name: "Once", identities: [{ externalId: "API-0" }, { externalId: "API-1" }] };
-    const first = await call(create, "POST", "/api/v1/campaigns", { key: a.key, json, headers });
-    const again = await call(create, "POST", "/api/v1/campaigns", { key: a.key, json, headers });
+    const first = await start(a.key, json, headers);
+    const again = await start(a.key, json, headers);
     expect(first.status).toBe(201);
     expect(again.text).toBe(first.text);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    const other = await call(create, "POST", "/api/v1/campaigns", {
-      key: a.key,
-      json: { ...json, name: "Twice" },
-      headers,
-    });
+    const other = await start(a.key, { ...json, name: "Twice" }, headers);
     expect(other.status).toBe(422);
     expect(other.json!.code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(await campaignsOf(db, a.organizationId)).toHaveLength(1);
     expect(
       await db.select().from(uploadLinks).where(eq(uploadLinks.organizationId, a.organizationId)),
     ).toHaveLength(2);
-    const [stored] = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(eq(idempotencyKeys.organizationId, a.organizationId));
-    expect(JSON.stringify(stored)).not.toMatch(/upl_|wave-2026-01/);
+    expect(await storedIdempotencyRow(db, a.organizationId)).not.toMatch(/upl_|wave-2026-01/);
   });
 
   it("refuses bad input with a clear 4xx and creates nothing", async () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 1);
     const bad = async (json: unknown, code: string, status = 422) => {
-      const response = await call(create, "POST", "/api/v1/campaigns", { key: a.key, json });
+      const response = await start(a.key, json);
       expect(response.status, JSON.stringify(response.json)).toBe(status);
       expect(response.json!.code).toBe(code);
     };
@@ -147,10 +128,7 @@ describe("/api/v1/campaigns", () => {
     const { db } = handle;
     const a = await orgWithPeople(db, 1);
     const b = await orgWithPeople(db, 1);
-    const created = await call(create, "POST", "/api/v1/campaigns", {
-      key: a.key,
-      json: { name: "A's", identities: [{ id: a.people[0]!.id }] },
-    });
+    const created = await start(a.key, { name: "A's", identities: [{ id: a.people[0]!.id }] });
     const id = created.json!.campaign.id as string;
     for (const response of [
       await call(getOne, "GET", `/api/v1/campaigns/${id}`, { key: b.key, params: { id } }),
@@ -161,10 +139,7 @@ describe("/api/v1/campaigns", () => {
       expect(response.text).not.toContain("A's");
     }
     expect((await call(list, "GET", "/api/v1/campaigns", { key: b.key })).json!.items).toEqual([]);
-    const foreign = await call(create, "POST", "/api/v1/campaigns", {
-      key: b.key,
-      json: { name: "steal", identities: [{ id: a.people[0]!.id }] },
-    });
+    const foreign = await start(b.key, { name: "steal", identities: [{ id: a.people[0]!.id }] });
     expect(foreign.status).toBe(422);
     expect(await campaignsOf(db, b.organizationId)).toHaveLength(0);
     expect((await call(list, "GET", "/api/v1/campaigns", {})).status).toBe(401);

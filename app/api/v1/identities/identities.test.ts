@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, identities } from "@/db/schema";
 import { frontalJpeg } from "@/test/photos";
-import { call, makeOrgWithKey } from "@/test/api";
+import { call, makeOrgWithKey, postTo } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
+import { auditEventsOf } from "@/test/fixtures";
 import { GET as list, POST as create } from "./route";
 import { DELETE as remove, GET as get, PATCH as patch } from "./[id]/route";
 import { PUT as putPortrait } from "./[id]/portrait/route";
 
 const handle = databaseForFile();
+const createWith = postTo(create, "/api/v1/identities");
 
 /** The fixture as a plain Uint8Array (what Blob and fetch bodies are typed to take). */
 const photo = async () => new Uint8Array(await frontalJpeg());
@@ -23,9 +25,10 @@ describe("identities API", () => {
   it("creates, reads by id and ext:, changes, pages and deletes, each audited under the key", async () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
-    const created = await call(create, "POST", "/api/v1/identities", {
-      key: a.key,
-      json: { externalId: "EMP-1", displayName: "Grace Hopper", email: "GRACE@example.com" },
+    const created = await createWith(a.key, {
+      externalId: "EMP-1",
+      displayName: "Grace Hopper",
+      email: "GRACE@example.com",
     });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe(`/api/v1/identities/${created.json!.id}`);
@@ -48,18 +51,12 @@ describe("identities API", () => {
       email: null,
       externalId: "EMP-1",
     });
-    const duplicate = await call(create, "POST", "/api/v1/identities", {
-      key: a.key,
-      json: { externalId: "EMP-1", displayName: "Again" },
-    });
+    const duplicate = await createWith(a.key, { externalId: "EMP-1", displayName: "Again" });
     expect(duplicate.status).toBe(409);
     expect(duplicate.json).toMatchObject({ code: "EXTERNAL_ID_TAKEN", errors: [{ pointer: "/externalId" }] });
 
     for (const name of ["Alan Turing", "Barbara Liskov", "Claude Shannon"]) {
-      await call(create, "POST", "/api/v1/identities", {
-        key: a.key,
-        json: { externalId: name.split(" ")[1]!, displayName: name },
-      });
+      await createWith(a.key, { externalId: name.split(" ")[1]!, displayName: name });
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -95,12 +92,7 @@ describe("identities API", () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
     const b = await makeOrgWithKey(db);
-    const inA = (
-      await call(create, "POST", "/api/v1/identities", {
-        key: a.key,
-        json: { externalId: "SAME", displayName: "Only In A" },
-      })
-    ).json!;
+    const inA = (await createWith(a.key, { externalId: "SAME", displayName: "Only In A" })).json!;
     for (const ref of [inA.id as string, "ext:SAME"]) {
       expect((await call(get, "GET", "/", { key: b.key, params: { id: ref } })).status).toBe(404);
       expect(
@@ -134,12 +126,7 @@ describe("PUT /api/v1/identities/{id}/portrait", () => {
   it("applies an accepted photo, and answers a bad file with the quality report and no change", async () => {
     const { db } = handle;
     const a = await makeOrgWithKey(db);
-    const identity = (
-      await call(create, "POST", "/api/v1/identities", {
-        key: a.key,
-        json: { externalId: "PH-1", displayName: "Photo Person" },
-      })
-    ).json!;
+    const identity = (await createWith(a.key, { externalId: "PH-1", displayName: "Photo Person" })).json!;
     const params = { id: identity.id as string };
 
     const notMultipart = await call(putPortrait, "PUT", "/", {
@@ -178,12 +165,7 @@ describe("PUT /api/v1/identities/{id}/portrait", () => {
     });
     const after = (await call(get, "GET", "/", { key: a.key, params })).json!;
     expect(after.portrait).toEqual({ id: accepted.json!.portraitId, searchable: true, hasImage: false });
-    const [audit] = await db
-      .select({ actorId: auditEvents.actorId, actorType: auditEvents.actorType })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "portrait.uploaded")),
-      );
-    expect(audit).toEqual({ actorId: a.keyId, actorType: "api_key" });
+    const [audit] = await auditEventsOf(db, a.organizationId, "portrait.uploaded");
+    expect(audit).toMatchObject({ actorId: a.keyId, actorType: "api_key" });
   });
 });

@@ -1,28 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, idempotencyKeys, uploadLinks } from "@/db/schema";
-import { createIdentity } from "@/lib/identities/service";
-import { call, makeOrgWithKey } from "@/test/api";
+import { uploadLinks } from "@/db/schema";
+import { call, orgWithKeyAndPeople, postTo, storedIdempotencyRow } from "@/test/api";
 import { databaseForFile } from "@/test/database-for-file";
+import { addIdentity, auditEventsOf } from "@/test/fixtures";
 import { POST as issueLinks } from "./route";
 import { DELETE as revokeLink } from "./[identityId]/route";
 
 const handle = databaseForFile();
+const issue = postTo(issueLinks, "/api/v1/upload-links");
 
-async function orgWithIdentities(db: Db, count: number) {
-  const org = await makeOrgWithKey(db);
-  const people = [];
-  for (let i = 0; i < count; i++) {
-    people.push(
-      await createIdentity(db, org.organizationId, org.actor, {
-        externalId: `P-${i}`,
-        displayName: `Person ${i}`,
-      }),
-    );
-  }
-  return { ...org, people };
-}
+const orgWithIdentities = (db: Db, count: number) =>
+  orgWithKeyAndPeople(db, count, (i) => ({ externalId: `P-${i}`, displayName: `Person ${i}` }));
 
 const linksOf = (db: Db, organizationId: string) =>
   db
@@ -41,13 +31,10 @@ describe("POST /api/v1/upload-links", () => {
   it("issues links by id and by external ID, in request order, audited under the key", async () => {
     const { db } = handle;
     const a = await orgWithIdentities(db, 3);
-    const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: {
-        identities: [{ externalId: "P-2" }, { id: a.people[0]!.id }, { id: a.people[1]!.id.toUpperCase() }],
-        options: { storeImage: false, qualityCheck: true, requireApproval: true },
-        expiresInHours: 2,
-      },
+    const response = await issue(a.key, {
+      identities: [{ externalId: "P-2" }, { id: a.people[0]!.id }, { id: a.people[1]!.id.toUpperCase() }],
+      options: { storeImage: false, qualityCheck: true, requireApproval: true },
+      expiresInHours: 2,
     });
     expect(response.status).toBe(201);
     const links = response.json!.links as {
@@ -60,16 +47,7 @@ describe("POST /api/v1/upload-links", () => {
     expect(links[0]!.url).toMatch(/\/upload\/upl_[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(links[0]!.expiresAt) - Date.now()).toBeGreaterThan(3_500_000);
     expect(Date.parse(links[0]!.expiresAt) - Date.now()).toBeLessThan(7_300_000);
-    const audit = await db
-      .select({
-        actorType: auditEvents.actorType,
-        actorId: auditEvents.actorId,
-        actorLabel: auditEvents.actorLabel,
-      })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "upload_link.issued")),
-      );
+    const audit = await auditEventsOf(db, a.organizationId, "upload_link.issued");
     expect(audit).toHaveLength(3);
     expect(
       audit.every(
@@ -77,10 +55,7 @@ describe("POST /api/v1/upload-links", () => {
       ),
     ).toBe(true);
     // Issuing again replaces: still one active link per identity.
-    await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: { identities: [{ externalId: "P-2" }] },
-    });
+    await issue(a.key, { identities: [{ externalId: "P-2" }] });
     expect(await activeLinksOf(db, a.organizationId)).toHaveLength(3);
   });
 
@@ -95,10 +70,7 @@ describe("POST /api/v1/upload-links", () => {
       { id: b.people[0]!.id },
       { id: a.people[0]!.id },
     ];
-    const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: { identities: items },
-    });
+    const response = await issue(a.key, { identities: items });
     expect(response.status).toBe(422);
     expect(response.json!.code).toBe("IDENTITY_NOT_FOUND");
     expect(response.json!.errors).toEqual([
@@ -120,17 +92,11 @@ describe("POST /api/v1/upload-links", () => {
       [{ id: a.people[0]!.id }, { id: "not-a-uuid" }],
       [{ id: a.people[0]!.id, externalId: "P-0" }],
     ]) {
-      const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
-        key: a.key,
-        json: { identities },
-      });
+      const response = await issue(a.key, { identities });
       expect(response.status).toBe(422);
       expect(response.json!.code).toBe("VALIDATION_FAILED");
     }
-    const bad = await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: { identities: [{ id: a.people[0]!.id }, { id: "x" }] },
-    });
+    const bad = await issue(a.key, { identities: [{ id: a.people[0]!.id }, { id: "x" }] });
     expect(bad.json!.errors).toEqual([
       expect.objectContaining({ index: 1, pointer: expect.stringMatching(/^\/identities\/1/) }),
     ]);
@@ -143,12 +109,8 @@ describe("POST /api/v1/upload-links", () => {
       const a = await orgWithIdentities(db, 2);
       const json = { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] };
       const headers = { "Idempotency-Key": "batch-2024-001" };
-      const first = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers });
-      const again = await call(issueLinks, "POST", "/api/v1/upload-links", {
-        key: a.key,
-        json: { identities: json.identities },
-        headers,
-      });
+      const first = await issue(a.key, json, headers);
+      const again = await issue(a.key, { identities: json.identities }, headers);
       expect(first.status).toBe(201);
       expect(again.status).toBe(201);
       expect(again.text).toBe(first.text);
@@ -157,31 +119,15 @@ describe("POST /api/v1/upload-links", () => {
       expect(all).toHaveLength(2);
       expect(all.every((l) => l.revokedAt === null)).toBe(true);
       // The stored reply holds no usable token: the URLs are encrypted and the key itself is hashed.
-      const [stored] = await db
-        .select()
-        .from(idempotencyKeys)
-        .where(eq(idempotencyKeys.organizationId, a.organizationId));
-      expect(JSON.stringify(stored)).not.toMatch(/upl_|batch-2024-001/);
+      expect(await storedIdempotencyRow(db, a.organizationId)).not.toMatch(/upl_|batch-2024-001/);
     });
 
     it("answers 422 when the key is reused with another body, and creates nothing", async () => {
       const { db } = handle;
       const a = await orgWithIdentities(db, 2);
       const headers = { "Idempotency-Key": "reused" };
-      expect(
-        (
-          await call(issueLinks, "POST", "/api/v1/upload-links", {
-            key: a.key,
-            json: { identities: [{ externalId: "P-0" }] },
-            headers,
-          })
-        ).status,
-      ).toBe(201);
-      const other = await call(issueLinks, "POST", "/api/v1/upload-links", {
-        key: a.key,
-        json: { identities: [{ externalId: "P-1" }] },
-        headers,
-      });
+      expect((await issue(a.key, { identities: [{ externalId: "P-0" }] }, headers)).status).toBe(201);
+      const other = await issue(a.key, { identities: [{ externalId: "P-1" }] }, headers);
       expect(other.status).toBe(422);
       expect(other.json!.code).toBe("IDEMPOTENCY_KEY_REUSED");
       expect(await linksOf(db, a.organizationId)).toHaveLength(1);
@@ -192,9 +138,7 @@ describe("POST /api/v1/upload-links", () => {
       const a = await orgWithIdentities(db, 20);
       const json = { identities: a.people.map((p) => ({ id: p.id })) };
       const headers = { "Idempotency-Key": "concurrent" };
-      const results = await Promise.all(
-        [1, 2, 3].map(() => call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })),
-      );
+      const results = await Promise.all([1, 2, 3].map(() => issue(a.key, json, headers)));
       const succeeded = results.filter((r) => r.status === 201);
       expect(succeeded.length).toBeGreaterThanOrEqual(1);
       for (const r of results) expect([201, 409]).toContain(r.status);
@@ -209,8 +153,8 @@ describe("POST /api/v1/upload-links", () => {
       const b = await orgWithIdentities(db, 1);
       const headers = { "Idempotency-Key": "shared-value" };
       const json = { identities: [{ externalId: "P-0" }] };
-      const fromA = await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers });
-      const fromB = await call(issueLinks, "POST", "/api/v1/upload-links", { key: b.key, json, headers });
+      const fromA = await issue(a.key, json, headers);
+      const fromB = await issue(b.key, json, headers);
       expect(fromB.status).toBe(201);
       expect(fromB.headers.get("idempotent-replayed")).toBeNull();
       expect(fromB.json!.links[0].identityId).toBe(b.people[0]!.id);
@@ -223,23 +167,19 @@ describe("POST /api/v1/upload-links", () => {
       const a = await orgWithIdentities(db, 1);
       const headers = { "Idempotency-Key": "retry-after-fix" };
       const json = { identities: [{ externalId: "LATER" }] };
-      expect(
-        (await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status,
-      ).toBe(422);
-      await createIdentity(db, a.organizationId, a.actor, { externalId: "LATER", displayName: "Later" });
-      expect(
-        (await call(issueLinks, "POST", "/api/v1/upload-links", { key: a.key, json, headers })).status,
-      ).toBe(201);
+      expect((await issue(a.key, json, headers)).status).toBe(422);
+      await addIdentity(db, a, { externalId: "LATER", displayName: "Later" });
+      expect((await issue(a.key, json, headers)).status).toBe(201);
     });
 
     it("rejects an invalid key value with 400", async () => {
       const { db } = handle;
       const a = await orgWithIdentities(db, 1);
-      const response = await call(issueLinks, "POST", "/api/v1/upload-links", {
-        key: a.key,
-        json: { identities: [{ externalId: "P-0" }] },
-        headers: { "Idempotency-Key": "x".repeat(300) },
-      });
+      const response = await issue(
+        a.key,
+        { identities: [{ externalId: "P-0" }] },
+        { "Idempotency-Key": "x".repeat(300) },
+      );
       expect(response.status).toBe(400);
       expect(await linksOf(db, a.organizationId)).toHaveLength(0);
     });
@@ -251,10 +191,7 @@ describe("DELETE /api/v1/upload-links/{identityId}", () => {
     const { db } = handle;
     const a = await orgWithIdentities(db, 2);
     const b = await orgWithIdentities(db, 0);
-    await call(issueLinks, "POST", "/api/v1/upload-links", {
-      key: a.key,
-      json: { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] },
-    });
+    await issue(a.key, { identities: [{ externalId: "P-0" }, { externalId: "P-1" }] });
     const cross = await call(revokeLink, "DELETE", "/", {
       key: b.key,
       params: { identityId: a.people[0]!.id },
@@ -274,12 +211,7 @@ describe("DELETE /api/v1/upload-links/{identityId}", () => {
     expect(again.status).toBe(404);
     expect(again.json!.code).toBe("NO_ACTIVE_LINK");
     expect(await activeLinksOf(db, a.organizationId)).toHaveLength(0);
-    const audit = await db
-      .select({ actorId: auditEvents.actorId })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.organizationId, a.organizationId), eq(auditEvents.action, "upload_link.revoked")),
-      );
+    const audit = await auditEventsOf(db, a.organizationId, "upload_link.revoked");
     expect(audit.map((e) => e.actorId)).toEqual([a.keyId, a.keyId]);
   });
 });

@@ -21,8 +21,7 @@ import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { photoForm, uploadRequest } from "@/test/upload-request";
 import { PUT as putPortrait } from "@/app/api/v1/identities/[id]/portrait/route";
 import { createApiKey } from "@/lib/api-keys/service";
-import { createIdentity } from "@/lib/identities/service";
-import { makeOrgUser } from "@/test/fixtures";
+import { addIdentity, makeOrgUser } from "@/test/fixtures";
 import { POST } from "./route";
 
 /**
@@ -417,7 +416,7 @@ describe("bad inputs through the API portrait endpoint", () => {
   async function identityWithKey() {
     const { db } = handle;
     const org = await makeOrgUser(db);
-    const identity = await createIdentity(db, org.organizationId, org.actor, {
+    const identity = await addIdentity(db, org, {
       externalId: `API-${++ip}`,
       displayName: "API person",
     });
