@@ -1,9 +1,7 @@
-import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/ui/status-page";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("forbidden"))("tab") };
-}
+export const generateMetadata = tabTitle("forbidden.tab");
 
 export default function Forbidden() {
   return <StatusPage messages="forbidden" />;

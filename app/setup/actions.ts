@@ -7,10 +7,10 @@ import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
 import { setupFirstOwner } from "@/lib/auth/accounts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { echoValues, type ActionState } from "@/lib/auth/action";
+import { appErrorState, invalidState, type ActionState } from "@/lib/auth/action";
 import { isAppError } from "@/lib/errors";
 import { isSameOriginRequest } from "@/lib/auth/origin";
-import { appFieldErrors, errorMessage, issueFieldErrors } from "@/lib/i18n/action-messages";
+import { errorMessage } from "@/lib/i18n/action-messages";
 import { getTranslations } from "next-intl/server";
 
 const setupSchema = z.object({
@@ -24,24 +24,11 @@ const setupSchema = z.object({
 export async function setupAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
   if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return {
-      ok: false,
-      message: await errorMessage("VALIDATION"),
-      errors: await issueFieldErrors(parsed.error.issues),
-      values: echoValues(formData),
-    };
-  }
+  if (!parsed.success) return invalidState(parsed.error.issues, formData);
   try {
     await setupFirstOwner(await getDb(), parsed.data);
   } catch (error) {
-    if (isAppError(error))
-      return {
-        ok: false,
-        message: await errorMessage(error.code, error.message),
-        errors: await appFieldErrors(error.code, error.fieldErrors),
-        values: echoValues(formData),
-      };
+    if (isAppError(error)) return appErrorState(error, formData);
     throw error;
   }
   try {

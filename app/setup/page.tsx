@@ -4,11 +4,10 @@ import { LocaleSwitcher } from "@/components/admin/locale-switcher";
 import { getDb } from "@/db/client";
 import { hasAnyUser } from "@/lib/auth/accounts";
 import { SetupForm } from "./setup-form";
+import { tabTitle } from "@/components/i18n/tab-title";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata() {
-  return { title: (await getTranslations("setup"))("tab") };
-}
+export const generateMetadata = tabTitle("setup.tab");
 
 export default async function SetupPage() {
   if (await hasAnyUser(await getDb())) notFound();

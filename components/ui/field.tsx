@@ -26,14 +26,19 @@ function FieldMessages({ id, errors, hint }: { id: string; errors?: string[]; hi
   );
 }
 
-/** Label, control and message wired together: the error is announced and linked with aria-describedby. */
-function Field({
+type FieldAria = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/**
+ * Label, control and message wired together: the error is announced and linked with aria-describedby.
+ * For a control of its own (a select, a styled textarea), a form renders it through `render`.
+ */
+export function Field({
   label,
   errors,
   hint,
   render,
 }: FieldProps & {
-  render: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+  render: (aria: FieldAria) => React.ReactNode;
 }) {
   const id = useId();
   const messageId = `${id}-message`;
@@ -52,37 +57,20 @@ function Field({
   );
 }
 
-export function TextField({
-  label,
-  errors,
-  hint,
-  ...props
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <Field
-      label={label}
-      errors={errors}
-      hint={hint}
-      render={(aria) => <input {...props} {...aria} className={inputClass} />}
-    />
-  );
+/** A `Field` around one kind of control, which gets every prop but the label, errors and hint. */
+function fieldOf<P>(control: (props: P, aria: FieldAria) => React.ReactNode) {
+  return function LabelledField({ label, errors, hint, ...props }: FieldProps & P) {
+    return <Field label={label} errors={errors} hint={hint} render={(aria) => control(props as P, aria)} />;
+  };
 }
 
-export function TextAreaField({
-  label,
-  errors,
-  hint,
-  ...props
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return (
-    <Field
-      label={label}
-      errors={errors}
-      hint={hint}
-      render={(aria) => <textarea rows={3} {...props} {...aria} className={inputClass} />}
-    />
-  );
-}
+export const TextField = fieldOf<InputHTMLAttributes<HTMLInputElement>>((props, aria) => (
+  <input {...props} {...aria} className={inputClass} />
+));
+
+export const TextAreaField = fieldOf<TextareaHTMLAttributes<HTMLTextAreaElement>>((props, aria) => (
+  <textarea rows={3} {...props} {...aria} className={inputClass} />
+));
 
 export function FormMessage({ message, ok }: { message?: string; ok?: boolean }) {
   if (!message) return null;

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { classifyDbError } from "@/lib/db-errors";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppError } from "@/lib/errors";
 import { appFieldErrors, errorMessage, issueFieldErrors } from "@/lib/i18n/action-messages";
 import { logError } from "@/lib/log";
 import { isSameOriginRequest } from "./origin";
@@ -40,6 +40,30 @@ export function echoValues(formData: FormData): Record<string, string> {
   return out;
 }
 
+/** A submission the schema refused: each field's messages, and what was typed, for the form to show. */
+export async function invalidState(
+  issues: z.core.$ZodIssue[],
+  formData: FormData,
+): Promise<ActionState<never>> {
+  return {
+    ok: false,
+    message: await errorMessage("VALIDATION"),
+    errors: await issueFieldErrors(issues),
+    values: echoValues(formData),
+  };
+}
+
+/** A submission a service refused with an AppError: its code, message and field messages, and what was typed. */
+export async function appErrorState(error: AppError, formData: FormData): Promise<ActionState<never>> {
+  return {
+    ok: false,
+    code: error.code,
+    message: await errorMessage(error.code, error.message),
+    errors: await appFieldErrors(error.code, error.fieldErrors),
+    values: echoValues(formData),
+  };
+}
+
 function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
@@ -64,28 +88,13 @@ export function sessionAction<S extends z.ZodType, R = never>(
       if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
       const ctx = await requireSession(role);
       const parsed = schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : formData);
-      if (!parsed.success) {
-        return {
-          ok: false,
-          message: await errorMessage("VALIDATION"),
-          errors: await issueFieldErrors(parsed.error.issues),
-          values: echoValues(formData),
-        };
-      }
+      if (!parsed.success) return await invalidState(parsed.error.issues, formData);
       const result = await body(parsed.data, ctx, await getDb());
       return { ok: true, doneAt: Date.now(), ...(result ?? {}) };
     } catch (caught) {
       unstable_rethrow(caught);
       const error = classifyDbError(caught);
-      if (isAppError(error)) {
-        return {
-          ok: false,
-          code: error.code,
-          message: await errorMessage(error.code, error.message),
-          errors: await appFieldErrors(error.code, error.fieldErrors),
-          values: echoValues(formData),
-        };
-      }
+      if (isAppError(error)) return await appErrorState(error, formData);
       logError("server action failed", error);
       return {
         ok: false,

@@ -1,10 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { requirePageSession } from "@/lib/auth/session";
 import { PasswordForm } from "./password-form";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("account"))("title") };
-}
+export const generateMetadata = tabTitle("account.title");
 
 export default async function AccountPage() {
   const ctx = await requirePageSession("reviewer");

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
+import { FormFields, passwordField } from "@/components/ui/form-fields";
 import { changePasswordAction } from "./actions";
 
 export function PasswordForm() {
@@ -14,30 +15,13 @@ export function PasswordForm() {
       <h2 className="font-semibold">{t("changePassword")}</h2>
       <p className="text-sm text-slate-600">{t("changeHint")}</p>
       {!state?.ok && <FormMessage message={state?.message} />}
-      <TextField
-        label={t("currentPassword")}
-        name="currentPassword"
-        type="password"
-        required
-        autoComplete="current-password"
-        errors={state?.errors?.currentPassword}
-      />
-      <TextField
-        label={t("newPassword")}
-        name="newPassword"
-        type="password"
-        required
-        autoComplete="new-password"
-        hint={t("passwordHint")}
-        errors={state?.errors?.newPassword}
-      />
-      <TextField
-        label={t("confirmPassword")}
-        name="confirmPassword"
-        type="password"
-        required
-        autoComplete="new-password"
-        errors={state?.errors?.confirmPassword}
+      <FormFields
+        state={state}
+        fields={[
+          passwordField("currentPassword", t("currentPassword"), "current"),
+          passwordField("newPassword", t("newPassword"), "new", t("passwordHint")),
+          passwordField("confirmPassword", t("confirmPassword"), "new"),
+        ]}
       />
       <Button type="submit" disabled={pending}>
         {pending ? t("changing") : t("changePassword")}

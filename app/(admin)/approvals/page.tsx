@@ -8,10 +8,9 @@ import { requirePageSession } from "@/lib/auth/session";
 import { pageOrFirst, param, type SearchParams } from "../list-page";
 import { ApprovalsTable, type ApprovalItem } from "./approvals-table";
 import { DecisionHold } from "./decision-hold";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("approvals"))("title") };
-}
+export const generateMetadata = tabTitle("approvals.title");
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("reviewer");

@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, type ChangeEvent } from "react";
+import type { ChangeEvent } from "react";
+import { Field } from "@/components/ui/field";
 import { REJECTION_REASONS, REVIEWER_NOTE_MAX, type RejectionReason } from "@/lib/campaigns/reasons";
 
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
-const LABEL = "block text-sm font-medium text-slate-700";
 
 /** A field either kept by the caller (`value` + `onChange`) or left to the form (`name`, `defaultValue`). */
 type Bound<E> = {
@@ -15,6 +15,11 @@ type Bound<E> = {
   defaultValue?: string;
   onChange?: (e: ChangeEvent<E>) => void;
 };
+
+/** The control's own attributes: a Bound but for its label (and a select's placeholder). */
+function bound<E>({ name, value, defaultValue, onChange }: Bound<E>) {
+  return { name, value, defaultValue, onChange };
+}
 
 /**
  * Why a photo is rejected, as the console asks it everywhere: a reason from the fixed list (the
@@ -28,47 +33,30 @@ export function ReasonFields({
   reason?: Bound<HTMLSelectElement> & { placeholder?: string };
   note: Bound<HTMLTextAreaElement>;
 }) {
-  const id = useId();
   const tr = useTranslations("reasons");
   return (
     <>
       {reason && (
-        <div>
-          <label htmlFor={`${id}-reason`} className={LABEL}>
-            {reason.label}
-          </label>
-          <select
-            id={`${id}-reason`}
-            name={reason.name}
-            value={reason.value}
-            defaultValue={reason.defaultValue}
-            onChange={reason.onChange}
-            className={FIELD}
-          >
-            {reason.placeholder !== undefined && <option value="">{reason.placeholder}</option>}
-            {(Object.keys(REJECTION_REASONS) as RejectionReason[]).map((code) => (
-              <option key={code} value={code}>
-                {tr(code)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div>
-        <label htmlFor={`${id}-note`} className={LABEL}>
-          {note.label}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          name={note.name}
-          value={note.value}
-          defaultValue={note.defaultValue}
-          onChange={note.onChange}
-          maxLength={REVIEWER_NOTE_MAX}
-          rows={2}
-          className={FIELD}
+        <Field
+          label={reason.label}
+          render={(aria) => (
+            <select {...aria} {...bound(reason)} className={FIELD}>
+              {reason.placeholder !== undefined && <option value="">{reason.placeholder}</option>}
+              {(Object.keys(REJECTION_REASONS) as RejectionReason[]).map((code) => (
+                <option key={code} value={code}>
+                  {tr(code)}
+                </option>
+              ))}
+            </select>
+          )}
         />
-      </div>
+      )}
+      <Field
+        label={note.label}
+        render={(aria) => (
+          <textarea {...aria} {...bound(note)} maxLength={REVIEWER_NOTE_MAX} rows={2} className={FIELD} />
+        )}
+      />
     </>
   );
 }

@@ -13,10 +13,9 @@ import { listMembers } from "@/lib/members/service";
 import type { SearchParams } from "../list-page";
 import { AuditFiltersForm, type ActorOption } from "./audit-filters";
 import { EventSentence } from "./event-sentence";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("audit"))("title") };
-}
+export const generateMetadata = tabTitle("audit.title");
 
 const PAGE_SIZE = 50;
 

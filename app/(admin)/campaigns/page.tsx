@@ -9,10 +9,9 @@ import { getDb } from "@/db/client";
 import { requirePageSession } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/read";
 import { pageOrFirst, param, type SearchParams } from "../list-page";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("campaigns"))("tab") };
-}
+export const generateMetadata = tabTitle("campaigns.tab");
 
 export default async function CampaignsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageSession("admin");

@@ -6,13 +6,13 @@ import { useState, useTransition, type FormEvent } from "react";
 import { CsvDownload } from "@/components/admin/csv-download";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogButtons } from "@/components/ui/dialog-form";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action";
 import { browserTimeZone, formatDate } from "@/lib/i18n/dates";
-import { listFormat } from "@/lib/i18n/list";
 import type { Locale } from "@/lib/i18n/upload";
 import { createCampaignAction, previewCampaignAction } from "../campaigns/actions";
-import { Checkbox, LinkConditionsFields } from "./link-conditions-fields";
+import { LinkConditionsFields, MailLinksCheckbox, type MailAvailability } from "./link-conditions-fields";
 
 export type CampaignTarget =
   | { mode: "ids"; ids: string[]; count: number }
@@ -56,7 +56,7 @@ export function CampaignDialog({
   onCreated,
 }: {
   target: CampaignTarget | null;
-  mail: { configured: boolean; missing: string[] };
+  mail: MailAvailability;
   defaultLocale: "ja" | "en";
   onClose: () => void;
   onCreated: () => void;
@@ -83,7 +83,7 @@ function CampaignSteps({
   onCreated,
 }: {
   target: CampaignTarget;
-  mail: { configured: boolean; missing: string[] };
+  mail: MailAvailability;
   defaultLocale: "ja" | "en";
   onCreated: () => void;
 }) {
@@ -196,21 +196,8 @@ function CampaignSteps({
             <option value="en">English</option>
           </select>
         </label>
-        <Checkbox
-          name="email"
-          label={t("email")}
-          hint={
-            mail.configured
-              ? t("emailHint")
-              : t("emailMissing", { missing: listFormat(locale, mail.missing) })
-          }
-          disabled={!mail.configured}
-        />
-        <div className="flex justify-end">
-          <Button type="submit" disabled={pending}>
-            {pending ? t("checking") : t("next")}
-          </Button>
-        </div>
+        <MailLinksCheckbox mail={mail} messages="campaignDialog" />
+        <DialogButtons submit={{ label: t("next"), pending: t("checking") }} busy={pending} />
       </form>
     </>
   );

@@ -1,20 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/auth/action";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormMessage, TextAreaField, TextField } from "@/components/ui/field";
+import { DialogButtons, useActionThen } from "@/components/ui/dialog-form";
+import { FormMessage, TextAreaField } from "@/components/ui/field";
+import { FormFields } from "@/components/ui/form-fields";
 import { createIdentityAction, updateIdentityAction } from "./actions";
 
-interface EditableIdentity {
+type EditableIdentity = {
   id: string;
   externalId: string;
   displayName: string;
   email: string | null;
   notes: string | null;
-}
+};
 
 type Props = { mode: "create"; identity?: undefined } | { mode: "edit"; identity: EditableIdentity };
 
@@ -47,42 +48,28 @@ export function IdentityFormDialog({ mode, identity }: Props) {
 
 function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDone: () => void }) {
   const t = useTranslations("identityForm");
-  const [state, action, pending] = useActionState(
-    async (prev: ActionState | undefined, formData: FormData) => {
-      const result = await (identity ? updateIdentityAction : createIdentityAction)(prev, formData);
-      if (result.ok) onDone();
-      return result;
-    },
-    undefined,
+  const [state, action, pending] = useActionThen(
+    identity ? updateIdentityAction : createIdentityAction,
+    onDone,
   );
   return (
     <form action={action} className="space-y-4">
       {!state?.ok && <FormMessage message={state?.message} />}
       {identity && <input type="hidden" name="id" value={identity.id} />}
-      <TextField
-        label={t("name")}
-        name="displayName"
-        required
-        maxLength={200}
-        defaultValue={state?.values?.displayName ?? identity?.displayName}
-        errors={state?.errors?.displayName}
-        autoFocus
-      />
-      <TextField
-        label={t("externalId")}
-        name="externalId"
-        required
-        maxLength={128}
-        defaultValue={state?.values?.externalId ?? identity?.externalId}
-        hint={t("externalIdHint")}
-        errors={state?.errors?.externalId}
-      />
-      <TextField
-        label={t("email")}
-        name="email"
-        type="email"
-        defaultValue={state?.values?.email ?? identity?.email ?? ""}
-        errors={state?.errors?.email}
+      <FormFields
+        state={state}
+        initial={identity}
+        fields={[
+          { name: "displayName", label: t("name"), required: true, maxLength: 200, autoFocus: true },
+          {
+            name: "externalId",
+            label: t("externalId"),
+            required: true,
+            maxLength: 128,
+            hint: t("externalIdHint"),
+          },
+          { name: "email", label: t("email"), type: "email" },
+        ]}
       />
       <TextAreaField
         label={t("notes")}
@@ -91,14 +78,11 @@ function IdentityForm({ identity, onDone }: { identity?: EditableIdentity; onDon
         defaultValue={state?.values?.notes ?? identity?.notes ?? ""}
         errors={state?.errors?.notes}
       />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          {t("cancel")}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("saving") : identity ? t("save") : t("add")}
-        </Button>
-      </div>
+      <DialogButtons
+        cancel={{ label: t("cancel"), onClick: onDone }}
+        submit={{ label: identity ? t("save") : t("add"), pending: t("saving") }}
+        busy={pending}
+      />
     </form>
   );
 }

@@ -1,9 +1,12 @@
 /**
  * The three upload conditions and the expiry of a self-registration link: one set of fields for
  * a single identity's link (photo-dialog.tsx) and for a campaign's links (campaign-dialog.tsx).
- * Field names: doNotStore, skipQualityCheck, requireApproval (checkboxes), expiresInHours.
+ * Field names: doNotStore, skipQualityCheck, requireApproval (checkboxes), expiresInHours; and
+ * `email` (MailLinksCheckbox), for a campaign's links and for its reminders.
  */
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { listFormat } from "@/lib/i18n/list";
+import type { Locale } from "@/lib/i18n/upload";
 
 export const EXPIRY_HOURS = [1, 24, 72, 168, 336, 720];
 
@@ -62,5 +65,34 @@ export function LinkConditionsFields() {
         </select>
       </label>
     </>
+  );
+}
+
+/** Whether this server can send mail, and if not, the settings it lacks. */
+export type MailAvailability = { configured: boolean; missing: string[] };
+
+/**
+ * "Email the links" (field `email`): offered only when the server can send mail; otherwise disabled,
+ * saying which settings are missing. Its texts are the keys email, emailHint and emailMissing of
+ * `messages`, the dialog's own namespace.
+ */
+export function MailLinksCheckbox({
+  mail,
+  messages,
+}: {
+  mail: MailAvailability;
+  messages: "campaignDialog" | "remind";
+}) {
+  const t = useTranslations(messages);
+  const locale = useLocale() as Locale;
+  return (
+    <Checkbox
+      name="email"
+      label={t("email")}
+      hint={
+        mail.configured ? t("emailHint") : t("emailMissing", { missing: listFormat(locale, mail.missing) })
+      }
+      disabled={!mail.configured}
+    />
   );
 }

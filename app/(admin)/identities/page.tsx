@@ -13,10 +13,9 @@ import { pageOrFirst, param, type SearchParams } from "../list-page";
 import { IdentityFormDialog } from "./identity-form-dialog";
 import { IdentityTable } from "./identity-table";
 import { CampaignBar, SelectionProvider } from "./selection";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("identities"))("title") };
-}
+export const generateMetadata = tabTitle("identities.title");
 
 // The filter chips, in the order the list's filter schema names them.
 const FILTERS = identityFilterSchema.options;

@@ -5,8 +5,8 @@ import { useActionState, useState, type ReactNode } from "react";
 import { DateTime } from "@/components/ui/date-time";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogButtons, useActionThen } from "@/components/ui/dialog-form";
 import { FormMessage } from "@/components/ui/field";
-import type { ActionState } from "@/lib/auth/action";
 import { issueLinkAction, revokeLinkAction, uploadPortraitAction } from "./actions";
 import { Checkbox, LinkConditionsFields } from "./link-conditions-fields";
 import { LinkResult } from "./link-result";
@@ -89,14 +89,7 @@ function PhotoStep({
   onGenerate: () => void;
   onDone: () => void;
 }) {
-  const [state, action, pending] = useActionState(
-    async (prev: ActionState | undefined, formData: FormData) => {
-      const result = await uploadPortraitAction(prev, formData);
-      if (result.ok) onDone();
-      return result;
-    },
-    undefined,
-  );
+  const [state, action, pending] = useActionThen(uploadPortraitAction, onDone);
   const t = useTranslations("photoDialog");
   const [revokeState, revoke, revoking] = useActionState(revokeLinkAction, undefined);
   const linkActive = linkExpiresAt && !revokeState?.ok;
@@ -158,14 +151,7 @@ function ConditionsStep({
   onIssued: () => void;
   onBack: () => void;
 }) {
-  const [state, action, pending] = useActionState(
-    async (prev: ActionState<unknown> | undefined, formData: FormData) => {
-      const result = await issueLinkAction(prev, formData);
-      if (result.ok) onIssued();
-      return result;
-    },
-    undefined,
-  );
+  const [state, action, pending] = useActionThen(issueLinkAction, onIssued);
   const t = useTranslations("photoDialog");
   const issued = state?.ok ? state.result : null;
   if (issued) return <LinkResult url={issued.url} expiresAt={issued.expiresAt} qrSvg={issued.qrSvg} />;
@@ -175,14 +161,11 @@ function ConditionsStep({
       <input type="hidden" name="id" value={identityId} />
       <LinkConditionsFields />
       <p className="text-xs text-slate-500">{t("replacesLink")}</p>
-      <div className="flex justify-between gap-2">
-        <Button variant="ghost" onClick={onBack}>
-          {t("back")}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("generating") : t("generate")}
-        </Button>
-      </div>
+      <DialogButtons
+        back={{ label: t("back"), onClick: onBack }}
+        submit={{ label: t("generate"), pending: t("generating") }}
+        busy={pending}
+      />
     </form>
   );
 }

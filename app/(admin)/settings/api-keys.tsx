@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
+import { DialogButtons } from "@/components/ui/dialog-form";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export interface ApiKeyView {
@@ -121,14 +122,11 @@ function CreateApiKeyDialog() {
               errors={state?.errors?.name}
               defaultValue={state?.values?.name}
             />
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => onOpenChange(false)}>
-                {t("cancel")}
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {pending ? t("creating") : t("createKey")}
-              </Button>
-            </div>
+            <DialogButtons
+              cancel={{ label: t("cancel"), onClick: () => onOpenChange(false) }}
+              submit={{ label: t("createKey"), pending: t("creating") }}
+              busy={pending}
+            />
           </form>
         )}
       </Dialog>

@@ -5,9 +5,10 @@ import { useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { DialogButtons, useActionThen } from "@/components/ui/dialog-form";
+import { FormMessage } from "@/components/ui/field";
+import { FormFields, passwordField } from "@/components/ui/form-fields";
 import { Cell, DataTable, Row, RowActions } from "@/components/ui/table";
-import type { ActionState } from "@/lib/auth/action";
 import { addMemberAction, changeMemberRoleAction, setMemberDisabledAction } from "./actions";
 
 export interface MemberView {
@@ -88,30 +89,16 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
 function AddMemberForm({ onDone }: { onDone: () => void }) {
   const t = useTranslations("members");
   const tr = useTranslations("nav.roles");
-  const [state, action, pending] = useActionState(
-    async (prev: ActionState | undefined, formData: FormData) => {
-      const result = await addMemberAction(prev, formData);
-      if (result.ok) onDone();
-      return result;
-    },
-    undefined,
-  );
+  const [state, action, pending] = useActionThen(addMemberAction, onDone);
   return (
     <form action={action} className="space-y-3">
       {!state?.ok && <FormMessage message={state?.message} />}
-      <TextField
-        label={t("email")}
-        name="email"
-        type="email"
-        required
-        defaultValue={state?.values?.email}
-        errors={state?.errors?.email}
-      />
-      <TextField
-        label={t("name")}
-        name="name"
-        defaultValue={state?.values?.name}
-        errors={state?.errors?.name}
+      <FormFields
+        state={state}
+        fields={[
+          { name: "email", label: t("email"), type: "email", required: true },
+          { name: "name", label: t("name") },
+        ]}
       />
       <label className="block text-sm font-medium text-slate-700">
         {t("role")}
@@ -127,23 +114,15 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
           ))}
         </select>
       </label>
-      <TextField
-        label={t("password")}
-        name="password"
-        type="password"
-        required
-        autoComplete="new-password"
-        hint={t("passwordHint")}
-        errors={state?.errors?.password}
+      <FormFields
+        state={state}
+        fields={[passwordField("password", t("password"), "new", t("passwordHint"))]}
       />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          {t("cancel")}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("adding") : t("add")}
-        </Button>
-      </div>
+      <DialogButtons
+        cancel={{ label: t("cancel"), onClick: onDone }}
+        submit={{ label: t("add"), pending: t("adding") }}
+        busy={pending}
+      />
     </form>
   );
 }

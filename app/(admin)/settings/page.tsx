@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/api-keys/service";
@@ -9,9 +10,33 @@ import { DEFAULT_THRESHOLDS } from "@/lib/portrait";
 import { ApiKeysSection } from "./api-keys";
 import { MembersSection } from "./members";
 import { QualitySection } from "./quality";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("settings"))("title") };
+export const generateMetadata = tabTitle("settings.title");
+
+/** One part of the settings: a heading (what the section is named by) and a line on what it is for. */
+function SettingsSection({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <div>
+        <h2 id={id} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+        <p className="text-sm text-slate-600">{intro}</p>
+      </div>
+      {children}
+    </section>
+  );
 }
 
 export default async function SettingsPage() {
@@ -26,13 +51,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
-      <section aria-labelledby="members-heading" className="space-y-3">
-        <div>
-          <h2 id="members-heading" className="text-lg font-semibold text-slate-900">
-            {t("members")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("membersIntro")}</p>
-        </div>
+      <SettingsSection id="members-heading" title={t("members")} intro={t("membersIntro")}>
         <MembersSection
           members={members.map(({ userId, email, name, role, disabled }) => ({
             userId,
@@ -43,36 +62,26 @@ export default async function SettingsPage() {
           }))}
           selfId={ctx.userId}
         />
-      </section>
-      <section aria-labelledby="quality-heading" className="space-y-3">
-        <div>
-          <h2 id="quality-heading" className="text-lg font-semibold text-slate-900">
-            {t("quality")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("qualityIntro")}</p>
-        </div>
+      </SettingsSection>
+      <SettingsSection id="quality-heading" title={t("quality")} intro={t("qualityIntro")}>
         <QualitySection
           defaults={{ ...DEFAULT_THRESHOLDS }}
           overrides={overrides as Record<string, number>}
         />
-      </section>
-      <section aria-labelledby="api-keys-heading" className="space-y-3">
-        <div>
-          <h2 id="api-keys-heading" className="text-lg font-semibold text-slate-900">
-            {t("apiKeys")}
-          </h2>
-          <p className="text-sm text-slate-600">
-            {t.rich("apiKeysIntro", {
-              header: "Authorization: Bearer <key>",
-              code: (chunks) => <code>{chunks}</code>,
-              link: (chunks) => (
-                <Link href="/api-docs" className="text-brand-700 underline">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </p>
-        </div>
+      </SettingsSection>
+      <SettingsSection
+        id="api-keys-heading"
+        title={t("apiKeys")}
+        intro={t.rich("apiKeysIntro", {
+          header: "Authorization: Bearer <key>",
+          code: (chunks) => <code>{chunks}</code>,
+          link: (chunks) => (
+            <Link href="/api-docs" className="text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
+      >
         <ApiKeysSection
           keys={keys.map((k) => ({
             id: k.id,
@@ -83,7 +92,7 @@ export default async function SettingsPage() {
             revokedAt: k.revokedAt ? new Date(k.revokedAt) : null,
           }))}
         />
-      </section>
+      </SettingsSection>
     </div>
   );
 }

@@ -5,11 +5,10 @@ import { getDb } from "@/db/client";
 import { hasAnyUser } from "@/lib/auth/accounts";
 import { getSessionContext } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
+import { tabTitle } from "@/components/i18n/tab-title";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata() {
-  return { title: (await getTranslations("login"))("title") };
-}
+export const generateMetadata = tabTitle("login.title");
 
 export default async function LoginPage() {
   if (!(await hasAnyUser(await getDb()))) redirect("/setup");

@@ -20,10 +20,9 @@ import { mailAvailability } from "@/lib/mail/config";
 import { pageOrFirst, param, type SearchParams } from "../../list-page";
 import { AutoRefresh } from "./auto-refresh";
 import { RemindDialog } from "./remind-dialog";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("campaign"))("title") };
-}
+export const generateMetadata = tabTitle("campaign.title");
 
 const GROUPS = ["delivery", "progress", "loose"] as const;
 

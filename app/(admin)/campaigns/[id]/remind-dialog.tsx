@@ -1,14 +1,13 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { listFormat } from "@/lib/i18n/list";
-import type { Locale } from "@/lib/i18n/upload";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { CsvDownload } from "@/components/admin/csv-download";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogButtons } from "@/components/ui/dialog-form";
 import { FormMessage } from "@/components/ui/field";
-import { Checkbox } from "../../identities/link-conditions-fields";
+import { MailLinksCheckbox, type MailAvailability } from "../../identities/link-conditions-fields";
 import { remindCampaignAction } from "../actions";
 
 type Reminded = { people: number; mailed: number; csv: string; fileName: string };
@@ -20,10 +19,9 @@ export function RemindDialog({
 }: {
   campaignId: string;
   count: number;
-  mail: { configured: boolean; missing: string[] };
+  mail: MailAvailability;
 }) {
   const t = useTranslations("remind");
-  const locale = useLocale() as Locale;
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(remindCampaignAction, undefined);
   const done = state?.ok ? (state.result as Reminded) : null;
@@ -51,21 +49,11 @@ export function RemindDialog({
             {state && !state.ok && <FormMessage message={state.message} />}
             <input type="hidden" name="id" value={campaignId} />
             <p className="text-sm text-slate-700">{t("lead", { count })}</p>
-            <Checkbox
-              name="email"
-              label={t("email")}
-              hint={
-                mail.configured
-                  ? t("emailHint")
-                  : t("emailMissing", { missing: listFormat(locale, mail.missing) })
-              }
-              disabled={!mail.configured}
+            <MailLinksCheckbox mail={mail} messages="remind" />
+            <DialogButtons
+              submit={{ label: t("confirm", { count }), pending: t("working") }}
+              busy={pending}
             />
-            <div className="flex justify-end">
-              <Button type="submit" disabled={pending}>
-                {pending ? t("working") : t("confirm", { count })}
-              </Button>
-            </div>
           </form>
         )}
       </Dialog>

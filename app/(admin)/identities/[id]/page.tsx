@@ -13,10 +13,9 @@ import { listPortraitHistory } from "@/lib/portraits/history";
 import { listDecidedRequests } from "@/lib/approvals/decided";
 import { RejectedUploads } from "./rejected-uploads";
 import { PortraitButton } from "../portrait-button";
+import { tabTitle } from "@/components/i18n/tab-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("identity"))("title") };
-}
+export const generateMetadata = tabTitle("identity.title");
 
 export default async function IdentityPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageSession("admin");
