@@ -1,9 +1,10 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { createHash, hkdfSync } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { env } from "@/lib/env";
+import { openJson, sealJson } from "@/lib/sealed-json";
 import { ApiProblem } from "./problem";
 
 import { IDEMPOTENCY_TTL_HOURS } from "./limits";
@@ -43,30 +44,11 @@ function cipherKey(organizationId: string, idempotencyKey: string): Buffer {
   );
 }
 
-function seal(organizationId: string, idempotencyKey: string, body: unknown) {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", cipherKey(organizationId, idempotencyKey), iv);
-  const data = Buffer.concat([cipher.update(JSON.stringify(body), "utf8"), cipher.final()]);
-  return {
-    v: 1,
-    iv: iv.toString("base64url"),
-    tag: cipher.getAuthTag().toString("base64url"),
-    data: data.toString("base64url"),
-  };
-}
+const seal = (organizationId: string, idempotencyKey: string, body: unknown) =>
+  sealJson(cipherKey(organizationId, idempotencyKey), body);
 
-function open(organizationId: string, idempotencyKey: string, sealed: unknown): unknown {
-  const { iv, tag, data } = sealed as { iv: string; tag: string; data: string };
-  const decipher = createDecipheriv(
-    "aes-256-gcm",
-    cipherKey(organizationId, idempotencyKey),
-    Buffer.from(iv, "base64url"),
-  );
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return JSON.parse(
-    Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8"),
-  );
-}
+const open = (organizationId: string, idempotencyKey: string, sealed: unknown): unknown =>
+  openJson(cipherKey(organizationId, idempotencyKey), sealed);
 
 /**
  * Runs `work` at most once per (organization, Idempotency-Key). The key row, the work's writes and

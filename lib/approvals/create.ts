@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { approvalRequests, heldImageKeys, type LinkConditions } from "@/db/schema";
 import type { QualityReport } from "@/lib/portrait/report";
 import { newHeldImageKey, sealHeldImage } from "./held-image";
+import { isPending, requestsOf } from "./scope";
 
 export interface NewApprovalRequest {
   organizationId: string;
@@ -27,13 +28,7 @@ export interface NewApprovalRequest {
 export async function createApprovalRequest(tx: DbOrTx, input: NewApprovalRequest): Promise<string> {
   await tx
     .delete(approvalRequests)
-    .where(
-      and(
-        eq(approvalRequests.organizationId, input.organizationId),
-        eq(approvalRequests.identityId, input.identityId),
-        eq(approvalRequests.status, "pending"),
-      ),
-    );
+    .where(requestsOf(input.organizationId, eq(approvalRequests.identityId, input.identityId), isPending()));
   const key = newHeldImageKey();
   const [row] = await tx
     .insert(approvalRequests)

@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { approvalRequests, heldImageKeys } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { recordUploadRejected } from "@/lib/links/events";
 import { applyPortrait } from "@/lib/portraits/apply";
 import { isUuid } from "@/lib/validation/uuid";
 import { openHeldImage } from "./held-image";
+import { requestNotFound, requestOf } from "./scope";
 
 export type Decision = "approve" | "reject";
 
@@ -31,7 +32,7 @@ export async function decideApproval(
   /** The reviewer's own words, kept on the request. */
   note: string | null = null,
 ): Promise<{ status: "approved" | "rejected"; identityId: string; uploadLinkId: string | null }> {
-  if (!isUuid(requestId)) throw notFound("Approval request not found.");
+  if (!isUuid(requestId)) throw requestNotFound();
   return db.transaction(async (tx) => {
     const [request] = await tx
       .select({
@@ -49,9 +50,9 @@ export async function decideApproval(
       })
       .from(approvalRequests)
       .leftJoin(heldImageKeys, eq(heldImageKeys.approvalRequestId, approvalRequests.id))
-      .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)))
+      .where(requestOf(organizationId, requestId))
       .for("update", { of: approvalRequests });
-    if (!request) throw notFound("Approval request not found.");
+    if (!request) throw requestNotFound();
     if (request.status !== "pending") throw alreadyDecided();
     const userId = actor.type === "user" ? actor.id : null;
     // The decision destroys the held image's key: what remains of the image on disk is noise.
@@ -134,5 +135,5 @@ async function closeRequest(
       template: null,
       templateModel: null,
     })
-    .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
+    .where(requestOf(organizationId, requestId));
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { desc, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { approvalRequests, users } from "@/db/schema";
+import { requestsOf } from "./scope";
 
 export interface DecidedRequest {
   id: string;
@@ -33,8 +34,8 @@ export async function listDecidedRequests(
     .from(approvalRequests)
     .leftJoin(users, eq(users.id, approvalRequests.decidedByUserId))
     .where(
-      and(
-        eq(approvalRequests.organizationId, organizationId),
+      requestsOf(
+        organizationId,
         eq(approvalRequests.identityId, identityId),
         ne(approvalRequests.status, "pending"),
       ),

@@ -1,14 +1,16 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { approvalRequests, heldImageKeys, identities, portraits } from "@/db/schema";
-import { notFound } from "@/lib/errors";
 import { compareTemplates } from "@/lib/portrait";
+import { storedImageColumns } from "@/lib/portraits/read";
 import type { QualityReport } from "@/lib/portrait/report";
-import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
+import type { FaceMatch } from "@/lib/search/service";
 import { isUuid } from "@/lib/validation/uuid";
+import { samePersonElsewhere } from "./duplicates";
 import { openHeldImage } from "./held-image";
 import { columns, toRow, type ApprovalRow, type RawRow } from "./list";
+import { requestNotFound, requestOf } from "./scope";
 
 export interface ApprovalDetail extends ApprovalRow {
   qualityReport: QualityReport;
@@ -25,7 +27,7 @@ export async function getApprovalDetail(
   organizationId: string,
   requestId: string,
 ): Promise<ApprovalDetail> {
-  if (!isUuid(requestId)) throw notFound("Approval request not found.");
+  if (!isUuid(requestId)) throw requestNotFound();
   const [raw] = await db
     .select({
       ...columns,
@@ -35,8 +37,8 @@ export async function getApprovalDetail(
     })
     .from(approvalRequests)
     .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
-    .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
-  if (!raw) throw notFound("Approval request not found.");
+    .where(requestOf(organizationId, requestId));
+  if (!raw) throw requestNotFound();
   const { template, templateModel, currentPortraitId, ...rowRaw } = raw;
   const row = toRow(rowRaw as RawRow);
   let currentPortrait: ApprovalDetail["currentPortrait"] = null;
@@ -45,8 +47,7 @@ export async function getApprovalDetail(
     const [current] = await db
       .select({
         id: portraits.id,
-        image: sql<boolean>`(${portraits.image} is not null)`,
-        thumbnail: sql<boolean>`(${portraits.thumbnail} is not null)`,
+        ...storedImageColumns,
         searchable: portraits.searchable,
         template: portraits.template,
         templateModel: portraits.templateModel,
@@ -56,8 +57,8 @@ export async function getApprovalDetail(
     if (current) {
       currentPortrait = {
         id: current.id,
-        hasImage: Boolean(current.image),
-        hasThumbnail: Boolean(current.thumbnail),
+        hasImage: Boolean(current.hasImage),
+        hasThumbnail: Boolean(current.hasThumbnail),
         searchable: current.searchable,
       };
       // Templates of different models are not comparable: no similarity rather than a wrong one.
@@ -67,15 +68,11 @@ export async function getApprovalDetail(
       }
     }
   }
-  const possibleDuplicates = template
-    ? (
-        await searchByTemplate(db, organizationId, template, {
-          limit: 5,
-          excludeIdentityId: row.identityId,
-          model: templateModel ?? undefined,
-        })
-      ).filter((m) => m.samePerson)
-    : [];
+  const possibleDuplicates = await samePersonElsewhere(db, organizationId, {
+    identityId: row.identityId,
+    template,
+    templateModel,
+  });
   return {
     ...row,
     qualityReport: rowRaw.qualityReport,
@@ -98,7 +95,7 @@ export async function readApprovalImage(
     .select({ bytes: column, key: heldImageKeys.key })
     .from(approvalRequests)
     .leftJoin(heldImageKeys, eq(heldImageKeys.approvalRequestId, approvalRequests.id))
-    .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.id, requestId)));
+    .where(requestOf(organizationId, requestId));
   const bytes = openHeldImage(row?.key ?? null, row?.bytes ?? null);
   if (!bytes) return null;
   return { bytes, contentType: variant === "image" ? "image/jpeg" : "image/webp" };

@@ -1,14 +1,33 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { approvalRequests, identities } from "@/db/schema";
-import { searchByTemplate } from "@/lib/search/service";
+import { searchByTemplate, type FaceMatch } from "@/lib/search/service";
+import { isPending, requestsOf } from "./scope";
 
 export interface LikelyDuplicate {
   requestId: string;
   displayName: string;
   /** Other identities whose current portrait is, by the same-person threshold, this upload's face. */
   matches: { identityId: string; displayName: string; externalId: string; similarity: number }[];
+}
+
+/**
+ * Other identities of the organization whose current portrait is, by the same-person threshold, the
+ * face of this upload (the five nearest at most); none without a template.
+ */
+export async function samePersonElsewhere(
+  db: DbOrTx,
+  organizationId: string,
+  upload: { identityId: string; template: number[] | null; templateModel: string | null },
+): Promise<FaceMatch[]> {
+  if (!upload.template) return [];
+  const found = await searchByTemplate(db, organizationId, upload.template, {
+    limit: 5,
+    excludeIdentityId: upload.identityId,
+    model: upload.templateModel ?? undefined,
+  });
+  return found.filter((m) => m.samePerson);
 }
 
 /**
@@ -31,29 +50,15 @@ export async function findLikelyDuplicates(
     })
     .from(approvalRequests)
     .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
-    .where(
-      and(
-        eq(approvalRequests.organizationId, organizationId),
-        inArray(approvalRequests.id, requestIds),
-        eq(approvalRequests.status, "pending"),
-      ),
-    );
+    .where(requestsOf(organizationId, inArray(approvalRequests.id, requestIds), isPending()));
   const out: LikelyDuplicate[] = [];
   for (const row of rows) {
-    if (!row.template) continue;
-    const found = await searchByTemplate(db, organizationId, row.template, {
-      limit: 5,
-      excludeIdentityId: row.identityId,
-      model: row.templateModel ?? undefined,
-    });
-    const matches = found
-      .filter((m) => m.samePerson)
-      .map((m) => ({
-        identityId: m.identityId,
-        displayName: m.displayName,
-        externalId: m.externalId,
-        similarity: m.similarity,
-      }));
+    const matches = (await samePersonElsewhere(db, organizationId, row)).map((m) => ({
+      identityId: m.identityId,
+      displayName: m.displayName,
+      externalId: m.externalId,
+      similarity: m.similarity,
+    }));
     if (matches.length > 0) out.push({ requestId: row.id, displayName: row.displayName, matches });
   }
   return out;

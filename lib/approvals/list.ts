@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { approvalRequests, heldImageKeys, identities, type LinkConditions } from "@/db/schema";
 import type { QualityReport } from "@/lib/portrait/report";
 import { decodeCursor, encodeCursor } from "@/lib/validation/cursor";
 import { reviewerFinding, type MeasuredIssue } from "./reviewer-wording";
+import { isPending, requestsOf } from "./scope";
 
 export type ApprovalStatus = "pending" | "approved" | "rejected";
 
@@ -106,24 +107,19 @@ export async function listApprovals(
 ): Promise<{ items: ApprovalRow[]; nextCursor: string | null }> {
   const status = options.status ?? "pending";
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const conditions: SQL[] = [
-    eq(approvalRequests.organizationId, organizationId),
-    eq(approvalRequests.status, status),
-  ];
   const ascending = status === "pending";
+  let after: SQL | undefined;
   if (options.cursor) {
     const [at, id] = decodeCursor(options.cursor, isIsoTimestamp);
-    conditions.push(
-      ascending
-        ? sql`(${approvalRequests.createdAt}, ${approvalRequests.id}) > (${at}::timestamptz, ${id}::uuid)`
-        : sql`(${approvalRequests.createdAt}, ${approvalRequests.id}) < (${at}::timestamptz, ${id}::uuid)`,
-    );
+    after = ascending
+      ? sql`(${approvalRequests.createdAt}, ${approvalRequests.id}) > (${at}::timestamptz, ${id}::uuid)`
+      : sql`(${approvalRequests.createdAt}, ${approvalRequests.id}) < (${at}::timestamptz, ${id}::uuid)`;
   }
   const rows = await db
     .select(columns)
     .from(approvalRequests)
     .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
-    .where(and(...conditions))
+    .where(requestsOf(organizationId, eq(approvalRequests.status, status), after))
     .orderBy(
       ...(ascending
         ? [approvalRequests.createdAt, approvalRequests.id]
@@ -142,6 +138,6 @@ export async function countPendingApprovals(db: DbOrTx, organizationId: string):
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(approvalRequests)
-    .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.status, "pending")));
+    .where(requestsOf(organizationId, isPending()));
   return Number(row?.n ?? 0);
 }

@@ -1,27 +1,21 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns } from "@/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import type { Actor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { countMatchingIdentities, matchingIdentityIds } from "@/lib/identities/service";
 import { resolveIdentityRefs } from "@/lib/links/batch";
 import { isActiveLink, linkAlias } from "@/lib/links/state";
 import { MAIL_NOT_CONFIGURED_MESSAGE, mailAvailability } from "@/lib/mail/config";
-import { nudgeMailWorker } from "@/lib/mail/start";
-import { issueCampaignLinks, type IssuedMember } from "./issue";
-import { getCampaign, type CampaignSummary } from "./read";
+import { issueCampaignLinks } from "./issue";
 import {
   campaignSettingsSchema,
   MAX_CAMPAIGN_PEOPLE,
   type CampaignSelection,
   type CampaignSettings,
 } from "./schemas";
-
-export interface CreatedCampaign {
-  campaign: CampaignSummary;
-  members: IssuedMember[];
-}
+import { recordSend, type CampaignSend } from "./sent";
 
 /** Refuses mail when the server cannot send any: the admin is told what to set. */
 export function requireMailConfigured(): void {
@@ -81,7 +75,7 @@ export async function createCampaign(
   actor: Actor,
   settingsInput: CampaignSettings,
   selection: CampaignSelection,
-): Promise<CreatedCampaign> {
+): Promise<CampaignSend> {
   const settings = campaignSettingsSchema.parse(settingsInput);
   if (settings.email) requireMailConfigured();
   const identityIds = await resolveSelection(db, organizationId, selection);
@@ -115,23 +109,13 @@ export async function createCampaign(
     settings.email ? { kind: "invitation" } : null,
   );
   const replaced = members.filter((m) => m.replacedActiveLink).length;
-  const mailed = members.filter((m) => m.mailed).length;
-  await db.transaction(async (tx) => {
-    await tx
-      .update(campaigns)
-      .set({ peopleCount: members.length, replacedOnCreate: replaced })
-      .where(and(eq(campaigns.organizationId, organizationId), eq(campaigns.id, campaign.id)));
-    await recordAudit(tx, {
-      organizationId,
-      actor,
-      action: "campaign.created",
-      targetType: "campaign",
-      targetId: campaign.id,
-      details: { name: settings.name, people: members.length, replacedActiveLinks: replaced, mailed },
-    });
+  return recordSend(db, organizationId, actor, {
+    campaignId: campaign.id,
+    members,
+    counters: { peopleCount: members.length, replacedOnCreate: replaced },
+    action: "campaign.created",
+    details: { name: settings.name, replacedActiveLinks: replaced },
   });
-  if (mailed) nudgeMailWorker();
-  return { campaign: await getCampaign(db, organizationId, campaign.id), members };
 }
 
 /** Who a selection would ask, before anything is issued: for the confirmation step. */

@@ -54,7 +54,7 @@ export async function issueCampaignLinks(
   identityIds: string[],
   mail: CampaignMail | null,
 ): Promise<IssuedMember[]> {
-  const sendId = randomUUID();
+  const chunkMail = mail && { ...mail, sendId: randomUUID() };
   const chunks: string[][] = [];
   for (let i = 0; i < identityIds.length; i += CHUNK) chunks.push(identityIds.slice(i, i + CHUNK));
   const results: IssuedMember[][] = [];
@@ -64,13 +64,8 @@ export async function issueCampaignLinks(
   const worker = async () => {
     while (next < chunks.length) {
       const index = next++;
-      results[index] = await issueChunkRetrying(
-        db,
-        organizationId,
-        actor,
-        campaign,
-        chunks[index]!,
-        mail && { ...mail, sendId },
+      results[index] = await withoutDeletedIdentities(db, chunks[index]!, (tx, chunk) =>
+        issueChunk(tx, organizationId, actor, campaign, chunk, chunkMail),
       );
     }
   };
@@ -81,18 +76,19 @@ export async function issueCampaignLinks(
   return results.flat();
 }
 
-async function issueChunkRetrying(
+/**
+ * Runs `issue` on the chunk in its own transaction; when someone deleted some of the chunk's
+ * identities meanwhile, runs it again without them.
+ */
+async function withoutDeletedIdentities(
   db: DbOrTx,
-  organizationId: string,
-  actor: Actor,
-  campaign: CampaignRef,
   ids: string[],
-  mail: (CampaignMail & { sendId: string }) | null,
+  issue: (tx: DbOrTx, chunk: string[]) => Promise<IssuedMember[]>,
 ): Promise<IssuedMember[]> {
   let chunk = ids;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction((tx) => issueChunk(tx, organizationId, actor, campaign, chunk, mail));
+      return await db.transaction((tx) => issue(tx, chunk));
     } catch (error) {
       // Someone deleted identities of this chunk while we worked: issue to the others.
       const gone = missingIdentities(error);

@@ -1,13 +1,13 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns } from "@/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import type { Actor } from "@/lib/audit/record";
 import { isOpenLink, linkAlias } from "@/lib/links/state";
-import { nudgeMailWorker } from "@/lib/mail/start";
 import { requireMailConfigured } from "./create";
-import { issueCampaignLinks, type IssuedMember } from "./issue";
-import { getCampaign, type CampaignSummary } from "./read";
+import { issueCampaignLinks } from "./issue";
+import { getCampaign } from "./read";
+import { recordSend, type CampaignSend } from "./sent";
 
 /** The people Remind is for: their current link was never used, and nobody replaced or revoked it. */
 async function remindableIds(db: Db, organizationId: string, campaignId: string): Promise<string[]> {
@@ -29,7 +29,7 @@ export async function remindCampaign(
   actor: Actor,
   campaignId: string,
   options: { email: boolean },
-): Promise<{ campaign: CampaignSummary; members: IssuedMember[] }> {
+): Promise<CampaignSend> {
   const campaign = await getCampaign(db, organizationId, campaignId);
   if (options.email) requireMailConfigured();
   const ids = await remindableIds(db, organizationId, campaign.id);
@@ -41,23 +41,10 @@ export async function remindCampaign(
     ids,
     options.email ? { kind: "reminder" } : null,
   );
-  const mailed = members.filter((m) => m.mailed).length;
-  await db.transaction(async (tx) => {
-    if (members.length) {
-      await tx
-        .update(campaigns)
-        .set({ reminders: sql`${campaigns.reminders} + 1` })
-        .where(and(eq(campaigns.organizationId, organizationId), eq(campaigns.id, campaign.id)));
-    }
-    await recordAudit(tx, {
-      organizationId,
-      actor,
-      action: "campaign.reminded",
-      targetType: "campaign",
-      targetId: campaign.id,
-      details: { people: members.length, mailed },
-    });
+  return recordSend(db, organizationId, actor, {
+    campaignId: campaign.id,
+    members,
+    counters: members.length ? { reminders: sql`${campaigns.reminders} + 1` } : null,
+    action: "campaign.reminded",
   });
-  if (mailed) nudgeMailWorker();
-  return { campaign: await getCampaign(db, organizationId, campaign.id), members };
 }

@@ -4,8 +4,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { approvalRequests, campaigns, identities, uploadLinks } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
+import { isPending, requestNotFound, requestsOf } from "@/lib/approvals/scope";
 import { decideApproval } from "@/lib/approvals/service";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { issueUploadLinks } from "@/lib/links/service";
 import type { MailLocale } from "@/lib/mail/messages";
 import { isUuid } from "@/lib/validation/uuid";
@@ -148,7 +149,7 @@ export async function newLinkContext(
   organizationId: string,
   requestId: string,
 ): Promise<NewLinkContext> {
-  if (!isUuid(requestId)) throw notFound("Approval request not found.");
+  if (!isUuid(requestId)) throw requestNotFound();
   const [row] = await db
     .select({
       email: identities.email,
@@ -160,14 +161,8 @@ export async function newLinkContext(
     .innerJoin(identities, eq(identities.id, approvalRequests.identityId))
     .leftJoin(uploadLinks, eq(uploadLinks.id, approvalRequests.uploadLinkId))
     .leftJoin(campaigns, eq(campaigns.id, uploadLinks.campaignId))
-    .where(
-      and(
-        eq(approvalRequests.organizationId, organizationId),
-        eq(approvalRequests.id, requestId),
-        eq(approvalRequests.status, "pending"),
-      ),
-    );
-  if (!row) throw notFound("Approval request not found.");
+    .where(requestsOf(organizationId, eq(approvalRequests.id, requestId), isPending()));
+  if (!row) throw requestNotFound();
   return {
     hasEmail: Boolean(row.email),
     locale: row.openedLocale ?? row.campaignLocale ?? "ja",

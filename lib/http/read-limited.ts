@@ -20,20 +20,32 @@ export async function readBodyLimited(
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw onTooLarge(maxBytes);
   if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
+  const whole = await readChunks(request.body.getReader(), maxBytes, (chunk) => chunks.push(chunk));
+  if (!whole) throw onTooLarge(maxBytes);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a body chunk by chunk, handing each to `take`, to its end (true) or until it goes over
+ * `maxBytes` (false: the stream is cancelled and the rest is never read).
+ */
+async function readChunks(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  maxBytes: number,
+  take: (chunk: Uint8Array) => void,
+): Promise<boolean> {
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return true;
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw onTooLarge(maxBytes);
+      return false;
     }
-    chunks.push(value);
+    take(value);
   }
-  return Buffer.concat(chunks);
 }
 
 /** Parses a size-checked multipart body and returns the single file field `name`. */
@@ -77,17 +89,8 @@ export const MULTIPART_OVERHEAD = 256 * 1024;
 export async function discardBody(request: Request, maxBytes: number): Promise<void> {
   if (!request.body || request.bodyUsed) return;
   const reader = request.body.getReader();
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => {});
-        return;
-      }
-    }
+    await readChunks(reader, maxBytes, () => {});
   } catch {
     // The client went away: nothing left to drop.
   }

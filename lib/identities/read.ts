@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { approvalRequests, identities, portraits, uploadLinks } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { isActiveLink, isOpenLink, linkAlias } from "@/lib/links/state";
+import { storedImageColumns } from "@/lib/portraits/read";
 import { isUuid } from "@/lib/validation/uuid";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type IdentityMatch, identityMatchSchema, type ListQuery, listQuerySchema } from "./schemas";
@@ -48,7 +49,7 @@ const rowColumns = {
   email: identities.email,
   notes: identities.notes,
   currentPortraitId: identities.currentPortraitId,
-  hasThumbnail: sql<boolean>`(${portraits.thumbnail} is not null)`,
+  hasThumbnail: storedImageColumns.hasThumbnail,
   searchable: portraits.searchable,
   linkExpiresAt: activeLinkExpiry,
   pendingApprovals: pendingCount,

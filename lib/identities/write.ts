@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
 import { identities } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
@@ -54,6 +54,28 @@ export async function createIdentity(
   }
 }
 
+/**
+ * Writes to the identity `write` is given the row of, and records the event, in one transaction.
+ * `write` returns the rows it touched: none means the identity was deleted since it was read.
+ */
+async function changeIdentity(
+  db: Db,
+  organizationId: string,
+  actor: Actor,
+  identityId: string,
+  event: { action: string; details: Record<string, unknown> },
+  write: (tx: Tx, row: SQL | undefined) => Promise<unknown[]>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const touched = await write(
+      tx,
+      and(eq(identities.organizationId, organizationId), eq(identities.id, identityId)),
+    );
+    if (touched.length === 0) throw notFound("Identity not found.");
+    await recordAudit(tx, { organizationId, actor, ...event, targetType: "identity", targetId: identityId });
+  });
+}
+
 export async function updateIdentity(
   db: Db,
   organizationId: string,
@@ -65,22 +87,19 @@ export async function updateIdentity(
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (Object.keys(changes).length === 0) return current;
   try {
-    await db.transaction(async (tx) => {
-      const updated = await tx
-        .update(identities)
-        .set({ ...changes, updatedAt: sql`now()` })
-        .where(and(eq(identities.organizationId, organizationId), eq(identities.id, current.id)))
-        .returning({ id: identities.id });
-      if (updated.length === 0) throw notFound("Identity not found.");
-      await recordAudit(tx, {
-        organizationId,
-        actor,
-        action: "identity.updated",
-        targetType: "identity",
-        targetId: current.id,
-        details: { fields: Object.keys(changes) },
-      });
-    });
+    await changeIdentity(
+      db,
+      organizationId,
+      actor,
+      current.id,
+      { action: "identity.updated", details: { fields: Object.keys(changes) } },
+      (tx, row) =>
+        tx
+          .update(identities)
+          .set({ ...changes, updatedAt: sql`now()` })
+          .where(row)
+          .returning({ id: identities.id }),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateExternalId(String(changes.externalId ?? ""));
     throw error;
@@ -96,19 +115,12 @@ export async function deleteIdentity(
   ref: string,
 ): Promise<void> {
   const current = await getIdentity(db, organizationId, ref);
-  await db.transaction(async (tx) => {
-    const deleted = await tx
-      .delete(identities)
-      .where(and(eq(identities.organizationId, organizationId), eq(identities.id, current.id)))
-      .returning({ id: identities.id });
-    if (deleted.length === 0) throw notFound("Identity not found.");
-    await recordAudit(tx, {
-      organizationId,
-      actor,
-      action: "identity.deleted",
-      targetType: "identity",
-      targetId: current.id,
-      details: { externalId: current.externalId },
-    });
-  });
+  await changeIdentity(
+    db,
+    organizationId,
+    actor,
+    current.id,
+    { action: "identity.deleted", details: { externalId: current.externalId } },
+    (tx, row) => tx.delete(identities).where(row).returning({ id: identities.id }),
+  );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditEvents, identities, type LinkConditions, uploadLinks } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record";
@@ -51,6 +51,19 @@ const auditActor = (actor: Actor) => ({
   actorLabel: actor.label ?? null,
 });
 
+/** Revokes the organization's open links of the identities `ofIdentities` names, saying why. */
+const revokeOpenLinks = (
+  tx: DbOrTx,
+  organizationId: string,
+  ofIdentities: SQL,
+  reason: "replaced" | "revoked",
+) =>
+  tx
+    .update(uploadLinks)
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
+    .where(and(eq(uploadLinks.organizationId, organizationId), ofIdentities, isOpenLink()))
+    .returning({ id: uploadLinks.id, identityId: uploadLinks.identityId });
+
 /**
  * Issues one link per identity, all or nothing. In one transaction: the identities are locked (in
  * id order, so concurrent batches cannot deadlock), their active links revoked, the new ones
@@ -86,17 +99,12 @@ export async function issueUploadLinks(
       const have = new Set(found.map((f) => f.id));
       throw unknownIdentities(ids.filter((id) => !have.has(id)));
     }
-    const revoked = await tx
-      .update(uploadLinks)
-      .set({ revokedAt: sql`now()`, revokedReason: "replaced" })
-      .where(
-        and(
-          eq(uploadLinks.organizationId, organizationId),
-          inArray(uploadLinks.identityId, ids),
-          isOpenLink(),
-        ),
-      )
-      .returning({ id: uploadLinks.id, identityId: uploadLinks.identityId });
+    const revoked = await revokeOpenLinks(
+      tx,
+      organizationId,
+      inArray(uploadLinks.identityId, ids),
+      "replaced",
+    );
     const expiresAt = new Date(Date.now() + hours * 3_600_000);
     const tokens = new Map(found.map((f) => [f.id, newUploadToken()]));
     const inserted = await tx
@@ -178,17 +186,7 @@ export async function revokeUploadLink(
   identityId: string,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(uploadLinks)
-      .set({ revokedAt: sql`now()`, revokedReason: "revoked" })
-      .where(
-        and(
-          eq(uploadLinks.organizationId, organizationId),
-          eq(uploadLinks.identityId, identityId),
-          isOpenLink(),
-        ),
-      )
-      .returning({ id: uploadLinks.id });
+    const rows = await revokeOpenLinks(tx, organizationId, eq(uploadLinks.identityId, identityId), "revoked");
     if (rows.length === 0) return false;
     await recordAudit(tx, {
       organizationId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db, DbOrTx, Tx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { createUser, setUserDisabled } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
@@ -127,6 +127,22 @@ async function assertAnotherOwner(tx: DbOrTx, organizationId: string, userId: st
     );
 }
 
+/**
+ * Runs `change` on a member in one transaction that holds the organization's owners lock and the
+ * member's row, so that two changes at once can never leave the organization without an owner.
+ */
+async function withMemberLocked(
+  db: Db,
+  organizationId: string,
+  userId: string,
+  change: (tx: Tx, member: { role: Role }) => Promise<void>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`owners:${organizationId}`}))`);
+    await change(tx, await requireMember(tx, organizationId, userId));
+  });
+}
+
 export async function changeMemberRole(
   db: Db,
   organizationId: string,
@@ -134,9 +150,7 @@ export async function changeMemberRole(
   userId: string,
   role: Role,
 ) {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`owners:${organizationId}`}))`);
-    const member = await requireMember(tx, organizationId, userId);
+  await withMemberLocked(db, organizationId, userId, async (tx, member) => {
     if (member.role === "owner" && role !== "owner") await assertAnotherOwner(tx, organizationId, userId);
     await tx
       .update(memberships)
@@ -161,9 +175,7 @@ export async function setMemberDisabled(
   userId: string,
   disabled: boolean,
 ) {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`owners:${organizationId}`}))`);
-    const member = await requireMember(tx, organizationId, userId);
+  await withMemberLocked(db, organizationId, userId, async (tx, member) => {
     if (disabled && member.role === "owner") await assertAnotherOwner(tx, organizationId, userId);
     await setUserDisabled(tx, userId, disabled);
     await recordAudit(tx, {

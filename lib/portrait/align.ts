@@ -47,8 +47,8 @@ export function alignedChip(
   return out;
 }
 
-/** Bilinear sample with edge clamping, added into acc. */
-function sample(img: RgbImage, x: number, y: number, acc: number[]) {
+/** Bilinear sample with edge clamping, added into acc (one number per channel). */
+export function sample(img: RgbImage, x: number, y: number, acc: number[]) {
   const { width: w, height: h, data } = img;
   const cx = Math.max(0, Math.min(w - 1, x));
   const cy = Math.max(0, Math.min(h - 1, y));

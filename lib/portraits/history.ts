@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { portraits, users, type LinkConditions } from "@/db/schema";
+import { storedImageColumns } from "./read";
 
 export interface PortraitHistoryEntry {
   id: string;
@@ -32,8 +33,7 @@ export async function listPortraitHistory(
       source: portraits.source,
       conditions: portraits.conditions,
       searchable: portraits.searchable,
-      hasImage: sql<boolean>`(${portraits.image} is not null)`,
-      hasThumbnail: sql<boolean>`(${portraits.thumbnail} is not null)`,
+      ...storedImageColumns,
       createdBy: creator.email,
       approvedBy: approver.email,
       uploadLinkId: portraits.uploadLinkId,

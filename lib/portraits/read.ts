@@ -1,8 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { portraits } from "@/db/schema";
 import { isUuid } from "@/lib/validation/uuid";
+
+/** Whether a portrait still keeps its image and its thumbnail, read without the bytes. */
+export const storedImageColumns = {
+  hasImage: sql<boolean>`(${portraits.image} is not null)`,
+  hasThumbnail: sql<boolean>`(${portraits.thumbnail} is not null)`,
+};
 
 /** The stored image or thumbnail of a portrait of this organization, or null. */
 export async function readPortraitImage(

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { identities, portraits } from "@/db/schema";
 import { TEMPLATE_MODEL } from "@/lib/portrait/model";
+import { selectCurrentPortraits } from "@/lib/portraits/current";
 
 const DIM = 128;
 
@@ -36,25 +37,21 @@ interface TemplateRow {
 }
 
 const currentTemplates = (db: DbOrTx, organizationId: string, model: string, after?: Date) =>
-  db
-    .select({
+  selectCurrentPortraits(
+    db,
+    organizationId,
+    {
       identityId: identities.id,
       portraitId: portraits.id,
       template: portraits.template,
       createdAt: portraits.createdAt,
-    })
-    .from(identities)
-    .innerJoin(portraits, eq(portraits.id, identities.currentPortraitId))
-    .where(
-      and(
-        eq(identities.organizationId, organizationId),
-        // Lets the planner drive the delta from portraits_org_created_idx.
-        eq(portraits.organizationId, organizationId),
-        eq(portraits.searchable, true),
-        eq(portraits.templateModel, model),
-        after ? gt(portraits.createdAt, after) : undefined,
-      ),
-    );
+    },
+    // Lets the planner drive the delta from portraits_org_created_idx.
+    eq(portraits.organizationId, organizationId),
+    eq(portraits.searchable, true),
+    eq(portraits.templateModel, model),
+    after ? gt(portraits.createdAt, after) : undefined,
+  );
 
 async function databaseNow(db: DbOrTx): Promise<Date> {
   const [row] = await db.select({ now: sql<string>`clock_timestamp()` }).from(sql`(select 1) as one`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { identities, portraits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -10,6 +10,7 @@ import {
   TEMPLATE_MODEL,
   withPortraitAdmission,
 } from "@/lib/portrait";
+import { selectCurrentPortraits } from "@/lib/portraits/current";
 import { QualityRejectedError } from "@/lib/uploads/errors";
 import { nearestTemplates } from "./index-cache";
 
@@ -43,24 +44,20 @@ export async function searchByTemplate(
     options.model ?? TEMPLATE_MODEL,
   );
   if (nearest.length === 0) return [];
-  const rows = await db
-    .select({
+  const rows = await selectCurrentPortraits(
+    db,
+    organizationId,
+    {
       id: identities.id,
       externalId: identities.externalId,
       displayName: identities.displayName,
       hasThumbnail: portraits.thumbnail,
-    })
-    .from(identities)
-    .innerJoin(portraits, eq(portraits.id, identities.currentPortraitId))
-    .where(
-      and(
-        eq(identities.organizationId, organizationId),
-        inArray(
-          identities.id,
-          nearest.map((n) => n.identityId),
-        ),
-      ),
-    );
+    },
+    inArray(
+      identities.id,
+      nearest.map((n) => n.identityId),
+    ),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return nearest
     .filter((n) => byId.has(n.identityId))

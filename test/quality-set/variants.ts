@@ -5,6 +5,7 @@
  */
 import sharp from "sharp";
 import { readFile } from "node:fs/promises";
+import { sample } from "@/lib/portrait/align";
 import type { Anchors, OtherSource, PortraitSource } from "./sources";
 
 type Pt = [number, number];
@@ -289,17 +290,10 @@ export async function onSurface(bytes: Buffer, kind: "screen" | "page"): Promise
         out[o + 2] = bg[2]! * shade;
         continue;
       }
-      const x0 = Math.floor(u);
-      const y0 = Math.floor(v);
-      const x1 = Math.min(fw - 1, x0 + 1);
-      const y1 = Math.min(fh - 1, y0 + 1);
-      const fx = u - x0;
-      const fy = v - y0;
-      for (let c = 0; c < 3; c++) {
-        const p = (yy: number, xx: number) => framed.data[(yy * fw + xx) * 3 + c]!;
-        out[o + c] =
-          (p(y0, x0) * (1 - fx) + p(y0, x1) * fx) * (1 - fy) + (p(y1, x0) * (1 - fx) + p(y1, x1) * fx) * fy;
-      }
+      // Inside the picture, where clamping to its edges changes nothing.
+      const rgb = [0, 0, 0];
+      sample({ data: framed.data, width: fw, height: fh }, u, v, rgb);
+      out.set(rgb, o);
     }
   }
   return sharp(out, { raw: { width: W, height: H, channels: 3 } })
