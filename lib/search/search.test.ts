@@ -20,7 +20,12 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-async function enrol(orgId: string, actor: Parameters<typeof createIdentity>[2], i: number) {
+async function enrol(
+  orgId: string,
+  actor: Parameters<typeof createIdentity>[2],
+  i: number,
+  thumbnail: Buffer | null = null,
+) {
   const identity = await createIdentity(handle.db, orgId, actor, {
     externalId: `face-${i}`,
     displayName: `Face ${i}`,
@@ -30,11 +35,11 @@ async function enrol(orgId: string, actor: Parameters<typeof createIdentity>[2],
       organizationId: orgId,
       identityId: identity.id,
       image: null,
-      thumbnail: null,
+      thumbnail,
       template: templates[i]!,
       templateModel: TEMPLATE_MODEL,
       qualityReport: uncheckedReport(),
-      storeImage: false,
+      storeImage: thumbnail !== null,
       source: "api",
     }),
   );
@@ -85,6 +90,16 @@ describe("1:N face search", () => {
     expect(
       (await searchByTemplate(handle.db, org.organizationId, otherShots[1]!)).map((m) => m.identityId),
     ).not.toContain(second.id);
+  });
+
+  it("says whether a match has a thumbnail to show", async () => {
+    const org = await makeOrgUser(handle.db);
+    const shown = await enrol(org.organizationId, org.actor, 3, Buffer.from("a thumbnail"));
+    const templateOnly = await enrol(org.organizationId, org.actor, 4);
+    const best = async (i: number) =>
+      (await searchByTemplate(handle.db, org.organizationId, otherShots[i]!))[0];
+    expect(await best(3)).toMatchObject({ identityId: shown.id, hasThumbnail: true });
+    expect(await best(4)).toMatchObject({ identityId: templateOnly.id, hasThumbnail: false });
   });
 
   it("never crosses organizations", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { identities, portraits } from "@/db/schema";
+import { identities } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import {
   processPortrait,
@@ -11,6 +11,7 @@ import {
   withPortraitAdmission,
 } from "@/lib/portrait";
 import { selectCurrentPortraits } from "@/lib/portraits/current";
+import { storedImageColumns } from "@/lib/portraits/read";
 import { QualityRejectedError } from "@/lib/uploads/errors";
 import { nearestTemplates } from "./index-cache";
 
@@ -51,7 +52,7 @@ export async function searchByTemplate(
       id: identities.id,
       externalId: identities.externalId,
       displayName: identities.displayName,
-      hasThumbnail: portraits.thumbnail,
+      hasThumbnail: storedImageColumns.hasThumbnail,
     },
     inArray(
       identities.id,
@@ -69,7 +70,7 @@ export async function searchByTemplate(
         externalId: row.externalId,
         displayName: row.displayName,
         portraitId: n.portraitId,
-        hasThumbnail: row.hasThumbnail !== null,
+        hasThumbnail: Boolean(row.hasThumbnail),
         similarity,
         samePerson: similarity >= SAME_PERSON_SIMILARITY,
       };
