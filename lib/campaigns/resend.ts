@@ -35,6 +35,10 @@ export interface NewLinkAfterRejection {
   campaignId: string | null;
 }
 
+/** The language a person is written to in: the one they opened their link in, else the campaign's, else Japanese. */
+const personsLocale = (opened: MailLocale | null | undefined, campaign: MailLocale | null | undefined) =>
+  opened ?? campaign ?? "ja";
+
 /**
  * "Reject and send a new link with this reason", in one transaction: the request is rejected
  * (with its reason, counted on the campaign page), the person gets a fresh link — in the same
@@ -85,7 +89,7 @@ export async function rejectWithNewLink(
           .from(campaigns)
           .where(and(eq(campaigns.organizationId, organizationId), eq(campaigns.id, old.campaignId)))
       : [];
-    const locale: MailLocale = input.locale ?? old?.openedLocale ?? campaign?.locale ?? "ja";
+    const locale: MailLocale = input.locale ?? personsLocale(old?.openedLocale, campaign?.locale);
     const mail = input.email ? { kind: "new_link" as const, reason: input.reason, note: input.note } : null;
     if (campaign) {
       const [member] = await issueCampaignLinks(
@@ -165,7 +169,7 @@ export async function newLinkContext(
   if (!row) throw requestNotFound();
   return {
     hasEmail: Boolean(row.email),
-    locale: row.openedLocale ?? row.campaignLocale ?? "ja",
+    locale: personsLocale(row.openedLocale, row.campaignLocale),
     campaignName: row.campaignName,
   };
 }
