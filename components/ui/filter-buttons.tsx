@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "./button";
+import { buttonClass } from "./button-class";
 
 /**
  * A filter form's buttons: apply the filters, and while the list is filtered a link back to all of

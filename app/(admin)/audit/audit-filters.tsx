@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { FilterButtons } from "@/components/ui/filter-buttons";
 import {
   AUDIT_EVENT_NAMES,
