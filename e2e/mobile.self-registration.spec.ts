@@ -20,7 +20,8 @@ test("default link: a bad photo gets a fix-it message, a good one registers, and
   const admin = await deskAdminPage(browser);
   const { name, url } = await identityWithLink(admin, "Mobile Default", "MD");
   await admin.reload();
-  await expect(identityRow(admin, name)).toContainText("Link active");
+  // As rendered, not only as text content: a flex badge once swallowed the space ("expiresin 7 days").
+  expect(await identityRow(admin, name).innerText()).toMatch(/Link active · expires in 7 days/);
 
   const seen: string[] = [];
   page.on("request", (r) => seen.push(r.url()));

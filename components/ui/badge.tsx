@@ -22,7 +22,7 @@ export function Badge({
   return (
     <span
       title={title}
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}
     >
       {children}
     </span>
