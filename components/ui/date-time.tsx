@@ -35,6 +35,8 @@ export function DateTime({
     return () => clearInterval(timer);
   }, [style]);
   const date = typeof value === "string" ? new Date(value) : value;
+  // A stored value that is not a time (an old or foreign audit detail) is shown as it is, not thrown on.
+  if (Number.isNaN(date.getTime())) return <span className={className}>{String(value)}</span>;
   const ctx = { locale, timeZone: live?.timeZone ?? requestZone, now: live?.now ?? requestNow };
   return (
     <time dateTime={date.toISOString()} title={formatExact(date, ctx)} className={className}>

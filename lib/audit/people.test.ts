@@ -140,4 +140,17 @@ describe("audit log for people", () => {
       `,${org.email}が山田 はなこ (Y-3)を追加しました,登録者の追加,山田 はなこ,Y-3,identity.created`,
     );
   });
+
+  it("exports an event whose stored expiry is not a time as it was stored, instead of failing", async () => {
+    const { db } = handle;
+    const org = await makeOrgUser(db);
+    await recordAudit(db, {
+      organizationId: org.organizationId,
+      actor: { type: "system", label: "import" },
+      action: "upload_link.issued",
+      details: { expiresAt: "tomorrow" },
+    });
+    const csv = await auditCsv(db, org.organizationId, { event: "upload_link.issued" });
+    expect(csv).toContain("import issued an upload link for a person, valid until tomorrow");
+  });
 });

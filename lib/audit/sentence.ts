@@ -58,6 +58,17 @@ export const consoleTranslator = (locale: Locale) =>
  * this version does not know gives null (shown by its code).
  */
 export function auditSentences(locale: Locale) {
+  const made = sentenceMakers.get(locale);
+  if (made) return made;
+  const make = sentenceMaker(locale);
+  sentenceMakers.set(locale, make);
+  return make;
+}
+
+/** One maker per language: the page asks for one per event row. */
+const sentenceMakers = new Map<Locale, ReturnType<typeof sentenceMaker>>();
+
+function sentenceMaker(locale: Locale) {
   const t = consoleTranslator(locale);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   /** An edited field by its label ("name", not "displayName"); a field this version does not name, as is. */
@@ -165,6 +176,12 @@ export function auditSentences(locale: Locale) {
   };
 }
 
+/** An ISO time as "2026-11-26 01:52 UTC"; a value that is not a time, as it was stored. */
+function utcMinutes(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : `${csvUtc(at).slice(0, 16)} UTC`;
+}
+
 /** A sentence as plain text in `locale`, as the CSV export writes it (the expiry in UTC). */
 export function auditSentenceText(locale: Locale) {
   const t = consoleTranslator(locale);
@@ -175,6 +192,6 @@ export function auditSentenceText(locale: Locale) {
       person: () => s.person.text,
       member: () => s.member.text,
       campaign: () => s.campaign.text,
-      expires: () => `${csvUtc(new Date(s.expiresAt)).slice(0, 16)} UTC`,
+      expires: () => utcMinutes(s.expiresAt),
     });
 }
