@@ -1,21 +1,30 @@
-// Fixes a defect of Next.js 16.4.6 that the fuzz suite found (e2e/security/fuzz.spec.ts): a dynamic
-// route segment that is not valid percent-encoded UTF-8 (`/api/v1/identities/%FF`, `/upload/%ED%A0%80`)
-// makes the router's route.match() throw "failed to decode param" while resolving routes, and the
-// production server answers a bare 500 before any app code runs (upstream: vercel/next.js#92527,
-// fix proposed in #92557). As that fix does, a segment that cannot be decoded matches no dynamic
-// route, so the request ends as 404. Idempotent; fails loudly when the code no longer looks as
-// expected (a new Next.js version: check whether upstream fixed it, then drop or update this).
-import { readFileSync, writeFileSync } from "node:fs";
+// Fixes two defects of Next.js 16.4.6 that the fuzz suite found (e2e/security/fuzz.spec.ts): the
+// production server answered a bare 500 to a client's bad request before any app code ran.
+// Each patch is idempotent and fails loudly when the code no longer looks as expected (a new
+// Next.js version: check whether upstream fixed it, then drop or update the patch).
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const file = join(
-  dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "node_modules/next/dist/server/lib/router-utils/resolve-routes.js",
-);
 const MARK = "/* identity-manager: patched */";
-const helper = `${MARK}
+const NEXT_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules/next/dist");
+
+/**
+ * 1. A dynamic route segment that is not valid percent-encoded UTF-8 (`/api/v1/identities/%FF`,
+ * `/upload/%ED%A0%80`) makes route.match() throw "failed to decode param" (upstream:
+ * vercel/next.js#92527, fix proposed in #92557). As that fix does, such a segment matches no
+ * dynamic route, so the request ends as 404.
+ */
+const undecodablePath = {
+  files: ["server/lib/router-utils/resolve-routes.js"],
+  edits: () => [
+    [
+      "const params = route.match(localeResult.pathname);",
+      "const params = matchDecodable(route, localeResult.pathname);",
+    ],
+    ["let params = route.match(curPathname);", "let params = matchDecodable(route, curPathname);"],
+  ],
+  helper: `
 function matchDecodable(route, pathname) {
     try {
         return route.match(pathname);
@@ -25,22 +34,104 @@ function matchDecodable(route, pathname) {
         throw error;
     }
 }
-`;
-const edits = [
-  [
-    "const params = route.match(localeResult.pathname);",
-    "const params = matchDecodable(route, localeResult.pathname);",
-  ],
-  ["let params = route.match(curPathname);", "let params = matchDecodable(route, curPathname);"],
-];
+`,
+};
 
-let source = readFileSync(file, "utf8");
-if (!source.includes(MARK)) {
-  for (const [from, to] of edits) {
-    if (source.split(from).length !== 2)
-      throw new Error(`patch-next: unexpected code in ${file}; review the patch for this Next.js version`);
-    source = source.replace(from, to);
+/**
+ * 2. A Server Action request whose body React cannot decode (`[`, `["$"]`, `["$K9"]`, a root that
+ * is not a list, more than 1,000 arguments, a multipart body without a boundary or that busboy cannot
+ * parse) throws inside the action handler, whose catch-all answers 500 (upstream:
+ * vercel/next.js#86945, fix proposed in #98105). As that fix does, errors that come out of reading and decoding the body are marked and
+ * answered 400 "Invalid Server Action request." — the action never ran. A body over the size limit
+ * (ApiError 413) is answered 413 (the handler's own TODO). The handler is bundled into each app-page
+ * runtime (minified in the production ones), so the edits match the code's shape, not its names.
+ */
+const undecodableAction = {
+  files: readdirSync(join(NEXT_DIST, "compiled/next-server"))
+    .filter((name) => /^app-page.*\.runtime\.(prod|dev)\.js$/.test(name))
+    .map((name) => `compiled/next-server/${name}`),
+  edits: (source) => {
+    // The RenderResult class, by the name it has where unrecognized actions are answered.
+    const renderResult = /result:(\w+)\.fromStatic\(\w+\(\w+\),"text\/plain"\)/.exec(source)?.[1];
+    return [
+      // The decoders, wrapped so what they throw is marked.
+      [
+        /(decodeFormState(?::\w+)?\}=)(\w+\("\(react-server\)\/\.\/dist\/esm\/server\/app-render\/react-server\.node\.js"\))/g,
+        "$1identityManagerMarkingDecodeFailures($2)",
+      ],
+      // A multipart content type busboy refuses outright (no boundary).
+      [/(\w+\("\.\/dist\/compiled\/busboy\/index\.js"\))\(\{/g, "identityManagerMarkingBusboy($1)({"],
+      // A multipart body busboy or FormData cannot read (fetch action and form post).
+      [
+        /catch\((\w+)\)\{throw (\w+)\.abort\(\),\1\}/g,
+        "catch($1){throw $2.abort(),identityManagerMarkedDecodeFailure($1)}",
+        2,
+      ],
+      // The catch-all's 500: a marked error (or a 413) is answered as the client's error instead.
+      [
+        /if\((\w+)\)\{(\w+)\.statusCode=500,(\w+)\.statusCode=500;let (\w+)=Promise\.reject\((\w+)\);try\{await \4\}catch\{\}let \w+=void 0===/g,
+        (match, _isFetch, res, metadata, _promise, error) =>
+          `{let refused=identityManagerRefusedStatus(${error});if(refused)return ${res}.statusCode=refused,${metadata}.statusCode=refused,${res}.setHeader("content-type","text/plain"),{type:"done",result:${renderResult}.fromStatic(refused===413?"Server Action body too large.":"Invalid Server Action request.","text/plain")}}${match}`,
+        renderResult ? 1 : -1,
+      ],
+    ];
+  },
+  helper: `
+const identityManagerDecodeFailures = new WeakSet();
+function identityManagerMarkedDecodeFailure(error) {
+    const marked = error !== null && typeof error === "object" ? error : new Error(String(error));
+    identityManagerDecodeFailures.add(marked);
+    return marked;
+}
+function identityManagerMarkingDecode(decode, decodesArguments) {
+    return (...args) => Promise.resolve().then(() => decode(...args)).then((decoded) => {
+        if (decodesArguments && (!Array.isArray(decoded) || decoded.length > 1000))
+            throw identityManagerMarkedDecodeFailure(new Error("Server Action arguments must be a list of at most 1000 values."));
+        return decoded;
+    }, (error) => {
+        throw identityManagerMarkedDecodeFailure(error);
+    });
+}
+function identityManagerMarkingDecodeFailures(mod) {
+    return {
+        createTemporaryReferenceSet: mod.createTemporaryReferenceSet,
+        decodeFormState: mod.decodeFormState,
+        decodeReply: identityManagerMarkingDecode(mod.decodeReply, true),
+        decodeReplyFromBusboy: identityManagerMarkingDecode(mod.decodeReplyFromBusboy, true),
+        decodeAction: identityManagerMarkingDecode(mod.decodeAction, false)
+    };
+}
+function identityManagerMarkingBusboy(busboy) {
+  return (options) => {
+    try {
+      return busboy(options);
+    } catch (error) {
+      throw identityManagerMarkedDecodeFailure(error);
+    }
+  };
+}
+function identityManagerRefusedStatus(error) {
+    if (error !== null && typeof error === "object" && error.constructor?.name === "ApiError" && error.statusCode === 413) return 413;
+    if (!identityManagerDecodeFailures.has(error)) return 0;
+    console.warn("Server Action request refused (400): " + (error && error.message));
+    return 400;
+}
+`,
+};
+
+for (const { files, edits, helper } of [undecodablePath, undecodableAction]) {
+  for (const file of files) {
+    const path = join(NEXT_DIST, file);
+    let source = readFileSync(path, "utf8");
+    if (source.includes(MARK)) continue;
+    for (const [from, to, count = 1] of edits(source)) {
+      const found =
+        typeof from === "string" ? source.split(from).length - 1 : (source.match(from) ?? []).length;
+      if (found !== count)
+        throw new Error(`patch-next: unexpected code in ${path}; review the patch for this Next.js version`);
+      source = source.replace(from, to);
+    }
+    writeFileSync(path, `${source}\n${MARK}${helper}`);
+    console.log(`patch-next: patched ${file}`);
   }
-  writeFileSync(file, `${source}\n${helper}`);
-  console.log("patch-next: patched server/lib/router-utils/resolve-routes.js");
 }

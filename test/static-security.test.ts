@@ -28,7 +28,7 @@ describe("static security checks", () => {
     for (const path of uploads) expect(source(path), path).toMatch(/export const runtime = "nodejs"/);
   });
 
-  it("every server action refuses cross-origin calls: built with sessionAction or checking the origin itself", () => {
+  it("every server action refuses cross-origin calls: built with sessionAction/formAction or checking the origin itself", () => {
     const actionFiles = serverFiles.filter((p) => /^["']use server["']/m.test(source(p)));
     expect(actionFiles.length).toBeGreaterThan(0);
     for (const path of actionFiles) {
@@ -44,7 +44,7 @@ describe("static security checks", () => {
         const next = text.slice(start + 1).search(/^export /m);
         const body = next === -1 ? text.slice(start) : text.slice(start, start + 1 + next);
         expect(
-          /= sessionAction\(/.test(body) || /isSameOriginRequest\(\)/.test(body),
+          /= (?:sessionAction|formAction)\(/.test(body) || /isSameOriginRequest\(\)/.test(body),
           `${path}: ${name}`,
         ).toBe(true);
       }

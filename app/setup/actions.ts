@@ -7,10 +7,8 @@ import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
 import { setupFirstOwner } from "@/lib/auth/accounts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { appErrorState, invalidState, type ActionState } from "@/lib/auth/action";
+import { appErrorState, formAction, invalidState } from "@/lib/auth/action";
 import { isAppError } from "@/lib/errors";
-import { isSameOriginRequest } from "@/lib/auth/origin";
-import { errorMessage } from "@/lib/i18n/action-messages";
 import { getTranslations } from "next-intl/server";
 
 const setupSchema = z.object({
@@ -21,8 +19,7 @@ const setupSchema = z.object({
 });
 
 /** First-run only: the service refuses once any user exists, whoever calls this. */
-export async function setupAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
+export const setupAction = formAction(async (formData) => {
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidState(parsed.error.issues, formData);
   try {
@@ -45,4 +42,4 @@ export async function setupAction(_prev: ActionState | undefined, formData: Form
     throw error;
   }
   return { ok: true };
-}
+});

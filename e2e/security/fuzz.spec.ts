@@ -70,6 +70,8 @@ const HOSTILE_TEXT: string[] = [
 /** The smaller set for requests that cost a face detection or a server action round trip. */
 const HOSTILE_CORE: string[] = [
   "",
+  "$",
+  "$1",
   "\u0000",
   "a\u0000b",
   "\ud800",

@@ -73,21 +73,39 @@ function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
+/** What an action answers a request from another site (a form posted cross-origin). */
+export async function crossOriginState(): Promise<ActionState<never>> {
+  return { ok: false, code: "CROSS_ORIGIN", message: await errorMessage("CROSS_ORIGIN") };
+}
+
 /**
- * The one way to write a server action: session → organization + role → zod → body.
- * Every action is a public POST endpoint, so nothing is trusted from the client but the fields
- * the schema names; the organization always comes from the session.
+ * The frame of every form action: the same-origin check, then the form. React calls a form action
+ * with a FormData; anything else comes from a hand-made request (`Next-Action` with JSON arguments)
+ * and gets VALIDATION instead of reaching code that reads a form.
+ */
+export function formAction<R = never>(body: (formData: FormData) => Promise<ActionState<R>>) {
+  return async (_prev: ActionState<unknown> | undefined, formData: FormData): Promise<ActionState<R>> => {
+    if (!(await isSameOriginRequest())) return await crossOriginState();
+    if (!(formData instanceof FormData))
+      return { ok: false, code: "VALIDATION", message: await errorMessage("VALIDATION") };
+    return await body(formData);
+  };
+}
+
+/**
+ * The one way to write a session's server action: form → session → organization + role → zod →
+ * body. Every action is a public POST endpoint, so nothing is trusted from the client but the
+ * fields the schema names; the organization always comes from the session.
  */
 export function sessionAction<S extends z.ZodType, R = never>(
   role: Role,
   schema: S,
   body: (input: z.infer<S>, ctx: SessionContext, db: Db) => Promise<ActionState<R> | void>,
 ) {
-  return async (_prev: ActionState<unknown> | undefined, formData: FormData): Promise<ActionState<R>> => {
+  return formAction<R>(async (formData) => {
     try {
-      if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
       const ctx = await requireSession(role);
-      const parsed = schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : formData);
+      const parsed = schema.safeParse(formDataToObject(formData));
       if (!parsed.success) return await invalidState(parsed.error.issues, formData);
       const result = await body(parsed.data, ctx, await getDb());
       return { ok: true, doneAt: Date.now(), ...(result ?? {}) };
@@ -103,5 +121,5 @@ export function sessionAction<S extends z.ZodType, R = never>(
         values: echoValues(formData),
       };
     }
-  };
+  });
 }

@@ -2,13 +2,10 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import type { ActionState } from "@/lib/auth/action";
-import { isSameOriginRequest } from "@/lib/auth/origin";
-import { errorMessage } from "@/lib/i18n/action-messages";
+import { formAction } from "@/lib/auth/action";
 import { getTranslations } from "next-intl/server";
 
-export async function loginAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  if (!(await isSameOriginRequest())) return { ok: false, message: await errorMessage("CROSS_ORIGIN") };
+export const loginAction = formAction(async (formData) => {
   const t = await getTranslations("login");
   const email = String(formData.get("email") ?? "");
   const password = String(formData.get("password") ?? "");
@@ -27,4 +24,4 @@ export async function loginAction(_prev: ActionState | undefined, formData: Form
     throw error;
   }
   return { ok: true };
-}
+});

@@ -1,0 +1,194 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { SEC } from "./env";
+import { forgetSession, pageFor, seed, signIn, sql } from "./http";
+
+/**
+ * Every server action of the build, called the way no React client calls it: a body React cannot
+ * decode (`[`, `["$"]`, a reference to a part that is not there, a root that is not a list, more
+ * than 1,000 arguments, a broken multipart body) or arguments of the wrong shape (a form action
+ * given JSON, an id action given a form). The answer is a 4xx (Next's decoder, patched by
+ * scripts/patch-next.mjs) or the action's own VALIDATION state, never a 5xx and never the action's
+ * unexpected-error branch (code INTERNAL). Found by the fuzz suite: `["$"]` to signOutAction
+ * answered 500. Bounded by count: fixed cases, then RUNS random argument lists per action.
+ */
+
+const RUNS = Number(process.env.FUZZ_RUNS_BODIES ?? 12);
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+test.describe.configure({ mode: "serial", timeout: 300_000 });
+
+/** React's reply format marks references with a leading `$`; these point at nothing or at garbage. */
+const DOLLAR_STRINGS = [
+  "$",
+  "$1",
+  "$@1",
+  "$Q1",
+  "$W1",
+  "$K1",
+  "$h1",
+  "$T",
+  "$D",
+  "$Dx",
+  "$n",
+  "$nx",
+  "$Z",
+  "$F1",
+  "$B1",
+  "$i1",
+  "$l1",
+  "$$",
+  "$undefined",
+  "$-0",
+  "$NaN",
+];
+
+const RAW_BODIES: string[] = [
+  "",
+  "[",
+  "[zxc]",
+  "null",
+  '"x"',
+  "{}",
+  "1",
+  "[]",
+  "[null]",
+  "[{}]",
+  '[[], {"a": "$"}]',
+  JSON.stringify(Array.from({ length: 1001 }, () => 1)),
+  "\u0000",
+  ...DOLLAR_STRINGS.map((value) => JSON.stringify([value])),
+  ...DOLLAR_STRINGS.map((value) => JSON.stringify(["$undefined", { value }])),
+];
+
+/** Multipart bodies: React's form encoding (`_1_<name>` parts, root "0") with the root or parts broken. */
+function multipartBodies(): { body: BodyInit; contentType?: string }[] {
+  const withRoot = (root: string | null, extra: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.append("_1_name", "x");
+    for (const [k, v] of Object.entries(extra)) form.append(k, v);
+    if (root !== null) form.append("0", root);
+    return { body: form };
+  };
+  return [
+    withRoot(null),
+    withRoot("["),
+    withRoot('["$"]'),
+    withRoot('["$undefined", "$K9"]'),
+    withRoot('["$undefined", "$Q1"]', { "1": "[" }),
+    withRoot('["$undefined", "$@1"]', { "1": "not json" }),
+    withRoot('"x"'),
+    withRoot(JSON.stringify(Array.from({ length: 1001 }, () => "$K1"))),
+    { body: "--x\r\nnot a part\r\n--x--", contentType: "multipart/form-data; boundary=x" },
+    { body: "garbage", contentType: "multipart/form-data; boundary=x" },
+    { body: "garbage", contentType: "multipart/form-data" },
+  ];
+}
+
+const argumentLists = fc.array(
+  fc.oneof(
+    fc.constantFrom(...DOLLAR_STRINGS),
+    fc.string({ maxLength: 20 }).map((s) => `$${s}`),
+    fc.string({ unit: "binary", maxLength: 20 }),
+    fc.integer(),
+    fc.constant(null),
+    fc.dictionary(
+      fc.string({ maxLength: 8 }),
+      fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...DOLLAR_STRINGS)),
+      {
+        maxKeys: 3,
+      },
+    ),
+  ),
+  { maxLength: 4 },
+);
+
+async function post(
+  id: string,
+  page: string,
+  body: BodyInit,
+  contentType: string | undefined,
+  cookie: string,
+): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = {
+    "next-action": id,
+    accept: "text/x-component",
+    origin: SEC.baseUrl,
+    cookie,
+  };
+  if (contentType) headers["content-type"] = contentType;
+  else if (typeof body === "string") headers["content-type"] = "text/plain;charset=UTF-8";
+  const response = await fetch(`${SEC.baseUrl}${page}`, {
+    method: "POST",
+    headers,
+    body,
+    redirect: "manual",
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+test("no server action answers 5xx to a body it cannot decode or to arguments of the wrong shape", async () => {
+  const manifest = JSON.parse(
+    readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8"),
+  ) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
+  };
+  // A member of its own: signOutAction, when its body decodes, ends this member's sessions only.
+  const email = `bodies-${randomBytes(4).toString("hex")}@e2e.test`;
+  const [user] = await sql<{ id: string }[]>`insert into users (email, password_hash)
+    select ${email}, password_hash from users where email = ${SEC.users.ownerA} returning id`;
+  await sql`insert into memberships (organization_id, user_id, role) values (${seed().orgA}, ${user!.id}, 'owner')`;
+  const actions = Object.entries(manifest.node).sort(
+    ([, a], [, b]) => Number(a.exportedName === "signOutAction") - Number(b.exportedName === "signOutAction"),
+  );
+  expect(actions.length).toBeGreaterThan(20);
+  let requests = 0;
+  try {
+    for (const [id, action] of actions) {
+      const name = action.exportedName!;
+      const page = pageFor(Object.keys(action.workers), "00000000-0000-4000-8000-000000000000");
+      const check = async (body: BodyInit, contentType?: string) => {
+        const cookie = await signIn(email);
+        const response = await post(id, page, body, contentType, cookie);
+        requests++;
+        const shown = typeof body === "string" ? body.slice(0, 200) : "<multipart>";
+        expect(response.status, `${name} ${shown}: ${response.text.slice(0, 300)}`).toBeLessThan(500);
+        expect(response.text, `${name} ${shown}`).not.toMatch(/"code":"INTERNAL"/);
+        if (name === "signOutAction") forgetSession(email);
+      };
+      for (const body of RAW_BODIES) await check(body);
+      for (const { body, contentType } of multipartBodies()) await check(body, contentType);
+      await fc.assert(
+        fc.asyncProperty(argumentLists, async (args) => check(JSON.stringify(args))),
+        { numRuns: RUNS },
+      );
+    }
+  } finally {
+    forgetSession(email);
+    await sql`delete from memberships where user_id = ${user!.id}`;
+    await sql`delete from users where id = ${user!.id}`.catch(() => {});
+  }
+  console.log(`action bodies: ${requests} requests to ${actions.length} actions, none 5xx`);
+});
+
+test("a malformed action body is refused with 400 and the words of the refusal, not a 500", async () => {
+  const manifest = JSON.parse(
+    readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8"),
+  ) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
+  };
+  const [id, action] = Object.entries(manifest.node).find(([, a]) => a.exportedName === "loginAction")!;
+  const page = pageFor(Object.keys(action.workers), "");
+  for (const body of ["[", '["$"]', JSON.stringify(Array.from({ length: 1001 }, () => 1))]) {
+    const response = await post(id, page, body, undefined, "");
+    expect(response.status, body.slice(0, 40)).toBe(400);
+    expect(response.text).toBe("Invalid Server Action request.");
+  }
+  // Arguments that decode but are not the form the action reads: the action's own refusal.
+  const response = await post(id, page, JSON.stringify(["$undefined", "not a form"]), undefined, "");
+  expect(response.status).toBe(200);
+  expect(response.text).toMatch(/"code":"VALIDATION"/);
+});
