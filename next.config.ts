@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/action-body-limit";
 
 // The console's messages and per-request language/time zone: i18n/request.ts.
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -31,7 +32,10 @@ const nextConfig: NextConfig = {
   ],
   experimental: {
     // Admin photo uploads go through server actions; the photo limit is 15 MB (docs/QUALITY.md).
-    serverActions: { bodySizeLimit: "16mb" },
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    // The proxy (proxy.ts) runs on every page, so Next copies each request body for it, cut at
+    // 10 MB by default — and the action then reads the cut copy: a 14 MB photo failed to parse.
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES,
   },
   async headers() {
     return [

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/http/action-body-limit";
 import { consoleLocale, LOCALE_COOKIE } from "@/lib/i18n/console";
 import { PAGE_LOCALE_HEADER, pickLocale } from "@/lib/i18n/upload";
 
@@ -10,6 +11,16 @@ import { PAGE_LOCALE_HEADER, pickLocale } from "@/lib/i18n/upload";
  * - The console speaks the language chosen with its switcher (a cookie), else the browser's.
  */
 export function proxy(request: NextRequest) {
+  // A Server Action body declared larger than the limit is refused before anything reads it (Next
+  // would only see a copy cut at the limit, and refuse that as undecodable: 400 instead of 413).
+  if (
+    request.headers.has("next-action") &&
+    Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES
+  )
+    return new NextResponse("Server Action body too large.", {
+      status: 413,
+      headers: { "content-type": "text/plain" },
+    });
   const headers = new Headers(request.headers);
   const acceptLanguage = request.headers.get("accept-language");
   const locale = request.nextUrl.pathname.startsWith("/upload")
