@@ -30,7 +30,7 @@ export function MatchedPerson({
         templateOnly={templateOnly}
         round
       />
-      <span className="min-w-0 flex-1">
+      <span className="min-w-0 flex-1 wrap-anywhere">
         <span className="block font-medium">{match.displayName}</span>
         <span className="font-mono text-xs text-slate-500">{match.externalId}</span>
         {children}

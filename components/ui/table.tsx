@@ -34,7 +34,7 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-table>
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" data-table>
       <table aria-label={label} className="w-full text-left text-sm max-md:block">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase max-md:sr-only">
           <tr>

@@ -181,7 +181,7 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
                 )}
               </button>
             </Cell>
-            <Cell stack="grow">
+            <Cell stack="grow" className="wrap-anywhere">
               <div className="font-medium">{item.displayName}</div>
               <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
             </Cell>

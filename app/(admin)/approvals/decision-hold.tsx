@@ -131,14 +131,14 @@ export function DecisionHold({ children }: { children: ReactNode }) {
       >
         {held ? (
           <div className="flex items-center gap-4 rounded-lg bg-slate-900 px-4 py-3 text-sm text-white shadow-lg">
-            <span>{t("appliedIn", { label: held.label, seconds })}</span>
+            <span className="min-w-0 wrap-anywhere">{t("appliedIn", { label: held.label, seconds })}</span>
             <Button variant="secondary" onClick={undo}>
               {t("undo")}
             </Button>
           </div>
         ) : notice ? (
           <div
-            className={`rounded-lg px-4 py-3 text-sm shadow-lg ${notice.ok ? "bg-slate-900 text-white" : "bg-red-700 text-white"}`}
+            className={`min-w-0 rounded-lg px-4 py-3 text-sm wrap-anywhere shadow-lg ${notice.ok ? "bg-slate-900 text-white" : "bg-red-700 text-white"}`}
           >
             {notice.message}
           </div>

@@ -63,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <Cell className="whitespace-nowrap text-slate-600 max-md:text-xs">
                   <DateTime value={row.createdAt} />
                 </Cell>
-                <Cell>
+                <Cell className="wrap-anywhere">
                   <EventSentence row={row} names={names} />
                 </Cell>
               </Row>

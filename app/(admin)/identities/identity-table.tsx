@@ -31,7 +31,7 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
           <Cell stack="inline" className="w-16">
             <PortraitButton identity={item} />
           </Cell>
-          <Cell stack="grow">
+          <Cell stack="grow" className="wrap-anywhere">
             <Link
               href={`/identities/${item.id}`}
               className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
@@ -40,7 +40,7 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
             </Link>
             {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
           </Cell>
-          <Cell label={t("externalId")} className="font-mono text-xs text-slate-700">
+          <Cell label={t("externalId")} className="font-mono text-xs wrap-anywhere text-slate-700">
             {item.externalId}
           </Cell>
           <Cell label={t("status")}>

@@ -217,7 +217,7 @@ function MembersTable({ items }: { items: CampaignMember[] }) {
     <DataTable label={t("membersLabel")} columns={headers.map((header) => ({ header, className: "px-3" }))}>
       {items.map((m) => (
         <Row key={m.identityId} data-testid="campaign-member">
-          <Cell className="px-3">
+          <Cell className="px-3 wrap-anywhere">
             <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
               {m.displayName}
             </Link>

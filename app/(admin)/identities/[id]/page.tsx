@@ -35,7 +35,7 @@ export default async function IdentityPage({ params }: { params: Promise<{ id: s
       <BackLink href="/identities">{t("back")}</BackLink>
       <div className="flex items-center gap-4">
         <PortraitButton identity={identity} />
-        <div>
+        <div className="min-w-0 wrap-anywhere">
           <h1 className="text-2xl font-semibold">{identity.displayName}</h1>
           <p className="font-mono text-sm text-slate-600">{identity.externalId}</p>
         </div>
