@@ -130,8 +130,15 @@ test("revoking the active link from the console makes it invalid", async ({ page
   const { name, url } = await identityWithLink(admin, "Mobile Revoke", "MV");
   await admin.reload();
   await admin.getByRole("button", { name: `Change photo of ${name}` }).click();
-  await admin.getByRole("button", { name: "Revoke link" }).click();
-  await expect(admin.getByRole("dialog")).toContainText("Link revoked");
+  // Revoking cannot be undone: the first click only asks (the walk found it revoked at once).
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Revoke link…", exact: true }).click();
+  await expect(dialog).toContainText("Revoke this link?");
+  await dialog.getByRole("button", { name: "Keep link" }).click();
+  await expect(dialog.getByTestId("active-link")).toContainText("A self-registration link is active");
+  await dialog.getByRole("button", { name: "Revoke link…", exact: true }).click();
+  await dialog.getByRole("button", { name: "Revoke link", exact: true }).click();
+  await expect(dialog).toContainText("Link revoked");
   await page.goto(url);
   await expect(page.getByTestId("invalid-link")).toBeVisible();
 });

@@ -92,6 +92,8 @@ function PhotoStep({
   const [state, action, pending] = useActionThen(uploadPortraitAction, onDone);
   const t = useTranslations("photoDialog");
   const [revokeState, revoke, revoking] = useActionState(revokeLinkAction, undefined);
+  // Revoking cannot be undone (the person needs a new link): it is asked for, then confirmed.
+  const [confirmRevoke, setConfirmRevoke] = useState(false);
   const linkActive = linkExpiresAt && !revokeState?.ok;
   return (
     <div className="space-y-5">
@@ -122,15 +124,29 @@ function PhotoStep({
             className="mb-3 flex items-center justify-between gap-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700"
             data-testid="active-link"
           >
-            <span>
-              {t.rich("linkActive", { when: () => <DateTime value={linkExpiresAt} style="relative" /> })}
-            </span>
-            <form action={revoke}>
-              <input type="hidden" name="id" value={identityId} />
-              <Button type="submit" variant="secondary" disabled={revoking}>
-                {revoking ? t("revoking") : t("revoke")}
-              </Button>
-            </form>
+            {confirmRevoke ? (
+              <form action={revoke} className="w-full space-y-2">
+                <p>{t("revokeConfirm")}</p>
+                <input type="hidden" name="id" value={identityId} />
+                <div className="flex justify-end gap-2">
+                  <Button variant="secondary" onClick={() => setConfirmRevoke(false)} disabled={revoking}>
+                    {t("keepLink")}
+                  </Button>
+                  <Button type="submit" variant="danger" disabled={revoking}>
+                    {revoking ? t("revoking") : t("revoke")}
+                  </Button>
+                </div>
+              </form>
+            ) : (
+              <>
+                <span>
+                  {t.rich("linkActive", { when: () => <DateTime value={linkExpiresAt} style="relative" /> })}
+                </span>
+                <Button variant="secondary" onClick={() => setConfirmRevoke(true)}>
+                  {t("revokeAsk")}
+                </Button>
+              </>
+            )}
           </div>
         )}
         {revokeState?.message && <FormMessage message={revokeState.message} ok={revokeState.ok} />}
