@@ -3,7 +3,17 @@
 import { Button } from "@/components/ui/button";
 
 /** Saves text made on the server in this request (e.g. a campaign's links) as a file; nothing is kept elsewhere. */
-export function CsvDownload({ csv, fileName, label }: { csv: string; fileName: string; label: string }) {
+export function CsvDownload({
+  csv,
+  fileName,
+  label,
+  onSaved,
+}: {
+  csv: string;
+  fileName: string;
+  label: string;
+  onSaved?: () => void;
+}) {
   function save() {
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     const a = document.createElement("a");
@@ -13,6 +23,7 @@ export function CsvDownload({ csv, fileName, label }: { csv: string; fileName: s
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    onSaved?.();
   }
   return <Button onClick={save}>{label}</Button>;
 }

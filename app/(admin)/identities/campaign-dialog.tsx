@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
-import { CsvDownload } from "@/components/admin/csv-download";
+import { SaveLinks, useUnsavedLinks } from "@/components/admin/unsaved-links";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { Dialog } from "@/components/ui/dialog";
@@ -63,15 +63,27 @@ export function CampaignDialog({
   onCreated: () => void;
 }) {
   const t = useTranslations("campaignDialog");
+  const guard = useUnsavedLinks();
+  const close = () => {
+    guard.reset();
+    onClose();
+  };
   return (
     <Dialog
       open={target !== null}
-      onOpenChange={(open) => !open && onClose()}
+      onOpenChange={(open) => !open && guard.mayClose() && close()}
       title={t("title")}
       description={target ? t("people", { count: target.count }) : undefined}
     >
       {target && (
-        <CampaignSteps target={target} mail={mail} defaultLocale={defaultLocale} onCreated={onCreated} />
+        <CampaignSteps
+          target={target}
+          mail={mail}
+          defaultLocale={defaultLocale}
+          guard={guard}
+          onCreated={onCreated}
+          onDiscard={close}
+        />
       )}
     </Dialog>
   );
@@ -81,12 +93,16 @@ function CampaignSteps({
   target,
   mail,
   defaultLocale,
+  guard,
   onCreated,
+  onDiscard,
 }: {
   target: CampaignTarget;
   mail: MailAvailability;
   defaultLocale: "ja" | "en";
+  guard: ReturnType<typeof useUnsavedLinks>;
   onCreated: () => void;
+  onDiscard: () => void;
 }) {
   const t = useTranslations("campaignDialog");
   const locale = useLocale() as Locale;
@@ -122,7 +138,9 @@ function CampaignSteps({
       const result = await createCampaignAction(undefined, form);
       setState(result);
       if (result.ok) {
-        setCreated(result.result as Created);
+        const made = result.result as Created;
+        setCreated(made);
+        guard.made(made.people - made.mailed);
         onCreated();
       } else if (result.errors?.name || result.errors?.expiresInHours) setPreview(null);
     });
@@ -141,7 +159,13 @@ function CampaignSteps({
         />
         <p className="text-sm text-slate-600">{t("once")}</p>
         <div className="flex flex-wrap gap-2">
-          <CsvDownload csv={created.csv} fileName={created.fileName} label={t("download")} />
+          <SaveLinks
+            csv={created.csv}
+            fileName={created.fileName}
+            label={t("download")}
+            guard={guard}
+            onDiscard={onDiscard}
+          />
           <Link href={`/campaigns/${created.campaignId}`} className={buttonClass("secondary")}>
             {t("open")}
           </Link>

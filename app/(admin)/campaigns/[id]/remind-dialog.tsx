@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { CsvDownload } from "@/components/admin/csv-download";
+import { SaveLinks, useUnsavedLinks } from "@/components/admin/unsaved-links";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogButtons } from "@/components/ui/dialog-form";
@@ -25,12 +25,23 @@ export function RemindDialog({
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(remindCampaignAction, undefined);
   const done = state?.ok ? (state.result as Reminded) : null;
+  const guard = useUnsavedLinks();
+  const [seen, setSeen] = useState<Reminded | null>(null);
+  if (done !== seen) {
+    // A new result: its links are unsaved until downloaded (those mailed reached their people).
+    setSeen(done);
+    if (done) guard.made(done.people - done.mailed);
+  }
+  const onOpenChange = (next: boolean) => {
+    if (next) setOpen(true);
+    else if (guard.mayClose()) setOpen(false);
+  };
   return (
     <>
       <Button onClick={() => setOpen(true)} disabled={count === 0}>
         {t("open", { count })}
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={t("title")}>
+      <Dialog open={open} onOpenChange={onOpenChange} title={t("title")}>
         {done ? (
           <div className="space-y-4" data-testid="reminded">
             <FormMessage
@@ -40,7 +51,16 @@ export function RemindDialog({
             {done.people > 0 && (
               <>
                 <p className="text-sm text-slate-600">{t("once")}</p>
-                <CsvDownload csv={done.csv} fileName={done.fileName} label={t("download")} />
+                <SaveLinks
+                  csv={done.csv}
+                  fileName={done.fileName}
+                  label={t("download")}
+                  guard={guard}
+                  onDiscard={() => {
+                    guard.reset();
+                    setOpen(false);
+                  }}
+                />
               </>
             )}
           </div>
