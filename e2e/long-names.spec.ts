@@ -32,7 +32,7 @@ async function expectOnScreen(page: Page, box: { x: number; width: number } | nu
     .toBeLessThanOrEqual(page.viewportSize()!.width);
 }
 
-test("a 200-character name without spaces fits every page and dialog it is on", async ({ page }) => {
+test("a 200-character name without spaces fits every page and dialog it is on", async ({ page, browser }) => {
   const photos = await photoFiles();
   const s = uniqueSuffix();
   const latin = `Long${s}`.padEnd(200, "x");
@@ -88,6 +88,28 @@ test("a 200-character name without spaces fits every page and dialog it is on", 
     await request.getByRole("button", { name: "Approve", exact: true }).boundingBox(),
     "Approve",
   );
+
+  // In Japanese, which breaks between any two characters, the name must wrap, not the short columns:
+  // they were squeezed to one character a line ("送/信/日/時", "30/分/前").
+  const ja = await browser.newContext({
+    locale: "ja-JP",
+    viewport: { width: 1280, height: 800 },
+    storageState: await page.context().storageState(),
+  });
+  const jaPage = await ja.newPage();
+  await jaPage.goto(`${E2E.seededUrl}/approvals`);
+  const row = jaPage.getByTestId("approval-row").filter({ hasText: latin });
+  await expect(jaPage.locator("html")).toHaveAttribute("lang", "ja");
+  // One line: at most 20 px of text (the header cell adds 16 px of padding); it took 80.
+  const oneLine = async (what: string, box: { height: number } | null, padding = 0) =>
+    expect.soft(box!.height - padding, `${what} is squeezed onto several lines`).toBeLessThan(24);
+  await oneLine("the submitted time", await row.locator("time").boundingBox());
+  await oneLine(
+    "the Submitted header",
+    await jaPage.getByRole("columnheader", { name: "送信日時" }).boundingBox(),
+    16,
+  );
+  await ja.close();
 
   await page.goto(`/audit?person=${encodeURIComponent(`LONG-${s}`)}`);
   await expect(page.getByText(latin).first()).toBeVisible();

@@ -181,9 +181,12 @@ export function ApprovalsTable({ items: all }: { items: ApprovalItem[] }) {
                 )}
               </button>
             </Cell>
-            <Cell stack="grow" className="wrap-anywhere">
-              <div className="font-medium">{item.displayName}</div>
-              <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
+            <Cell stack="grow">
+              {/* At most this wide: a long name wraps, the other columns keep their width. */}
+              <div className="max-w-sm wrap-anywhere">
+                <div className="font-medium">{item.displayName}</div>
+                <div className="font-mono text-xs text-slate-500">{item.externalId}</div>
+              </div>
             </Cell>
             <Cell label={t("submitted")} className="text-slate-700">
               <DateTime value={item.createdAt} style="relative" />

@@ -31,17 +31,20 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
           <Cell stack="inline" className="w-16">
             <PortraitButton identity={item} />
           </Cell>
-          <Cell stack="grow" className="wrap-anywhere">
-            <Link
-              href={`/identities/${item.id}`}
-              className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-            >
-              {item.displayName}
-            </Link>
-            {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
+          <Cell stack="grow">
+            {/* At most this wide: a long name wraps, the other columns keep their width. */}
+            <div className="max-w-md wrap-anywhere">
+              <Link
+                href={`/identities/${item.id}`}
+                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+              >
+                {item.displayName}
+              </Link>
+              {item.email && <div className="text-xs text-slate-500">{item.email}</div>}
+            </div>
           </Cell>
-          <Cell label={t("externalId")} className="font-mono text-xs wrap-anywhere text-slate-700">
-            {item.externalId}
+          <Cell label={t("externalId")} className="font-mono text-xs text-slate-700">
+            <div className="max-w-48 wrap-anywhere">{item.externalId}</div>
           </Cell>
           <Cell label={t("status")}>
             <div className="flex flex-wrap gap-1">

@@ -217,11 +217,13 @@ function MembersTable({ items }: { items: CampaignMember[] }) {
     <DataTable label={t("membersLabel")} columns={headers.map((header) => ({ header, className: "px-3" }))}>
       {items.map((m) => (
         <Row key={m.identityId} data-testid="campaign-member">
-          <Cell className="px-3 wrap-anywhere">
-            <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
-              {m.displayName}
-            </Link>
-            <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
+          <Cell className="px-3">
+            <div className="max-w-xs wrap-anywhere">
+              <Link href={`/identities/${m.identityId}`} className="font-medium hover:underline">
+                {m.displayName}
+              </Link>
+              <div className="font-mono text-xs text-slate-500">{m.externalId}</div>
+            </div>
           </Cell>
           <Cell label={link} className="px-3">
             {m.linkState === "active"
