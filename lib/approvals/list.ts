@@ -66,9 +66,10 @@ export const columns = {
   conditions: approvalRequests.conditions,
   qualityReport: approvalRequests.qualityReport,
   // A held thumbnail can be shown while its key exists (or it predates encryption: no "IMH1" magic).
+  // The magic is decoded in SQL: a '\x…' literal in this template is decoded by JavaScript first.
   hasThumbnail: sql<boolean>`(${approvalRequests.thumbnail} is not null and (
     exists (select 1 from ${heldImageKeys} where ${heldImageKeys.approvalRequestId} = ${approvalRequests.id})
-    or substring(${approvalRequests.thumbnail} from 1 for 4) <> '\x494d4831'::bytea))`,
+    or substring(${approvalRequests.thumbnail} from 1 for 4) <> decode('494d4831', 'hex')))`,
   hasTemplate: sql<boolean>`(${approvalRequests.template} is not null)`,
 };
 
