@@ -19,12 +19,15 @@ test("the upload page's lang and title follow the phone's language, and the cons
     await phone.goto(url);
     await expect(phone.locator("html")).toHaveAttribute("lang", lang);
     await expect(phone).toHaveTitle(new RegExp(`^${title}`));
+    // The page's content is its main landmark, where a screen reader jumps to (the walk found none).
+    await expect(phone.getByRole("main").getByRole("heading", { level: 1, name: title })).toBeVisible();
     await phone.close();
   }
   // A dead link's page too (nothing there to read the language from but the browser).
   const phone = await browser.newPage({ locale: "ja-JP" });
   await phone.goto(`${E2E.seededUrl}/upload/not-a-real-token`);
   await expect(phone.locator("html")).toHaveAttribute("lang", "ja");
+  await expect(phone.getByRole("main").getByTestId("invalid-link")).toBeVisible();
   await phone.close();
   await admin.close();
 });

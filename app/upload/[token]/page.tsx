@@ -40,7 +40,7 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
   if (link)
     await markLinkOpened(db, link.linkId, locale).catch((error) => logError("noting a link view", error));
   return (
-    <div lang={locale} className="mx-auto flex min-h-dvh max-w-md flex-col px-5 py-8">
+    <main lang={locale} className="mx-auto flex min-h-dvh max-w-md flex-col px-5 py-8">
       {link ? (
         <>
           <p className="text-sm font-medium text-brand-700">{link.organizationName}</p>
@@ -68,6 +68,6 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
       ) : (
         <InvalidLink locale={locale} />
       )}
-    </div>
+    </main>
   );
 }
