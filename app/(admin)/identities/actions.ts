@@ -52,7 +52,9 @@ export const uploadPortraitAction = sessionAction(
   }),
   async ({ id, image, doNotStore, skipQualityCheck }, ctx, db) => {
     const t = await getTranslations("actions");
-    if (image.size === 0)
+    // No file chosen (a file input sends an empty part without a name). A chosen file of zero bytes
+    // is checked like any other: IMAGE_UNREADABLE, as through the phone and the API.
+    if (image.size === 0 && image.name === "")
       return { ok: false, message: t("choosePhoto"), errors: { image: [t("choosePhoto")] } };
     try {
       const result = await uploadPortraitDirect(

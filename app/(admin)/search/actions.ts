@@ -16,7 +16,8 @@ export const searchByFaceAction = sessionAction(
     limit: z.coerce.number().int().min(1).max(50).default(10),
   }),
   async ({ image, limit }, ctx, db) => {
-    if (image.size === 0) {
+    // No file chosen; a chosen file of zero bytes is checked (IMAGE_UNREADABLE), as everywhere else.
+    if (image.size === 0 && image.name === "") {
       const text = (await getTranslations("actions"))("choosePhoto");
       return { ok: false, message: text, errors: { image: [text] } };
     }
