@@ -140,3 +140,24 @@ test("a big truncated JPEG is refused as unreadable, not shrunk in the browser w
   await expect(alert).toContainText("This photo could not be read");
   expect(await portraitsOf(identityId)).toBe(0);
 });
+
+test.describe("a file over 15 MB the browser cannot shrink (a scanner's TIFF)", () => {
+  test.use({ locale: "ja-JP" });
+  test("is refused with the size message in the page's language, not “something went wrong”", async ({
+    page,
+  }) => {
+    // Uncompressed, 2 600 × 2 600 RGB is a 20 MB TIFF, which Chromium cannot decode.
+    const side = 2600;
+    const tiff = await sharp(Buffer.alloc(side * side * 3, 0x5a), {
+      raw: { width: side, height: side, channels: 3 },
+    })
+      .tiff({ compression: "none" })
+      .toBuffer();
+    expect(tiff.length).toBeGreaterThan(16 * 1024 * 1024);
+    const { identityId, token } = await arrangeLink("IMGP", "Phone input");
+    await choose(page, token, { name: "scan.tif", mimeType: "image/tiff", buffer: tiff });
+    const alert = page.getByRole("alert").filter({ hasText: "写真を撮り直してください" });
+    await expect(alert).toContainText("ファイルが大きすぎます。15MB未満の写真を送ってください。");
+    expect(await portraitsOf(identityId)).toBe(0);
+  });
+});
