@@ -192,6 +192,42 @@ for (const input of IMAGE_INPUTS) {
   });
 }
 
+test("the admin's form sent with no file chosen still asks for a photo (not IMAGE_UNREADABLE)", async () => {
+  const identityId = await newIdentity("IMG-ACT");
+  // What a browser sends for an empty file input: a part with an empty file name and no bytes
+  // (undici's FormData would leave the file name out altogether, so the body is written here).
+  const boundary = `----image-inputs-${randomBytes(6).toString("hex")}`;
+  const part = (headers: string, value: string) => `--${boundary}\r\n${headers}\r\n\r\n${value}\r\n`;
+  const body =
+    part('Content-Disposition: form-data; name="_1_id"', identityId) +
+    part(
+      'Content-Disposition: form-data; name="_1_image"; filename=""\r\nContent-Type: application/octet-stream',
+      "",
+    ) +
+    part('Content-Disposition: form-data; name="0"', JSON.stringify(["$undefined", "$K1"])) +
+    `--${boundary}--\r\n`;
+  const response = await fetch(`${SEC.baseUrl}${pageFor(Object.keys(actionEntry.workers), identityId)}`, {
+    method: "POST",
+    headers: {
+      "next-action": actionId,
+      accept: "text/x-component",
+      origin: SEC.baseUrl,
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      cookie: `${await signIn(SEC.users.adminA)}; locale=en`,
+    },
+    body,
+  });
+  const state = actionState(await response.text()) as {
+    ok?: boolean;
+    code?: string;
+    errors?: { image?: string[] };
+  };
+  expect(state.ok, JSON.stringify(state)).toBe(false);
+  expect(state.code, JSON.stringify(state)).toBeUndefined();
+  expect(state.errors?.image).toEqual(["Choose a photo."]);
+  expect(await portraitsOf(identityId)).toBe(0);
+});
+
 test("no half-written rows after every image through every door", () => {
   const out = execFileSync(
     "npx",
