@@ -109,6 +109,20 @@ export const IMAGE_INPUTS: ImageInput[] = [
     expect: "accepted",
   },
   {
+    name: "Display P3 JPEG (as iPhones write)",
+    bytes: () => P.crop(6, P.FRONTAL).withIccProfile("p3").jpeg({ quality: 90 }).toBuffer(),
+    fileName: "IMG_0004.JPG",
+    type: jpeg,
+    expect: "accepted",
+  },
+  {
+    name: "Ultra HDR JPEG (gain map, as Pixel phones write)",
+    bytes: () => M.ultraHdrJpeg(),
+    fileName: "PXL_0001.jpg",
+    type: jpeg,
+    expect: "accepted",
+  },
+  {
     name: "animated WebP (face first)",
     bytes: () => M.animatedFace("webp"),
     fileName: "a.webp",
