@@ -228,6 +228,24 @@ test("the admin's form sent with no file chosen still asks for a photo (not IMAG
   expect(await portraitsOf(identityId)).toBe(0);
 });
 
+test("search by face (the console's other photo door) refuses a file in the console's language too", async () => {
+  const [id, entry] = Object.entries(manifest.node).find(([, a]) => a.exportedName === "searchByFaceAction")!;
+  for (const name of ["SVG with a script", "truncated JPEG", "zero bytes"]) {
+    const input = IMAGE_INPUTS.find((i) => i.name === name)!;
+    if (input.expect === "accepted") throw new Error(`${name} is accepted`);
+    const image = new File([new Uint8Array(await input.bytes())], input.fileName, { type: input.type });
+    const response = await callAction(
+      id,
+      pageFor(Object.keys(entry.workers), "x"),
+      { form: { image, limit: "5" } },
+      { cookie: `${await signIn(SEC.users.adminA)}; locale=ja` },
+    );
+    const state = actionState(response.text);
+    expect(state.code, name).toBe(input.expect.code);
+    expect(state.message, name).toMatch(JAPANESE);
+  }
+});
+
 test("no half-written rows after every image through every door", () => {
   const out = execFileSync(
     "npx",
