@@ -8,6 +8,17 @@ import { crop, FRONTAL } from "./photos";
 
 export const upright = () => crop(6, FRONTAL).toBuffer();
 
+/** One colour, any size: cheap to make, cheap to send, however many pixels it claims. */
+export const plain = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: "#9a8070" } });
+
+/** A 10 000 × 400 banner with the face (400 px tall) at its left end. */
+export const bannerJpeg = async () =>
+  plain(10_000, 400)
+    .composite([{ input: await crop(6, FRONTAL).resize({ height: 400 }).toBuffer(), left: 0, top: 0 }])
+    .jpeg()
+    .toBuffer();
+
 /** An Ultra HDR JPEG (ISO 21496-1 gain map), as Pixel phones write: sharp 0.35 makes one, its types lag. */
 export const ultraHdrJpeg = () =>
   (crop(6, FRONTAL) as Sharp & { withGainMap(): Sharp }).withGainMap().jpeg({ quality: 90 }).toBuffer();
