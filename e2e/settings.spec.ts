@@ -107,7 +107,14 @@ test("an owner adds a reviewer who can sign in, then disables them and their ses
   await signIn(member, email, "initial-password-1");
   await expect(member).toHaveURL(/\/approvals$/);
 
+  // Disabling signs them out everywhere: it asks first (the walk found it done on one click).
   await row.getByRole("button", { name: `Disable ${email}` }).click();
+  const confirm = page.getByRole("dialog", { name: `Disable ${email}?` });
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row).toContainText("Active");
+  await row.getByRole("button", { name: `Disable ${email}` }).click();
+  await confirm.getByRole("button", { name: "Disable member" }).click();
   await expect(row).toContainText("Disabled");
   await member.goto(`${E2E.seededUrl}/approvals`);
   await expect(member).toHaveURL(/\/login$/);

@@ -67,22 +67,65 @@ function MemberRow({ member, self }: { member: MemberView; self: boolean }) {
         )}
       </Cell>
       <RowActions stack="inline">
-        {!self && (
+        {!self && member.disabled && (
           <form action={toggle}>
             <input type="hidden" name="userId" value={member.userId} />
-            <input type="hidden" name="disabled" value={member.disabled ? "false" : "true"} />
+            <input type="hidden" name="disabled" value="false" />
             <Button
               type="submit"
               variant="ghost"
               disabled={toggling}
-              aria-label={t(member.disabled ? "enableNamed" : "disableNamed", { email: member.email })}
+              aria-label={t("enableNamed", { email: member.email })}
             >
-              {member.disabled ? t("enable") : t("disable")}
+              {t("enable")}
             </Button>
           </form>
         )}
+        {!self && !member.disabled && <DisableMember member={member} toggle={toggle} toggling={toggling} />}
       </RowActions>
     </Row>
+  );
+}
+
+/** Disabling signs the member out everywhere at once: it is asked for, then confirmed. */
+function DisableMember({
+  member,
+  toggle,
+  toggling,
+}: {
+  member: MemberView;
+  toggle: (form: FormData) => void;
+  toggling: boolean;
+}) {
+  const t = useTranslations("members");
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        variant="ghost"
+        onClick={() => setOpen(true)}
+        aria-label={t("disableNamed", { email: member.email })}
+      >
+        {t("disable")}
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={t("disableTitle", { email: member.email })}
+        description={t("disableDescription")}
+      >
+        <form action={toggle} onSubmit={() => setOpen(false)} className="flex justify-end gap-2">
+          <input type="hidden" name="userId" value={member.userId} />
+          <input type="hidden" name="disabled" value="true" />
+          <Button variant="secondary" onClick={() => setOpen(false)}>
+            {t("cancel")}
+          </Button>
+          <Button type="submit" variant="danger" disabled={toggling}>
+            {t("disableConfirm")}
+          </Button>
+        </form>
+      </Dialog>
+    </>
   );
 }
 
