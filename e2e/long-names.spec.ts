@@ -55,6 +55,10 @@ test("a 200-character name without spaces fits every page and dialog it is on", 
   await expectFits(page, "identities");
   for (const name of [latin, japanese]) {
     const row = identityRow(page, name);
+    const edit = await row.getByRole("button", { name: `Edit ${name}` }).boundingBox();
+    const remove = await row.getByRole("button", { name: `Delete ${name}` }).boundingBox();
+    // Side by side, as in a row with a short name (they were stacked once the name took the width).
+    expect.soft(remove!.y, "Edit and Delete are on one line").toBe(edit!.y);
     await expectOnScreen(page, await row.getByRole("button", { name: `Edit ${name}` }).boundingBox(), "Edit");
     await expectOnScreen(
       page,

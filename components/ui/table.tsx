@@ -139,7 +139,7 @@ function ActionsHeaderCell() {
 export function RowActions({ children, stack = "full" }: { children?: ReactNode; stack?: Stack }) {
   return (
     <Cell align="right" stack={stack}>
-      <div className="flex flex-wrap justify-end gap-1 max-md:justify-start">{children}</div>
+      <div className="flex flex-wrap justify-end gap-1 max-md:justify-start md:flex-nowrap">{children}</div>
     </Cell>
   );
 }

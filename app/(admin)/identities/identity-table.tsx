@@ -33,7 +33,7 @@ export function IdentityTable({ items }: { items: IdentityRow[] }) {
           </Cell>
           <Cell stack="grow">
             {/* At most this wide: a long name wraps, the other columns keep their width. */}
-            <div className="max-w-md wrap-anywhere">
+            <div className="max-w-sm wrap-anywhere">
               <Link
                 href={`/identities/${item.id}`}
                 className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
