@@ -4,6 +4,7 @@ import { closeDb, getDb } from "@/db/client";
 import { createUser } from "@/lib/auth/accounts";
 import type { Role } from "@/lib/auth/roles";
 import { createApiKey, findOrganizationBySlug } from "@/lib/api-keys/service";
+import { findInconsistencies } from "@/lib/consistency/check";
 import { isAppError } from "@/lib/errors";
 import { shutdownPortraitWorkers } from "@/lib/portrait";
 import { reindexTemplates } from "@/lib/portraits/reindex";
@@ -13,7 +14,8 @@ const USAGE = `usage:
   npm run admin -- create-user --email E --password P (--org NAME | --org-slug SLUG) [--role owner|admin|reviewer] [--name N]
       --org NAME creates a new organization (its slug is printed); --org-slug SLUG joins an existing one
   npm run admin -- create-api-key --org SLUG --name NAME
-  npm run admin -- reindex-templates`;
+  npm run admin -- reindex-templates
+  npm run admin -- check-consistency   (exit 1 when a half-written row is found, e.g. after a crash)`;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -65,6 +67,13 @@ async function main(): Promise<number> {
       console.error(`API key "${values.name}" for ${org.name} — shown once, store it now:`);
       console.log(key);
       return 0;
+    }
+    case "check-consistency": {
+      // States only a half-finished write could leave (lib/consistency/check.ts): row ids only.
+      const found = await findInconsistencies(await getDb());
+      for (const f of found) console.log(`${f.check}: ${f.ids.join(", ")}`);
+      if (found.length === 0) console.log("no half-written rows");
+      return found.length === 0 ? 0 : 1;
     }
     case "reindex-templates": {
       // Templates of another model are never compared with today's (lib/portrait/model.ts):

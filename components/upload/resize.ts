@@ -20,6 +20,9 @@ export async function resizeForUpload(file: File, maxSide = 2048): Promise<Blob>
     canvas.height = height;
     const context = canvas.getContext("2d");
     if (!context) return file;
+    // JPEG has no alpha: transparent pixels would come out black. White, as the server flattens them.
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, width, height);
     context.drawImage(bitmap, 0, 0, width, height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.92));
     return blob ?? file;

@@ -204,7 +204,9 @@ export function UploadFlow({
       <input
         ref={fileInput}
         type="file"
-        accept="image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif"
+        // What the server reads, and no HEIC (it cannot): Safari on a Mac then hands over a HEIC photo
+        // as a JPEG; iPhones always do. A HEIC picked anyway is refused with what to do.
+        accept="image/jpeg,image/png,image/webp,image/avif"
         className="sr-only"
         data-testid="choose-photo-input"
         tabIndex={-1}

@@ -95,7 +95,11 @@ const formBoolean = (fallback: boolean, description: string) =>
 export const portraitUploadSchema = requestComponent(
   "PortraitUpload",
   z.object({
-    image: z.file().describe("JPEG, PNG, WebP, HEIC or AVIF, at most 15 MB"),
+    image: z
+      .file()
+      .describe(
+        "JPEG, PNG, WebP or AVIF (told by its bytes, not its name or type), at most 15 MB; HEIC, GIF, TIFF, BMP and SVG are refused with UNSUPPORTED_FORMAT",
+      ),
     storeImage: formBoolean(true, "false = keep only the face template, not the image"),
     qualityCheck: formBoolean(true, "false = accept any decodable image"),
   }),

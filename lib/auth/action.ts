@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { classifyDbError } from "@/lib/db-errors";
 import { isAppError, type AppError } from "@/lib/errors";
-import { appFieldErrors, errorMessage, issueFieldErrors } from "@/lib/i18n/action-messages";
+import { appErrorMessage, appFieldErrors, errorMessage, issueFieldErrors } from "@/lib/i18n/action-messages";
 import { logError } from "@/lib/log";
 import { isSameOriginRequest } from "./origin";
 import type { Role } from "./roles";
@@ -58,7 +58,7 @@ export async function appErrorState(error: AppError, formData: FormData): Promis
   return {
     ok: false,
     code: error.code,
-    message: await errorMessage(error.code, error.message),
+    message: await appErrorMessage(error),
     errors: await appFieldErrors(error.code, error.fieldErrors),
     values: echoValues(formData),
   };

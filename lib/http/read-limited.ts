@@ -53,6 +53,7 @@ export async function readMultipartFile(
   request: Request,
   field: string,
   maxBytes: number,
+  onTooLarge: (maxBytes: number) => Error = tooLarge,
 ): Promise<{ file: Uint8Array; form: FormData }> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) {
@@ -62,7 +63,7 @@ export async function readMultipartFile(
       415,
     );
   }
-  const body = await readBodyLimited(request, maxBytes);
+  const body = await readBodyLimited(request, maxBytes, onTooLarge);
   let form: FormData;
   try {
     form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();

@@ -1,6 +1,7 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import type { AppError } from "@/lib/errors";
 
 /**
  * Messages of server actions in the user's language, chosen by code — never by matching English
@@ -12,6 +13,19 @@ export async function errorMessage(code: string, fallback?: string): Promise<str
   const t = await getTranslations("errors");
   if (t.has(code as never)) return t(code as never);
   return fallback ?? t("INTERNAL");
+}
+
+/**
+ * The message of an AppError a form shows, in the user's language. A refused photo carries its own
+ * message in both languages (its quality report's primary issue, lib/portrait/issues.ts): the same
+ * words the phone and the REST API give for the same code. Other errors: `errors.<CODE>`.
+ */
+export async function appErrorMessage(error: AppError): Promise<string> {
+  const report = error.extra?.report as
+    { primary?: { message?: unknown; messageJa?: unknown } | null } | undefined;
+  const own = (await getLocale()) === "ja" ? report?.primary?.messageJa : report?.primary?.message;
+  if (typeof own === "string" && own !== "") return own;
+  return errorMessage(error.code, error.message);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { statusForReport, type QualityReport } from "@/lib/portrait";
+import { issue } from "@/lib/portrait/issues";
 import { AppError, isAppError } from "@/lib/errors";
 
 export const LINK_INVALID_MESSAGE = "This link is no longer valid — ask your administrator for a new one.";
@@ -32,4 +33,21 @@ export class QualityRejectedError extends AppError {
 /** True for a quality rejection from any copy of this module: an AppError that carries its report. */
 export function isQualityRejection(error: unknown): error is QualityRejectedError {
   return isAppError(error) && typeof error.extra?.report === "object" && error.extra.report !== null;
+}
+
+/**
+ * A photo whose upload is over the size limit, refused while its body was read (the check never saw
+ * it): the answer the check gives a file one byte over, FILE_TOO_LARGE with its message in both
+ * languages, so the phone says "too large" in the person's language, not "something went wrong".
+ */
+export function fileTooLargeRejection(maxFileBytes: number, qualityChecked: boolean): QualityRejectedError {
+  const tooLarge = issue("FILE_TOO_LARGE", "reject", { threshold: maxFileBytes });
+  return new QualityRejectedError({
+    accepted: false,
+    primary: tooLarge,
+    issues: [tooLarge],
+    metrics: {},
+    timingsMs: {},
+    qualityChecked,
+  });
 }

@@ -11,6 +11,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { errorMessage } from "@/lib/i18n/action-messages";
 import { MAX_EXPIRY_HOURS } from "@/lib/links/schemas";
 import { issueUploadLink, revokeUploadLink } from "@/lib/links/service";
+import { noFileChosen } from "@/lib/http/no-file-chosen";
 import { isPortraitBusy } from "@/lib/portrait";
 import { uploadPortraitDirect } from "@/lib/uploads/direct";
 
@@ -52,7 +53,8 @@ export const uploadPortraitAction = sessionAction(
   }),
   async ({ id, image, doNotStore, skipQualityCheck }, ctx, db) => {
     const t = await getTranslations("actions");
-    if (image.size === 0)
+    // A chosen file of zero bytes is checked like any other: IMAGE_UNREADABLE, as at the other doors.
+    if (noFileChosen(image))
       return { ok: false, message: t("choosePhoto"), errors: { image: [t("choosePhoto")] } };
     try {
       const result = await uploadPortraitDirect(

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { sessionAction } from "@/lib/auth/action";
+import { noFileChosen } from "@/lib/http/no-file-chosen";
 import { isPortraitBusy } from "@/lib/portrait";
 import { searchByFace, type FaceMatch } from "@/lib/search/service";
 import { hasErrorCode } from "@/lib/errors";
@@ -16,7 +17,8 @@ export const searchByFaceAction = sessionAction(
     limit: z.coerce.number().int().min(1).max(50).default(10),
   }),
   async ({ image, limit }, ctx, db) => {
-    if (image.size === 0) {
+    // A chosen file of zero bytes is checked (IMAGE_UNREADABLE), as everywhere else.
+    if (noFileChosen(image)) {
       const text = (await getTranslations("actions"))("choosePhoto");
       return { ok: false, message: text, errors: { image: [text] } };
     }

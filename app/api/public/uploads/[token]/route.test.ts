@@ -275,6 +275,27 @@ describe("bad inputs through the public upload endpoint", () => {
     expect(JSON.parse([...answers][0]!)).toMatchObject({ code: "LINK_INVALID" });
   });
 
+  it("a body over the limit gets the check's FILE_TOO_LARGE answer, in both languages (the phone shows it)", async () => {
+    const { db } = handle;
+    const { token } = await orgWithLink(db, { storeImage: true });
+    const huge = await send(token, jpg(Buffer.alloc(20 * 1024 * 1024, 0x5a), "scan.tif", "image/tiff"));
+    const justOver = await send(
+      token,
+      jpg(paddedTo(await frontalJpeg(), DEFAULT_THRESHOLDS.maxFileBytes + 1)),
+    );
+    for (const response of [huge, justOver]) {
+      expect(response.status).toBe(413);
+      const body = JSON.parse(response.text) as {
+        code: string;
+        message: string;
+        report?: { primary?: { code: string; messageJa?: string } };
+      };
+      expect(body.report?.primary?.code).toBe("FILE_TOO_LARGE");
+      expect(body.report?.primary?.messageJa).toMatch(/15MB/);
+    }
+    expect(huge.body.message).toBe(justOver.body.message);
+  });
+
   it("accepts exactly the size limit", async () => {
     const { db } = handle;
     const { token } = await orgWithLink(db, { storeImage: true });

@@ -4,7 +4,7 @@ import { isAppError, retryAfterSeconds } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { discardBody, MULTIPART_OVERHEAD, readMultipartFile } from "@/lib/http/read-limited";
 import { DEFAULT_THRESHOLDS } from "@/lib/portrait";
-import { isQualityRejection } from "@/lib/uploads/errors";
+import { fileTooLargeRejection, isQualityRejection } from "@/lib/uploads/errors";
 import { admitSelfRegistration, completeSelfRegistration } from "@/lib/uploads/self-registration";
 import { logError } from "@/lib/log";
 
@@ -41,7 +41,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
       return json(200, { status: admission.outcome.status, replayed: true });
     }
     admitted = true;
-    const { file } = await readMultipartFile(request, "image", MAX_BODY_BYTES);
+    const { file } = await readMultipartFile(request, "image", MAX_BODY_BYTES, () =>
+      fileTooLargeRejection(DEFAULT_THRESHOLDS.maxFileBytes, admission.link.conditions.qualityCheck),
+    );
     const outcome = await completeSelfRegistration(db, admission.link, file, uploadId);
     return json(200, { status: outcome.status });
   } catch (caught) {
