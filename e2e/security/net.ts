@@ -19,6 +19,8 @@ export async function send(
     method?: string;
     headers?: Record<string, string>;
     body?: Buffer | FormData;
+    /** Sent as a chunked body, without Content-Length. */
+    chunks?: Buffer[];
     from?: string;
   } = {},
 ): Promise<RawResponse> {
@@ -62,7 +64,10 @@ export async function send(
     request.on("error", (error) => {
       if (!answered) setTimeout(() => answered || reject(error), 1000);
     });
-    request.end(body);
+    if (options.chunks) {
+      for (const chunk of options.chunks) if (!request.destroyed) request.write(chunk);
+      request.end();
+    } else request.end(body);
   });
 }
 

@@ -21,7 +21,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/login" },
+  // Auth.js's own error page answers 500 for "Configuration" (GET /api/auth/error?error=Configuration):
+  // its errors go to the sign-in page instead, which needs no parameter.
+  pages: { signIn: "/login", error: "/login" },
   logger: {
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     error(error) {
@@ -54,6 +56,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // The default throws on a callback URL that is not a URL (a client's value) and ends in an error
+    // page; a path or this site's own URL is followed, anything else goes to this site.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/")) return `${baseUrl}${url}`;
+      try {
+        if (new URL(url).origin === baseUrl) return url;
+      } catch {
+        // not a URL: fall through
+      }
+      return baseUrl;
+    },
     jwt({ token, user }) {
       if (user) {
         const u = user as typeof user & { id: string; org: string; sv: number };
