@@ -37,10 +37,13 @@ test("default link: a bad photo gets a fix-it message, a good one registers, and
   await choose(page, photos.dark);
   await expect(page.getByText("Please take another photo")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/too dark/i)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "For a good photo" })).toBeVisible();
   await choose(page, photos.good);
   await expect(page.getByTestId("upload-done"), { message: "upload finished" }).toContainText(
     "Your photo has been registered",
   );
+  // Done: the tips for taking the photo are gone, the thank-you stands alone.
+  await expect(page.getByRole("heading", { name: "For a good photo" })).toBeHidden();
   expect(
     seen.every((u) => u.startsWith(E2E.seededUrl) || u.startsWith("blob:") || u.startsWith("data:")),
   ).toBe(true);

@@ -40,7 +40,7 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
   if (link)
     await markLinkOpened(db, link.linkId, locale).catch((error) => logError("noting a link view", error));
   return (
-    <main lang={locale} className="mx-auto flex min-h-dvh max-w-md flex-col px-5 py-8">
+    <main lang={locale} className="group mx-auto flex min-h-dvh max-w-md flex-col px-5 py-8">
       {link ? (
         <>
           <p className="text-sm font-medium text-brand-700">{link.organizationName}</p>
@@ -49,9 +49,10 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
           {link.conditions.requireApproval && (
             <p className="mt-1 text-sm text-slate-600">{t.reviewed(link.organizationName)}</p>
           )}
+          {/* Tips are for taking the photo: once it is registered, only the thank-you is left. */}
           <section
             aria-labelledby="tips"
-            className="mt-5 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+            className="mt-5 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 group-has-[[data-testid=upload-done]]:hidden"
           >
             <h2 id="tips" className="text-sm font-semibold">
               {t.tipsTitle}
