@@ -144,9 +144,20 @@ test("the last owner cannot demote themselves; quality thresholds are validated 
   await page.getByLabel("Sharpness required (lower is more lenient)").fill("");
   await expect(page.getByTestId("meaning-darkShareReject")).toContainText("60 % or more of the face");
 
+  // Out of range: each field names its bound.
+  const tooDark = "Too dark: share of the face nearly black (0–1, e.g. 0.6 = 60 %)";
+  await page.getByLabel("Smallest face accepted (pixels between the eyes)").fill("-5");
+  await page.getByLabel(tooDark).fill("1.5");
+  await page.getByRole("button", { name: "Save thresholds" }).click();
+  await expect(page.getByText("Enter more than 0.")).toBeVisible();
+  await expect(page.getByText("Enter 1 or less.")).toBeVisible();
+  await page.getByLabel("Smallest face accepted (pixels between the eyes)").fill("");
+  await page.getByLabel(tooDark).fill("");
+
   await page.getByLabel("Reject heads turned more than (°)").fill("10");
   await page.getByRole("button", { name: "Save thresholds" }).click();
   await expect(page.getByText("A reject level is looser than its warning level.")).toBeVisible();
+  await expect(page.getByText("Must be stricter than its warning level.")).toBeVisible();
   await page.getByLabel("Reject heads turned more than (°)").fill("30");
   await page.getByRole("button", { name: "Save thresholds" }).click();
   await expect(page.getByText("Quality thresholds saved.")).toBeVisible();

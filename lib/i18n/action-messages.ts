@@ -57,7 +57,18 @@ export async function issueFieldErrors(issues: z.core.$ZodIssue[]): Promise<Reco
       minimum: Number("minimum" in issue ? issue.minimum : 0),
       maximum: Number("maximum" in issue ? issue.maximum : 0),
     };
-    const candidates = [`${field}.${issue.code}`, `${field}.default`, `_.${issue.code}`, "_.default"];
+    // Numbers are told their bound ("Enter 32 or more."), strings their length: the issue's kind
+    // (origin, or the type expected) picks the wording, an exclusive bound its own.
+    const kind = "origin" in issue ? issue.origin : "expected" in issue ? issue.expected : undefined;
+    const exclusive = "inclusive" in issue && issue.inclusive === false ? "_exclusive" : "";
+    const candidates = [
+      `${field}.${issue.code}`,
+      `${field}.default`,
+      `_.${issue.code}_${kind}${exclusive}`,
+      `_.${issue.code}_${kind}`,
+      `_.${issue.code}`,
+      "_.default",
+    ];
     const key = candidates.find((k) => t.has(k as never))!;
     (out[field] ??= []).push(t(key as never, values as never));
   }

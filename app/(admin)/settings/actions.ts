@@ -1,7 +1,6 @@
 "use server";
 
 import { getTranslations } from "next-intl/server";
-import { errorMessage } from "@/lib/i18n/action-messages";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
@@ -11,6 +10,7 @@ import { sessionAction } from "@/lib/auth/action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { addMember, changeMemberRole, setMemberDisabled } from "@/lib/members/service";
 import { setQualityOverrides } from "@/lib/organizations/quality-settings";
+import { qualityThresholdsSchema } from "@/lib/portrait";
 
 /** The raw key goes back to the owner once, in this response; only its hash is stored. */
 export const createApiKeyAction = sessionAction(
@@ -84,22 +84,24 @@ export const setMemberDisabledAction = sessionAction(
 );
 
 /** Empty fields mean "use the default". */
+/**
+ * The thresholds form: an empty field means the default (left out); the others are numbers within
+ * the schema's ranges, each refused with its bound ("Enter 1 or less.") in the console's language.
+ */
+const thresholdsForm = z.preprocess(
+  (form) =>
+    Object.fromEntries(
+      Object.entries(form as Record<string, unknown>)
+        .filter(([, value]) => typeof value !== "string" || value.trim() !== "")
+        .map(([key, value]) => [key, typeof value === "string" ? Number(value) : value]),
+    ),
+  qualityThresholdsSchema,
+);
+
 export const saveQualityThresholdsAction = sessionAction(
   "owner",
-  z.record(z.string(), z.unknown()),
-  async (form, ctx, db) => {
-    const overrides: Record<string, number> = {};
-    for (const [key, value] of Object.entries(form)) {
-      if (typeof value !== "string" || value.trim() === "") continue;
-      const n = Number(value);
-      if (!Number.isFinite(n))
-        return {
-          ok: false,
-          message: await errorMessage("VALIDATION"),
-          errors: { [key]: [(await getTranslations("actions"))("enterNumber")] },
-        };
-      overrides[key] = n;
-    }
+  thresholdsForm,
+  async (overrides, ctx, db) => {
     await setQualityOverrides(db, ctx.organizationId, actorOf(ctx), overrides);
     revalidatePath("/settings");
     return {
