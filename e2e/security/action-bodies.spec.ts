@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { SEC } from "./env";
 import sharp from "sharp";
-import { callAction, forgetSession, pageFor, seed, signIn, sql } from "./http";
+import { builtAction, builtActions, callAction, forgetSession, pageFor, seed, signIn, sql } from "./http";
 
 /**
  * Every server action of the build, called the way no React client calls it: a body React cannot
@@ -18,7 +16,6 @@ import { callAction, forgetSession, pageFor, seed, signIn, sql } from "./http";
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS_BODIES ?? 12);
-const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
@@ -132,17 +129,12 @@ async function post(
 }
 
 test("no server action answers 5xx to a body it cannot decode or to arguments of the wrong shape", async () => {
-  const manifest = JSON.parse(
-    readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-  };
   // A member of its own: signOutAction, when its body decodes, ends this member's sessions only.
   const email = `bodies-${randomBytes(4).toString("hex")}@e2e.test`;
   const [user] = await sql<{ id: string }[]>`insert into users (email, password_hash)
     select ${email}, password_hash from users where email = ${SEC.users.ownerA} returning id`;
   await sql`insert into memberships (organization_id, user_id, role) values (${seed().orgA}, ${user!.id}, 'owner')`;
-  const actions = Object.entries(manifest.node).sort(
+  const actions = Object.entries(builtActions()).sort(
     ([, a], [, b]) => Number(a.exportedName === "signOutAction") - Number(b.exportedName === "signOutAction"),
   );
   expect(actions.length).toBeGreaterThan(20);
@@ -176,13 +168,7 @@ test("no server action answers 5xx to a body it cannot decode or to arguments of
 });
 
 test("a malformed action body is refused with 400, an oversized one with 413, and the words say which", async () => {
-  const manifest = JSON.parse(
-    readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-  };
-  const [id, action] = Object.entries(manifest.node).find(([, a]) => a.exportedName === "loginAction")!;
-  const page = pageFor(Object.keys(action.workers), "");
+  const { id, page } = builtAction("loginAction");
   for (const body of ["[", '["$"]', JSON.stringify(Array.from({ length: 1001 }, () => 1))]) {
     const response = await post(id, page, body, undefined, "");
     expect(response.status, body.slice(0, 40)).toBe(400);
@@ -199,14 +185,6 @@ test("a malformed action body is refused with 400, an oversized one with 413, an
 });
 
 test("an admin photo near the 15 MB limit reaches the action whole (the proxy's copy of a body is not cut at 10 MB)", async () => {
-  const manifest = JSON.parse(
-    readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-  };
-  const [id, action] = Object.entries(manifest.node).find(
-    ([, a]) => a.exportedName === "uploadPortraitAction",
-  )!;
   const [identity] = await sql<
     { id: string }[]
   >`insert into identities (organization_id, external_id, display_name)
@@ -217,10 +195,11 @@ test("an admin photo near the 15 MB limit reaches the action whole (the proxy's 
     .png({ compressionLevel: 0 })
     .toBuffer();
   expect(png.length).toBeGreaterThan(14 * 1024 * 1024);
+  const { id, page } = builtAction("uploadPortraitAction", identity!.id);
   try {
     const response = await callAction(
       id,
-      pageFor(Object.keys(action.workers), identity!.id),
+      page,
       {
         form: {
           id: identity!.id,

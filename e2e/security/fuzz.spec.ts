@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { frontalJpeg } from "@/test/photos";
 import { SEC } from "./env";
-import { callAction, cookiesOf, pageFor, seed, sql } from "./http";
+import { builtActions, callAction, cookiesOf, pageFor, seed, sql } from "./http";
 import { newClientAddress, send } from "./net";
 
 /**
@@ -460,8 +458,6 @@ test.describe("fuzzing the REST API from its served OpenAPI document", () => {
 
 // ---- server actions, from the build's server-reference manifest -----------------------------
 
-const distDir = process.env.NEXT_DIST_DIR || ".next";
-
 /** Valid fields of each action: the fuzzer replaces or drops one of them, or adds a stranger. */
 const ACTION_FIELDS: Record<
   string,
@@ -567,11 +563,6 @@ async function fuzzOwner(): Promise<{ email: string; cookie: () => Promise<strin
 
 test.describe("fuzzing every server action of the build", () => {
   test("no action answers 5xx or falls into its unexpected-error branch", async () => {
-    const manifest = JSON.parse(
-      readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8"),
-    ) as {
-      node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-    };
     const owner = await fuzzOwner();
     const [member] = await sql<
       { id: string }[]
@@ -579,7 +570,7 @@ test.describe("fuzzing every server action of the build", () => {
     await sql`insert into memberships (organization_id, user_id, role) values (${seed().orgA}, ${member!.id}, 'reviewer')`;
     const jpeg = await frontalJpeg();
     const names = new Set<string>();
-    for (const [id, action] of Object.entries(manifest.node)) {
+    for (const [id, action] of Object.entries(builtActions())) {
       const name = action.exportedName!;
       names.add(name);
       const fields = ACTION_FIELDS[name];

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import postgres from "postgres";
 import { SEC, type SecuritySeed } from "./env";
 
@@ -106,4 +107,28 @@ export function pageFor(workers: string[], id: string): string {
         .replace(/\/page$/, "") || "/",
   );
   return (paths.find((p) => !p.includes("[")) ?? paths[0]!).replace(/\[[^\]]+\]/g, id);
+}
+
+export interface BuiltAction {
+  workers: Record<string, unknown>;
+  filename?: string;
+  exportedName?: string;
+}
+
+/** The build's server actions by id, from its server-reference manifest. */
+export function builtActions(): Record<string, BuiltAction> {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const manifest = JSON.parse(
+    readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8"),
+  ) as {
+    node: Record<string, BuiltAction>;
+  };
+  return manifest.node;
+}
+
+/** One server action of the build by its exported name: its id and a page that loads it. */
+export function builtAction(name: string, id = ""): { id: string; page: string } {
+  const found = Object.entries(builtActions()).find(([, a]) => a.exportedName === name);
+  if (!found) throw new Error(`no server action ${name} in the build`);
+  return { id: found[0], page: pageFor(Object.keys(found[1].workers), id) };
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { computeCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param.js";
 import { SEC } from "./env";
-import { pageFor, seed, signIn, sql } from "./http";
+import { builtAction, seed, signIn, sql } from "./http";
 import { send, type RawResponse } from "./net";
 
 /**
@@ -15,7 +13,6 @@ import { send, type RawResponse } from "./net";
  * Each is a 4xx with its own words now, on every page and route listed; ordinary values still work.
  * Bounded by count (a few hundred requests); each failure names the request.
  */
-const distDir = process.env.NEXT_DIST_DIR || ".next";
 const id = randomUUID();
 const PAGES = [
   "/",
@@ -134,13 +131,7 @@ test("an RSC request whose router state header does not parse is 400 on every pa
 });
 
 test("a Server Action from another site, or with an Origin that is not a URL, is 403 and never runs", async () => {
-  const manifest = JSON.parse(
-    readFileSync(join(distDir, "server/server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-  };
-  const [actionId, action] = Object.entries(manifest.node).find(([, a]) => a.exportedName === "loginAction")!;
-  const page = pageFor(Object.keys(action.workers), "");
+  const { id: actionId, page } = builtAction("loginAction");
   // A sign-in that would count against this address if it ran.
   const email = `origin-${randomUUID()}@e2e.test`;
   const form = () => {

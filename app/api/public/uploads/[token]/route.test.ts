@@ -17,6 +17,7 @@ import {
 } from "@/test/photos";
 import { databaseForFile } from "@/test/database-for-file";
 import { findInDatabase } from "@/test/db-scan";
+import { claimDimensions } from "@/test/image-makers";
 import { orgWithLink, snapshotIdentity } from "@/test/flow";
 import { photoForm, uploadRequest } from "@/test/upload-request";
 import { PUT as putPortrait } from "@/app/api/v1/identities/[id]/portrait/route";
@@ -48,23 +49,6 @@ async function send(
     text,
     headers: response.headers,
   };
-}
-
-/** The SOF0 frame header of a baseline JPEG rewritten to claim `width × height`. */
-function claimDimensions(jpeg: Buffer, width: number, height: number): Buffer {
-  const out = Buffer.from(jpeg);
-  for (let i = 2; i < out.length - 9;) {
-    if (out[i] !== 0xff) throw new Error("not a marker");
-    const marker = out[i + 1]!;
-    const length = out.readUInt16BE(i + 2);
-    if (marker >= 0xc0 && marker <= 0xc2) {
-      out.writeUInt16BE(height, i + 5);
-      out.writeUInt16BE(width, i + 7);
-      return out;
-    }
-    i += 2 + length;
-  }
-  throw new Error("no SOF marker");
 }
 
 /** A JPEG with a COM segment right after SOI. */
